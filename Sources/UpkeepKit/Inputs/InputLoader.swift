@@ -1,0 +1,77 @@
+import Foundation
+
+/// Finds the input files under the paths given, reads and decodes every document, and checks the
+/// inputs against each other. Every problem goes to the log; nothing stops at the first one.
+public struct InputLoader {
+    public static let extensions: Set<String> = ["yaml", "yml", "json"]
+    public var reader: YAMLReader
+
+    public init(limits: YAMLLimits = .standard) {
+        reader = YAMLReader(limits: limits)
+    }
+
+    public func load(paths: [String], log: DiagnosticLog) -> InputSet {
+        var sources: [(path: String, bytes: [UInt8])] = []
+        for path in InputLoader.files(under: paths, log: log) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                log.append(Diagnostic(.error, file: path, "the file cannot be read."))
+                continue
+            }
+            sources.append((path, [UInt8](data)))
+        }
+        return load(sources: sources, log: log)
+    }
+
+    /// Reads files already in memory (sorted here by path), then checks them against each other.
+    public func load(sources: [(path: String, bytes: [UInt8])], log: DiagnosticLog) -> InputSet {
+        var inputs = InputSet()
+        for source in sources.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            inputs.files.append(source.path)
+            read(source.bytes, path: source.path, into: &inputs, log: log)
+        }
+        inputs.advisories = AdvisoryMerge.merge(inputs.advisories, log: log)
+        InputValidator.check(inputs, log: log)
+        return inputs
+    }
+
+    /// Reads the documents of one file's bytes into `inputs` (without the cross-checks).
+    public func read(_ bytes: [UInt8], path: String, into inputs: inout InputSet, log: DiagnosticLog) {
+        let documents = reader.read(bytes, path: path, log: log)
+        for document in documents {
+            InputDocumentReader.read(document, into: &inputs, log: log)
+        }
+    }
+
+    /// Every file named, and every `*.yaml`, `*.yml` and `*.json` under the folders named (hidden ones
+    /// skipped), sorted by path with repeats removed. A path that does not exist is an error.
+    public static func files(under paths: [String], log: DiagnosticLog) -> [String] {
+        var found = Set<String>()
+        let manager = FileManager.default
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
+                log.append(Diagnostic(.error, file: path, "no such file or folder."))
+                continue
+            }
+            guard isFolder.boolValue else {
+                found.insert(path)
+                continue
+            }
+            let base = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+            guard let enumerator = manager.enumerator(atPath: base) else { continue }
+            while let relative = enumerator.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    enumerator.skipDescendants()
+                    continue
+                }
+                let full = base + "/" + relative
+                var childIsFolder: ObjCBool = false
+                guard extensions.contains((name as NSString).pathExtension.lowercased()),
+                      manager.fileExists(atPath: full, isDirectory: &childIsFolder), !childIsFolder.boolValue else { continue }
+                found.insert(full)
+            }
+        }
+        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}

@@ -1,0 +1,25 @@
+/// Everything read from the inputs, decoded and typed. Files are read in sorted path order, so every
+/// list here is in the same order whatever order the paths were given in.
+public struct InputSet: Sendable {
+    /// Every file read, sorted, as reached from the paths given.
+    public var files: [String] = []
+    public var documentCount = 0
+    public var platformFeeds: [PlatformReleaseFeed] = []
+    public var kubernetesFeeds: [KubernetesReleaseFeed] = []
+    public var nodeImageCatalogs: [NodeImageCatalog] = []
+    public var advisories: [SecurityAdvisory] = []
+    public var fleets: [Fleet] = []
+    /// Every UpgradePolicy document given (at most one is valid).
+    public var policies: [UpgradePolicy] = []
+    public var schedules: [MaintenanceSchedule] = []
+
+    public init() {}
+
+    /// The policy in force: the one given, or every default.
+    public var policy: UpgradePolicy { policies.first ?? UpgradePolicy() }
+
+    public var managementClusters: [ManagementCluster] { fleets.flatMap(\.managementClusters) }
+    public var clusters: [WorkloadCluster] { fleets.flatMap(\.clusters) }
+    public var windows: [MaintenanceWindow] { schedules.flatMap(\.windows) }
+    public var freezes: [Freeze] { schedules.flatMap(\.freezes) }
+}

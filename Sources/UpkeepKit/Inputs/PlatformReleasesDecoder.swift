@@ -1,0 +1,79 @@
+/// Decodes a `PlatformReleases` document.
+enum PlatformReleasesDecoder {
+    static func decode(_ root: Fields, _ context: DecodingContext) -> PlatformReleaseFeed? {
+        let platform = root.required("platform").flatMap { context.name($0, "platform") }
+        var rules = PlatformRules()
+        if let node = root["rules"], let fields = context.fields(node, "the platform rules", known: [
+            "supportedMinors", "minorGracePeriod", "supportedReleases", "maxBehind", "updatesTo",
+            "nodeImageOnlyUpdates", "certificateValidity",
+        ]) {
+            if let value = fields["supportedMinors"].flatMap({ context.integer($0, "supportedMinors", atLeast: 1, atMost: 50) }) { rules.supportedMinors = value }
+            if let value = fields["minorGracePeriod"].flatMap({ context.timeSpan($0, "minorGracePeriod") }) { rules.minorGracePeriod = value }
+            if let value = fields["supportedReleases"].flatMap({ context.integer($0, "supportedReleases", atLeast: 1, atMost: 50) }) { rules.supportedReleases = value }
+            if let value = fields["maxBehind"].flatMap({ context.timeSpan($0, "maxBehind", positive: true) }) { rules.maxBehind = value }
+            if let value = fields["updatesTo"].flatMap({ context.choice($0, "updatesTo", as: PlatformUpdatesTo.self) }) { rules.updatesTo = value }
+            if let value = fields["nodeImageOnlyUpdates"].flatMap({ context.boolean($0, "nodeImageOnlyUpdates") }) { rules.nodeImageOnlyUpdates = value }
+            if let value = fields["certificateValidity"].flatMap({ context.timeSpan($0, "certificateValidity", positive: true) }) { rules.certificateValidity = value }
+        }
+        let releases = root.required("releases").map { context.list($0, "releases") { release($0, context) } } ?? []
+        context.reportDuplicateNames(releases.map { ($0.version.description, $0.position) }, kind: "release", scope: " in this feed")
+        guard let platform else { return nil }
+        return PlatformReleaseFeed(platform: platform, position: root.position, rules: rules,
+                                   releases: releases.sorted { $0.version < $1.version })
+    }
+
+    private static func release(_ node: YAMLNode, _ context: DecodingContext) -> PlatformRelease? {
+        guard let fields = context.fields(node, "a platform release", known: [
+            "version", "released", "kubernetesVersions", "previewKubernetesVersions", "nodeImages", "fixes",
+            "endOfSupport", "knownIssues",
+        ]) else { return nil }
+        let version = fields.required("version").flatMap { context.platformVersion($0, "version") }
+        let released = fields.required("released").flatMap { context.date($0, "released") }
+        let kubernetes = fields.required("kubernetesVersions").map { context.list($0, "kubernetesVersions") { context.kubernetesVersion($0, "kubernetesVersions") } } ?? []
+        let preview = fields["previewKubernetesVersions"].map { context.list($0, "previewKubernetesVersions") { context.kubernetesVersion($0, "previewKubernetesVersions") } } ?? []
+        var images: [(family: String, version: String)] = []
+        if let node = fields["nodeImages"] {
+            if case .mapping(let mapping) = node {
+                for entry in mapping.entries {
+                    if let image = context.nodeImageVersion(entry.value, "nodeImages.\(entry.key.text)") {
+                        images.append((entry.key.text, image.text))
+                    }
+                }
+            } else {
+                context.error(node, "\"nodeImages\" must map each image family to a version, not \(node.kindDescription).")
+            }
+        }
+        let fixes = fields["fixes"].map { context.list($0, "fixes") { context.name($0, "fixes") } } ?? []
+        let ends = fields["endOfSupport"].map { context.list($0, "endOfSupport") { endOfSupport($0, context) } } ?? []
+        let issues = fields["knownIssues"].map { context.list($0, "knownIssues") { knownIssue($0, context) } } ?? []
+        guard let version, let released else { return nil }
+        return PlatformRelease(version: version, released: released, kubernetesVersions: kubernetes,
+                               previewKubernetesVersions: preview,
+                               nodeImages: images.sorted { $0.family.utf8.lexicographicallyPrecedes($1.family.utf8) },
+                               fixes: fixes, endOfSupport: ends, knownIssues: issues, position: fields.position)
+    }
+
+    private static func endOfSupport(_ node: YAMLNode, _ context: DecodingContext) -> MinorEndOfSupport? {
+        guard let fields = context.fields(node, "an endOfSupport entry", known: ["minor", "date"]) else { return nil }
+        let minor = fields.required("minor").flatMap { context.kubernetesMinor($0, "minor") }
+        let date = fields.required("date").flatMap { context.date($0, "date") }
+        guard let minor, let date else { return nil }
+        return MinorEndOfSupport(minor: minor, date: date)
+    }
+
+    private static func knownIssue(_ node: YAMLNode, _ context: DecodingContext) -> KnownIssue? {
+        guard let fields = context.fields(node, "a known issue", known: ["id", "summary", "affects", "workaround", "avoid"]) else { return nil }
+        let id = fields.required("id").flatMap { context.name($0, "id") }
+        let summary = fields["summary"].flatMap { context.text($0, "summary") } ?? ""
+        var versions: [KubernetesVersion] = []
+        var os: OperatingSystem?
+        if let affects = fields["affects"], let affectFields = context.fields(affects, "the known issue's \"affects\"", known: ["kubernetesVersions", "os"]) {
+            versions = affectFields["kubernetesVersions"].map { context.list($0, "kubernetesVersions") { context.kubernetesVersion($0, "kubernetesVersions") } } ?? []
+            os = affectFields["os"].flatMap { context.choice($0, "os", as: OperatingSystem.self) }
+        }
+        let workaround = fields["workaround"].flatMap { context.text($0, "workaround") }
+        let avoid = fields["avoid"].flatMap { context.boolean($0, "avoid") } ?? false
+        guard let id else { return nil }
+        return KnownIssue(id: id, summary: summary, affectedVersions: versions, affectedOS: os, workaround: workaround, avoid: avoid)
+    }
+}

@@ -1,0 +1,54 @@
+/// The inventory (`Fleet`): management clusters and the workload clusters they run.
+public struct Fleet: Sendable {
+    public var name: String
+    public var managementClusters: [ManagementCluster]
+    public var clusters: [WorkloadCluster]
+    public var position: SourcePosition
+}
+
+public enum SubscriptionState: Sendable, Equatable {
+    case active
+    case suspended(since: CalendarDate)
+}
+
+public enum ClusterState: Sendable, Equatable {
+    case running
+    case stopped(since: CalendarDate)
+}
+
+public struct ManagementCluster: Sendable {
+    public var name: String
+    public var platform: Reference
+    public var version: PlatformVersion
+    public var versionPosition: SourcePosition
+    /// Starts the certificate clock.
+    public var lastUpdated: CalendarDate?
+    public var window: Reference?
+    public var subscription: SubscriptionState
+    public var position: SourcePosition
+}
+
+public struct WorkloadCluster: Sendable {
+    public var name: String
+    /// nil: a standalone cluster that follows the upstream Kubernetes releases.
+    public var managementCluster: Reference?
+    public var ring: Reference?
+    public var kubernetesVersion: KubernetesVersion
+    public var window: Reference?
+    public var dependsOn: [Reference]
+    public var state: ClusterState
+    public var owner: String?
+    public var nodePools: [NodePool]
+    public var position: SourcePosition
+}
+
+public struct NodePool: Sendable {
+    public var name: String
+    public var os: OperatingSystem
+    public var imageFamily: Reference
+    public var kubernetesVersion: KubernetesVersion
+    public var nodeImage: NodeImageVersion
+    public var nodes: Int
+    public var maxSurge: Int
+    public var position: SourcePosition
+}

@@ -1,0 +1,130 @@
+/// A Kubernetes version such as `v1.28.9`, `1.28.0-rc.1`, `1.27.4-gke.1043002` or `1.27.3+k3s1`.
+///
+/// Only `alpha`, `beta` and `rc` are pre-releases (they sort before the release); any other suffix is a
+/// distribution's build label, which sorts after the plain version and, within one distribution, by
+/// its number (output-formats.md section 6).
+public struct KubernetesVersion: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var major: Int
+    public var minor: Int
+    public var patch: Int
+    /// `rc.1` → ("rc", 1)
+    public var preRelease: (stage: PreReleaseStage, number: Int)?
+    /// The distribution suffix as written, `-gke.100` or `+k3s1`; empty for upstream versions.
+    public var distribution: String
+
+    public enum PreReleaseStage: Int, Sendable, Comparable {
+        case alpha, beta, rc
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public init(major: Int, minor: Int, patch: Int) {
+        self.major = major
+        self.minor = minor
+        self.patch = patch
+        self.preRelease = nil
+        self.distribution = ""
+    }
+
+    /// Parses with an optional leading `v`; nil when it is not MAJOR.MINOR.PATCH[suffix].
+    public init?(parsing text: String) {
+        var rest = Substring(text)
+        if rest.first == "v" { rest = rest.dropFirst() }
+        guard let major = Self.takeNumber(&rest), rest.popFirst() == ".",
+              let minor = Self.takeNumber(&rest), rest.popFirst() == ".",
+              let patch = Self.takeNumber(&rest) else { return nil }
+        self.major = major
+        self.minor = minor
+        self.patch = patch
+        self.preRelease = nil
+        for (name, stage) in [("-alpha.", PreReleaseStage.alpha), ("-beta.", .beta), ("-rc.", .rc)] where rest.hasPrefix(name) {
+            var afterStage = rest.dropFirst(name.count)
+            if let number = Self.takeNumber(&afterStage) {
+                preRelease = (stage, number)
+                rest = afterStage
+            }
+            break
+        }
+        guard rest.isEmpty || ((rest.first == "-" || rest.first == "+") && rest.count > 1
+            && rest.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-+._".contains($0)) })) else { return nil }
+        distribution = String(rest)
+    }
+
+    private static func takeNumber(_ text: inout Substring) -> Int? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9, let value = Int(digits) else { return nil }
+        text = text.dropFirst(digits.count)
+        return value
+    }
+
+    public var minorVersion: KubernetesMinor { KubernetesMinor(major: major, minor: minor) }
+
+    public var description: String {
+        var text = "\(major).\(minor).\(patch)"
+        if let preRelease { text += "-\(preRelease.stage).\(preRelease.number)" }
+        return text + distribution
+    }
+
+    public static func == (lhs: KubernetesVersion, rhs: KubernetesVersion) -> Bool {
+        lhs.description == rhs.description
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(description)
+    }
+
+    public static func < (lhs: KubernetesVersion, rhs: KubernetesVersion) -> Bool {
+        if (lhs.major, lhs.minor, lhs.patch) != (rhs.major, rhs.minor, rhs.patch) {
+            return (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
+        }
+        switch (lhs.preRelease, rhs.preRelease) {
+        case (nil, .some): return false
+        case (.some, nil): return true
+        case let (.some(left), .some(right)) where left.stage != right.stage || left.number != right.number:
+            return (left.stage, left.number) < (right.stage, right.number)
+        default: break
+        }
+        let left = Self.distributionKey(lhs.distribution), right = Self.distributionKey(rhs.distribution)
+        if left.name != right.name { return left.name.utf8.lexicographicallyPrecedes(right.name.utf8) }
+        return left.number < right.number
+    }
+
+    /// `-gke.1043002` → ("-gke.", 1043002); `+k3s1` → ("+k3s", 1); an unnumbered suffix has number 0.
+    private static func distributionKey(_ suffix: String) -> (name: String, number: Int) {
+        let digits = suffix.reversed().prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 18, let number = Int(String(digits.reversed())) else { return (suffix, 0) }
+        return (String(suffix.dropLast(digits.count)), number)
+    }
+}
+
+/// A Kubernetes minor such as `1.30`.
+public struct KubernetesMinor: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var major: Int
+    public var minor: Int
+
+    public init(major: Int, minor: Int) {
+        self.major = major
+        self.minor = minor
+    }
+
+    /// Parses `1.30` or `v1.30`.
+    public init?(parsing text: String) {
+        var rest = Substring(text)
+        if rest.first == "v" { rest = rest.dropFirst() }
+        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let major = Int(parts[0]), let minor = Int(parts[1]) else { return nil }
+        self.major = major
+        self.minor = minor
+    }
+
+    public var description: String { "\(major).\(minor)" }
+
+    /// How many minors `self` is ahead of `other` within one major (negative when behind).
+    public func distance(from other: KubernetesMinor) -> Int {
+        major == other.major ? minor - other.minor : (major - other.major) * 1000
+    }
+
+    public static func < (lhs: KubernetesMinor, rhs: KubernetesMinor) -> Bool {
+        (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
+    }
+}

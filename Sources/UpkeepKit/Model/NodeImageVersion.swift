@@ -1,0 +1,27 @@
+/// A node image version within one family: Linux `YYYYMM.DD.N`, Windows `build.UBR.YYMMDD`. Compared as
+/// a tuple of integers; versions of different families are never compared.
+public struct NodeImageVersion: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public private(set) var fields: [Int]
+    public let text: String
+
+    /// Two to six dot-separated integers.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (2...6).contains(parts.count) else { return nil }
+        var fields: [Int] = []
+        for part in parts {
+            guard !part.isEmpty, part.count <= 12, part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part) else { return nil }
+            fields.append(value)
+        }
+        self.fields = fields
+        self.text = text
+    }
+
+    public var description: String { text }
+
+    public static func == (lhs: NodeImageVersion, rhs: NodeImageVersion) -> Bool { lhs.fields == rhs.fields }
+    public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+    public static func < (lhs: NodeImageVersion, rhs: NodeImageVersion) -> Bool {
+        lhs.fields.lexicographicallyPrecedes(rhs.fields)
+    }
+}

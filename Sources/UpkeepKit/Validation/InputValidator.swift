@@ -1,0 +1,122 @@
+/// Checks the inputs against each other once every file is read: names given twice, references to
+/// names that do not exist (with the closest names suggested), dependsOn cycles.
+public enum InputValidator {
+    public static func check(_ inputs: InputSet, log: DiagnosticLog) {
+        checkUniqueness(inputs, log: log)
+        var windows = ReferenceCheck(kind: "window", names: inputs.windows.map(\.name), definedBy: "MaintenanceSchedule", log: log)
+        var rings = ReferenceCheck(kind: "ring", names: inputs.policy.rings.map(\.name), definedBy: nil, log: log)
+        checkManagementClusters(inputs, windows: &windows, log: log)
+        checkClusters(inputs, windows: &windows, rings: &rings, log: log)
+        for freeze in inputs.freezes {
+            for ring in freeze.rings ?? [] { rings.check(ring, from: "freeze \"\(freeze.name)\"") }
+        }
+        for cycle in DependencyCycles.find(in: inputs.clusters) {
+            log.error(cycle.position, "the clusters' dependsOn form a cycle: \(cycle.names.joined(separator: " → ")).")
+        }
+    }
+
+    private static func reportDuplicates(_ names: [(String, SourcePosition)], kind: String, log: DiagnosticLog) {
+        var seen: [String: SourcePosition] = [:]
+        for (name, position) in names {
+            if let first = seen[name] {
+                log.error(position, "\(kind) \"\(name)\" is defined twice; the first is at \(first).")
+            } else {
+                seen[name] = position
+            }
+        }
+    }
+
+    private static func checkUniqueness(_ inputs: InputSet, log: DiagnosticLog) {
+        reportDuplicates(inputs.managementClusters.map { ($0.name, $0.position) }, kind: "management cluster", log: log)
+        reportDuplicates(inputs.clusters.map { ($0.name, $0.position) }, kind: "cluster", log: log)
+        reportDuplicates(inputs.windows.map { ($0.name, $0.position) }, kind: "window", log: log)
+        reportDuplicates(inputs.freezes.map { ($0.name, $0.position) }, kind: "freeze", log: log)
+        reportDuplicates(inputs.platformFeeds.map { ($0.platform, $0.position) }, kind: "platform", log: log)
+        for policy in inputs.policies.dropFirst() {
+            if let position = policy.position, let first = inputs.policies.first?.position {
+                log.error(position, "only one UpgradePolicy may be given; the first is at \(first).")
+            }
+        }
+    }
+
+    /// Checks one reference against the names of its kind, or says once that it cannot be checked
+    /// because no document of that kind is among the inputs.
+    private struct ReferenceCheck {
+        let kind: String
+        let names: [String]
+        let definedBy: String?
+        let log: DiagnosticLog
+        private var warnedMissing = false
+
+        init(kind: String, names: [String], definedBy: String?, log: DiagnosticLog) {
+            self.kind = kind
+            self.names = names
+            self.definedBy = definedBy
+            self.log = log
+        }
+
+        mutating func check(_ reference: Reference, from subject: String) {
+            guard !names.contains(reference.name) else { return }
+            if let definedBy, names.isEmpty {
+                if !warnedMissing {
+                    log.warning(reference.position, "no \(definedBy) document is among the inputs, so \(kind) names such as \"\(reference.name)\" are not checked.")
+                    warnedMissing = true
+                }
+                return
+            }
+            log.error(reference.position, "\(subject) refers to \(kind) \"\(reference.name)\", which does not exist\(NameSuggestion.sentenceEnding(for: reference.name, among: names))")
+        }
+    }
+
+    private static func checkManagementClusters(_ inputs: InputSet, windows: inout ReferenceCheck, log: DiagnosticLog) {
+        var platforms = ReferenceCheck(kind: "platform", names: inputs.platformFeeds.map(\.platform), definedBy: "PlatformReleases", log: log)
+        for management in inputs.managementClusters {
+            let subject = "management cluster \"\(management.name)\""
+            platforms.check(management.platform, from: subject)
+            if let window = management.window {
+                windows.check(window, from: subject)
+            } else {
+                log.warning(management.position, "\(subject) has no maintenance window, so its updates cannot be scheduled.")
+            }
+            if let feed = inputs.platformFeeds.first(where: { $0.platform == management.platform.name }),
+               !feed.releases.isEmpty, !feed.releases.contains(where: { $0.version == management.version }) {
+                log.warning(management.versionPosition, "\(subject) runs \(management.version), which is not a release in the \(feed.platform) feed.")
+            }
+        }
+    }
+
+    private static func checkClusters(_ inputs: InputSet, windows: inout ReferenceCheck, rings: inout ReferenceCheck, log: DiagnosticLog) {
+        let clusters = inputs.clusters
+        var managers = ReferenceCheck(kind: "management cluster", names: inputs.managementClusters.map(\.name), definedBy: nil, log: log)
+        var clusterNames = ReferenceCheck(kind: "cluster", names: clusters.map(\.name), definedBy: nil, log: log)
+        var families = ReferenceCheck(kind: "image family", names: Array(Set(inputs.nodeImageCatalogs.flatMap { $0.images.map(\.family) })),
+                                      definedBy: "NodeImageCatalog", log: log)
+        var familyOS: [String: OperatingSystem] = [:]
+        for image in inputs.nodeImageCatalogs.flatMap(\.images) where familyOS[image.family] == nil {
+            familyOS[image.family] = image.os
+        }
+        for cluster in clusters {
+            let subject = "cluster \"\(cluster.name)\""
+            if let management = cluster.managementCluster { managers.check(management, from: subject) }
+            if let ring = cluster.ring { rings.check(ring, from: subject) }
+            if let window = cluster.window {
+                windows.check(window, from: subject)
+            } else {
+                log.warning(cluster.position, "\(subject) has no maintenance window, so its upgrades cannot be scheduled.")
+            }
+            for dependency in cluster.dependsOn {
+                if dependency.name == cluster.name {
+                    log.error(dependency.position, "\(subject) depends on itself.")
+                } else {
+                    clusterNames.check(dependency, from: subject)
+                }
+            }
+            for pool in cluster.nodePools {
+                families.check(pool.imageFamily, from: "node pool \"\(pool.name)\" of \(subject)")
+                if let os = familyOS[pool.imageFamily.name], os != pool.os {
+                    log.error(pool.imageFamily.position, "node pool \"\(pool.name)\" of \(subject) runs \(pool.os.rawValue), but image family \"\(pool.imageFamily.name)\" is a \(os.rawValue) family.")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+import CLibYAML
+
+/// Reads YAML (and JSON) with libyaml's event API straight into the located document tree.
+///
+/// Every problem is reported to the log with its position; a syntax error or a broken limit stops the
+/// file there, but the documents read before it are kept.
+public struct YAMLReader: Sendable {
+    public var limits: YAMLLimits
+
+    public init(limits: YAMLLimits = .standard) {
+        self.limits = limits
+    }
+
+    /// Reads every document of `bytes`, reporting problems against `path`.
+    public func read(_ bytes: [UInt8], path: String, log: DiagnosticLog) -> [YAMLDocument] {
+        guard bytes.count <= limits.maximumFileBytes else {
+            log.error(SourcePosition(path: path, line: 1, column: 1),
+                      "the file is \(bytes.count) bytes, over the limit of \(limits.maximumFileBytes % 1_048_576 == 0 ? "\(limits.maximumFileBytes / 1_048_576) MiB" : "\(limits.maximumFileBytes) bytes").")
+            return []
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var builder = TreeBuilder(path: path, limits: limits, log: log)
+            return builder.parse(buffer)
+        }
+    }
+
+    public func read(_ text: String, path: String, log: DiagnosticLog) -> [YAMLDocument] {
+        read(Array(text.utf8), path: path, log: log)
+    }
+}
+
+/// The event loop: a stack of open collections, the anchors seen so far, and the running counts that
+/// enforce the depth and alias limits.
+private struct TreeBuilder {
+    let path: String
+    let limits: YAMLLimits
+    let log: DiagnosticLog
+
+    private struct OpenCollection {
+        var isMapping: Bool
+        var mark: Mark
+        var anchor: String?
+        /// Sequence items, or mapping keys and values alternating.
+        var children: [YAMLNode] = []
+        /// Nodes in this collection once aliases are expanded, itself included.
+        var weight: Int = 1
+    }
+
+    private var stack: [OpenCollection] = []
+    private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
+    private var aliasExpansion = 0
+    private var documents: [YAMLDocument] = []
+    private var documentMark = Mark(line: 1, column: 1)
+    private var documentRoot: YAMLNode?
+
+    init(path: String, limits: YAMLLimits, log: DiagnosticLog) {
+        self.path = path
+        self.limits = limits
+        self.log = log
+    }
+
+    private func position(_ mark: Mark) -> SourcePosition {
+        SourcePosition(path: path, line: Int(mark.line), column: Int(mark.column))
+    }
+
+    mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) -> [YAMLDocument] {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            log.error(position(Mark(line: 1, column: 1)), "the YAML parser could not start (out of memory).")
+            return []
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                reportSyntaxError(parser)
+                return documents
+            }
+            let keepGoing = handle(event)
+            let finished = event.type == YAML_STREAM_END_EVENT
+            yaml_event_delete(&event)
+            if !keepGoing || finished { break }
+        }
+        return documents
+    }
+
+    private func reportSyntaxError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
+        var message = problem
+        if let context = parser.context {
+            message += " \(String(cString: context))"
+            if parser.context_mark.line != parser.problem_mark.line || parser.context_mark.column != parser.problem_mark.column {
+                message += " started at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1)"
+            }
+        }
+        let mark = Mark(line: Int32(clamping: parser.problem_mark.line + 1), column: Int32(clamping: parser.problem_mark.column + 1))
+        log.error(position(mark), "YAML syntax error: \(message).")
+    }
+
+    private static func mark(_ raw: yaml_mark_t) -> Mark {
+        Mark(line: Int32(clamping: raw.line + 1), column: Int32(clamping: raw.column + 1))
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
+        guard let pointer, length > 0 else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    /// Handles one event; false stops the file (a limit was broken).
+    private mutating func handle(_ event: yaml_event_t) -> Bool {
+        let mark = Self.mark(event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documentMark = mark
+            documentRoot = nil
+            anchors.removeAll(keepingCapacity: true)
+            aliasExpansion = 0
+        case YAML_DOCUMENT_END_EVENT:
+            let root = documentRoot ?? .scalar(YAMLScalar(text: "", style: .plain, mark: documentMark))
+            documents.append(YAMLDocument(path: path, root: root, mark: documentMark))
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let style: ScalarStyle
+            switch data.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let tag = Self.string(data.tag)
+            let scalar = YAMLScalar(text: Self.string(data.value, length: data.length), style: style, mark: mark,
+                                    tag: tag == "!" ? nil : tag)
+            return add(.scalar(scalar), weight: 1, anchor: Self.string(data.anchor), mark: mark)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            guard stack.count < limits.maximumDepth else {
+                log.error(position(mark), "the document nests deeper than \(limits.maximumDepth) levels; the file is not read further.")
+                return false
+            }
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let anchor = isMapping ? Self.string(event.data.mapping_start.anchor) : Self.string(event.data.sequence_start.anchor)
+            stack.append(OpenCollection(isMapping: isMapping, mark: mark, anchor: anchor))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let open = stack.popLast() else { return true }
+            let node: YAMLNode = open.isMapping
+                ? .mapping(buildMapping(open.children, mark: open.mark))
+                : .sequence(YAMLSequence(items: open.children, mark: open.mark))
+            return add(node, weight: open.weight, anchor: open.anchor, mark: open.mark)
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            guard let target = anchors[name] else {
+                log.error(position(mark), "the alias *\(name) refers to no anchor defined before it in this document.")
+                return add(.scalar(YAMLScalar(text: "", style: .plain, mark: mark)), weight: 1, anchor: nil, mark: mark)
+            }
+            aliasExpansion += target.weight
+            guard aliasExpansion <= limits.maximumAliasExpansion else {
+                log.error(position(mark), "aliases in this document would expand past \(limits.maximumAliasExpansion) nodes; the file is not read further.")
+                return false
+            }
+            return add(target.node, weight: target.weight, anchor: nil, mark: mark)
+        default:
+            break
+        }
+        return true
+    }
+
+    private mutating func add(_ node: YAMLNode, weight: Int, anchor: String?, mark: Mark) -> Bool {
+        if let anchor { anchors[anchor] = (node, weight) }
+        if stack.isEmpty {
+            documentRoot = node
+        } else {
+            stack[stack.count - 1].children.append(node)
+            stack[stack.count - 1].weight += weight
+        }
+        return true
+    }
+
+    /// Pairs up keys and values, reports non-scalar and repeated keys, and applies `<<` merges.
+    private func buildMapping(_ children: [YAMLNode], mark: Mark) -> YAMLMapping {
+        var entries: [YAMLMappingEntry] = []
+        entries.reserveCapacity(children.count / 2)
+        var merges: [(YAMLNode, Mark)] = []
+        var firstMarks: [String: Mark] = [:]
+        let useDictionary = children.count > 16
+        var index = 0
+        while index + 1 < children.count {
+            let keyNode = children[index], value = children[index + 1]
+            index += 2
+            guard case .scalar(let key) = keyNode else {
+                log.error(position(keyNode.mark), "a mapping key must be a plain value, not \(keyNode.kindDescription).")
+                continue
+            }
+            if key.style == .plain && key.text == "<<" && (key.tag == nil || key.tag == "tag:yaml.org,2002:merge") {
+                merges.append((value, key.mark))
+                continue
+            }
+            let first: Mark?
+            if useDictionary {
+                first = firstMarks[key.text]
+                if first == nil { firstMarks[key.text] = key.mark }
+            } else {
+                first = entries.first { $0.key.text == key.text }?.key.mark
+            }
+            if let first {
+                log.error(position(key.mark), "the key \"\(key.text)\" is repeated in this mapping; it was first given at line \(first.line), column \(first.column).")
+                continue
+            }
+            entries.append(YAMLMappingEntry(key: key, value: value))
+        }
+        guard !merges.isEmpty else { return YAMLMapping(entries: entries, mark: mark) }
+
+        var present = Set(entries.map(\.key.text))
+        for (value, mergeMark) in merges {
+            let sources: [YAMLNode]
+            switch value {
+            case .mapping: sources = [value]
+            case .sequence(let sequence): sources = sequence.items
+            case .scalar:
+                log.error(position(mergeMark), "a << merge key takes a mapping or a list of mappings, not \(value.kindDescription).")
+                continue
+            }
+            for source in sources {
+                guard case .mapping(let merged) = source else {
+                    log.error(position(source.mark), "a << merge key takes a mapping or a list of mappings, not \(source.kindDescription).")
+                    continue
+                }
+                for entry in merged.entries where !present.contains(entry.key.text) {
+                    present.insert(entry.key.text)
+                    entries.append(entry)
+                }
+            }
+        }
+        return YAMLMapping(entries: entries, mark: mark)
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+import UpkeepKit
+
+@main
+struct Upkeep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "upkeep",
+        abstract: "Plans Kubernetes upgrades and patches for AKS hybrid style fleets.",
+        subcommands: [Validate.self]
+    )
+}

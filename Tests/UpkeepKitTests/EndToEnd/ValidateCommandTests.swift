@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Runs the built `upkeep` binary (make test builds it first).
+@Suite("upkeep validate, end to end")
+struct ValidateCommandTests {
+    struct Run {
+        var status: Int32
+        var output: String
+    }
+
+    static func upkeep(_ arguments: [String]) throws -> Run {
+        let binary = TestSupport.packageRoot.appendingPathComponent(".build/debug/upkeep")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = TestSupport.packageRoot
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func examplesAreValid() throws {
+        let run = try Self.upkeep(["validate", "examples"])
+        #expect(run.status == 0)
+        #expect(run.output == "7 files, 7 documents: 0 errors, 0 warnings.\n")
+    }
+
+    @Test func realPublishedDataLoads() throws {
+        let run = try Self.upkeep(["validate", "../shared/data/real"])
+        #expect(run.status == 0)
+        #expect(run.output.hasSuffix("8 files, 8 documents: 0 errors, 3 warnings.\n"))
+    }
+
+    @Test func pathsInReverseOrderGiveByteIdenticalOutput() throws {
+        let folder = "Tests/UpkeepKitTests/Fixtures/diagnostics"
+        let names = try FileManager.default.contentsOfDirectory(atPath: TestSupport.packageRoot.appendingPathComponent(folder).path)
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { "\(folder)/\($0)" }
+        let forward = try Self.upkeep(["validate", "examples"] + names)
+        let backward = try Self.upkeep(["validate"] + names.reversed() + ["examples"])
+        #expect(forward.status == 1 && backward.status == 1)
+        #expect(forward.output == backward.output)
+        #expect(forward.output.split(separator: "\n").count > 30)
+        #expect(forward.output.contains("examples/fleet.yaml:6:5: error: management cluster \"mgmt-east\" is defined twice"))
+    }
+
+    @Test func strictTurnsUnknownKeysIntoErrors() throws {
+        let path = "Tests/UpkeepKitTests/Fixtures/diagnostics/unknown-key.yaml"
+        #expect(try Self.upkeep(["validate", path]).status == 0)
+        let strict = try Self.upkeep(["validate", "--strict", path])
+        #expect(strict.status == 1)
+        #expect(strict.output.contains("error: unknown key \"ownr\""))
+    }
+
+    @Test func missingPathIsAnError() throws {
+        let run = try Self.upkeep(["validate", "no/such/place.yaml"])
+        #expect(run.status == 1)
+        #expect(run.output == "no/such/place.yaml: error: no such file or folder.\n0 files, 0 documents: 1 error, 0 warnings.\n")
+    }
+}

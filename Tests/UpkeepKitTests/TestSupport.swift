@@ -1,0 +1,36 @@
+import Foundation
+@testable import UpkeepKit
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The package root, found from this file's place in Tests/UpkeepKitTests.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Tests/UpkeepKitTests/Fixtures")
+    static let sharedRealData = packageRoot.appendingPathComponent("../shared/data/real").standardized
+    static let examples = packageRoot.appendingPathComponent("examples")
+
+    /// Reads YAML text as one file, returning the documents and the log.
+    static func readYAML(_ text: String, path: String = "test.yaml", limits: YAMLLimits = .standard) -> ([YAMLDocument], DiagnosticLog) {
+        let log = DiagnosticLog()
+        let documents = YAMLReader(limits: limits).read(text, path: path, log: log)
+        return (documents, log)
+    }
+
+    /// Loads in-memory files through the whole input pipeline (decode and cross-check).
+    static func load(_ files: [String: String], strict: Bool = false) -> (InputSet, DiagnosticLog) {
+        let log = DiagnosticLog(strict: strict)
+        let sources = files.map { (path: $0.key, bytes: Array($0.value.utf8)) }
+        return (InputLoader().load(sources: sources, log: log), log)
+    }
+
+    static func load(paths: [String], strict: Bool = false) -> (InputSet, DiagnosticLog) {
+        let log = DiagnosticLog(strict: strict)
+        return (InputLoader().load(paths: paths, log: log), log)
+    }
+
+    /// The rendered diagnostics, one per line.
+    static func messages(_ log: DiagnosticLog) -> [String] {
+        log.sorted.map(\.description)
+    }
+}
