@@ -17,24 +17,19 @@ public struct DecodingContext {
     // MARK: Mappings
 
     /// The fields of a mapping node; unknown keys are reported (warnings, errors with --strict).
-    /// `what` names the thing in sentences ("cluster \"payments-prod\"", "the policy").
-    public func fields(_ node: YAMLNode, _ what: String, known: [String]) -> Fields? {
+    /// `what` names the thing in sentences ("the policy"); with `named`, it is a kind ("cluster") and
+    /// sentences say `cluster "payments-prod"` when the mapping has a name.
+    public func fields(_ node: YAMLNode, _ what: String, named: Bool = false, known: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            error(node, "\(what) must be a mapping of keys and values, not \(node.kindDescription).")
+            error(node, "\(named ? "a \(what)" : what) must be a mapping of keys and values, not \(node.kindDescription).")
             return nil
         }
+        let fields = Fields(mapping: mapping, kind: what, named: named, context: self)
         for entry in mapping.entries where !known.contains(entry.key.text) {
             log.strictWarning(position(entry.key.mark),
-                              "unknown key \"\(entry.key.text)\" in \(what)\(NameSuggestion.sentenceEnding(for: entry.key.text, among: known))")
+                              "unknown key \"\(entry.key.text)\" in \(fields.what)\(NameSuggestion.sentenceEnding(for: entry.key.text, among: known))")
         }
-        return Fields(mapping: mapping, what: what, context: self)
-    }
-
-    /// `cluster "payments-prod"` when the mapping has a name, else `a cluster`: how sentences refer to an
-    /// item of a list before it is decoded.
-    public func describe(_ node: YAMLNode, _ kind: String) -> String {
-        if let name = node.mapping?["name"]?.scalar, !name.isNull { return "\(kind) \"\(name.text)\"" }
-        return "a \(kind)"
+        return fields
     }
 
     /// The fields of a mapping without checking its keys (published foreign formats).
@@ -43,7 +38,7 @@ public struct DecodingContext {
             error(node, "\(what) must be a mapping of keys and values, not \(node.kindDescription).")
             return nil
         }
-        return Fields(mapping: mapping, what: what, context: self)
+        return Fields(mapping: mapping, kind: what, named: false, context: self)
     }
 
     // MARK: Scalars
@@ -59,12 +54,17 @@ public struct DecodingContext {
     /// A name: non-empty text without control characters.
     public func name(_ node: YAMLNode, _ field: String) -> String? {
         guard let value = text(node, field) else { return nil }
-        guard !value.trimmingCharacters(inSpaces: true).isEmpty,
-              !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard value.utf8.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+              !Self.hasControlCharacter(value) else {
             error(node, "\"\(field)\" must be a non-empty name without control characters.")
             return nil
         }
         return value
+    }
+
+    private static func hasControlCharacter(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return false }
+        return text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     public func kubernetesVersion(_ node: YAMLNode, _ field: String) -> KubernetesVersion? {
@@ -223,8 +223,16 @@ public struct DecodingContext {
 /// The fields of one mapping, with what the mapping is called in sentences.
 public struct Fields {
     public let mapping: YAMLMapping
-    public let what: String
+    let kind: String
+    let named: Bool
     let context: DecodingContext
+
+    /// How sentences refer to this mapping: `cluster "payments-prod"`, `a cluster`, `the policy`.
+    public var what: String {
+        guard named else { return kind }
+        if let name = mapping["name"]?.scalar, !name.isNull { return "\(kind) \"\(name.text)\"" }
+        return "a \(kind)"
+    }
 
     public var position: SourcePosition { context.position(mapping.mark) }
 
@@ -246,14 +254,5 @@ public struct Fields {
     /// The position of a key itself (for errors about the key rather than its value).
     public func keyPosition(_ key: String) -> SourcePosition? {
         mapping.entry(key).map { context.position($0.key.mark) }
-    }
-}
-
-extension String {
-    func trimmingCharacters(inSpaces: Bool) -> Substring {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return slice
     }
 }

@@ -3,7 +3,8 @@ enum FleetDecoder {
     static func decode(_ root: Fields, _ context: DecodingContext) -> Fleet? {
         let name = root["name"].flatMap { context.name($0, "name") } ?? ""
         let managementClusters = root["managementClusters"].map { context.list($0, "managementClusters") { managementCluster($0, context) } } ?? []
-        let clusters = root["clusters"].map { context.list($0, "clusters") { cluster($0, context) } } ?? []
+        let clusterNodes = root["clusters"].flatMap { context.list($0, "clusters") } ?? []
+        let clusters = ParallelDecoding.map(clusterNodes, context) { cluster($0, $1) }
         if root["managementClusters"] == nil && root["clusters"] == nil {
             context.log.warning(root.position, "the fleet lists no management clusters and no clusters.")
         }
@@ -16,7 +17,7 @@ enum FleetDecoder {
     }
 
     private static func managementCluster(_ node: YAMLNode, _ context: DecodingContext) -> ManagementCluster? {
-        guard let fields = context.fields(node, context.describe(node, "management cluster"), known: [
+        guard let fields = context.fields(node, "management cluster", named: true, known: [
             "name", "platform", "version", "lastUpdated", "window", "subscription",
         ]) else { return nil }
         let name = fields.required("name").flatMap { context.name($0, "name") }
@@ -54,7 +55,7 @@ enum FleetDecoder {
     }
 
     private static func cluster(_ node: YAMLNode, _ context: DecodingContext) -> WorkloadCluster? {
-        guard let fields = context.fields(node, context.describe(node, "cluster"), known: [
+        guard let fields = context.fields(node, "cluster", named: true, known: [
             "name", "managementCluster", "ring", "kubernetesVersion", "window", "dependsOn", "state", "owner", "nodePools",
         ]) else { return nil }
         let name = fields.required("name").flatMap { context.name($0, "name") }
@@ -77,7 +78,7 @@ enum FleetDecoder {
     }
 
     private static func nodePool(_ node: YAMLNode, _ context: DecodingContext) -> NodePool? {
-        guard let fields = context.fields(node, context.describe(node, "node pool"), known: [
+        guard let fields = context.fields(node, "node pool", named: true, known: [
             "name", "os", "imageFamily", "kubernetesVersion", "nodeImage", "nodes", "maxSurge",
         ]) else { return nil }
         let name = fields.required("name").flatMap { context.name($0, "name") }

@@ -18,8 +18,14 @@ public struct InputSet: Sendable {
     /// The policy in force: the one given, or every default.
     public var policy: UpgradePolicy { policies.first ?? UpgradePolicy() }
 
-    public var managementClusters: [ManagementCluster] { fleets.flatMap(\.managementClusters) }
-    public var clusters: [WorkloadCluster] { fleets.flatMap(\.clusters) }
+    /// With one fleet (the usual case) these share the fleet's storage instead of copying it.
+    public var managementClusters: [ManagementCluster] {
+        fleets.count == 1 ? fleets[0].managementClusters : fleets.flatMap(\.managementClusters)
+    }
+
+    public var clusters: [WorkloadCluster] {
+        fleets.count == 1 ? fleets[0].clusters : fleets.flatMap(\.clusters)
+    }
     public var windows: [MaintenanceWindow] { schedules.flatMap(\.windows) }
     public var freezes: [Freeze] { schedules.flatMap(\.freezes) }
 }

@@ -15,7 +15,7 @@ enum MaintenanceScheduleDecoder {
     }
 
     private static func window(_ node: YAMLNode, _ context: DecodingContext) -> MaintenanceWindow? {
-        guard let fields = context.fields(node, context.describe(node, "maintenance window"), known: ["name", "timeZone", "weekly", "monthly", "maxParallel"]) else { return nil }
+        guard let fields = context.fields(node, "maintenance window", named: true, known: ["name", "timeZone", "weekly", "monthly", "maxParallel"]) else { return nil }
         let name = fields.required("name").flatMap { context.name($0, "name") }
         var timeZone: String?
         if let zoneNode = fields.required("timeZone"), let zone = context.text(zoneNode, "timeZone") {
@@ -86,7 +86,7 @@ enum MaintenanceScheduleDecoder {
     }
 
     private static func freeze(_ node: YAMLNode, _ context: DecodingContext) -> Freeze? {
-        guard let fields = context.fields(node, context.describe(node, "freeze"), known: ["name", "from", "to", "allow", "rings"]) else { return nil }
+        guard let fields = context.fields(node, "freeze", named: true, known: ["name", "from", "to", "allow", "rings"]) else { return nil }
         let name = fields.required("name").flatMap { context.name($0, "name") }
         let from = fields.required("from").flatMap { context.date($0, "from") }
         let to = fields.required("to").flatMap { context.date($0, "to") }

@@ -45,7 +45,7 @@ enum UpgradePolicyDecoder {
     }
 
     private static func ring(_ node: YAMLNode, _ context: DecodingContext) -> Ring? {
-        guard let fields = context.fields(node, context.describe(node, "ring"), known: ["name", "soak", "allowPreview"]) else { return nil }
+        guard let fields = context.fields(node, "ring", named: true, known: ["name", "soak", "allowPreview"]) else { return nil }
         let name = fields.required("name").flatMap { context.name($0, "name") }
         let soak = fields["soak"].flatMap { context.timeSpan($0, "soak") } ?? .days(0)
         let preview = fields["allowPreview"].flatMap { context.boolean($0, "allowPreview") } ?? false

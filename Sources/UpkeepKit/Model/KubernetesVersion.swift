@@ -27,15 +27,32 @@ public struct KubernetesVersion: Hashable, Comparable, Sendable, CustomStringCon
 
     /// Parses with an optional leading `v`; nil when it is not MAJOR.MINOR.PATCH[suffix].
     public init?(parsing text: String) {
-        var rest = Substring(text)
-        if rest.first == "v" { rest = rest.dropFirst() }
-        guard let major = Self.takeNumber(&rest), rest.popFirst() == ".",
-              let minor = Self.takeNumber(&rest), rest.popFirst() == ".",
-              let patch = Self.takeNumber(&rest) else { return nil }
-        self.major = major
-        self.minor = minor
-        self.patch = patch
-        self.preRelease = nil
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        if index < bytes.endIndex && bytes[index] == UInt8(ascii: "v") { index = bytes.index(after: index) }
+        var numbers: [Int] = []
+        numbers.reserveCapacity(3)
+        while numbers.count < 3 {
+            var value = 0, digits = 0
+            while index < bytes.endIndex, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                digits += 1
+                index = bytes.index(after: index)
+            }
+            guard digits > 0, digits <= 9 else { return nil }
+            numbers.append(value)
+            if numbers.count < 3 {
+                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") else { return nil }
+                index = bytes.index(after: index)
+            }
+        }
+        major = numbers[0]
+        minor = numbers[1]
+        patch = numbers[2]
+        preRelease = nil
+        distribution = ""
+        guard index < bytes.endIndex else { return }
+        var rest = Substring(text)[index...]
         for (name, stage) in [("-alpha.", PreReleaseStage.alpha), ("-beta.", .beta), ("-rc.", .rc)] where rest.hasPrefix(name) {
             var afterStage = rest.dropFirst(name.count)
             if let number = Self.takeNumber(&afterStage) {

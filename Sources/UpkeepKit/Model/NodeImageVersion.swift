@@ -6,13 +6,7 @@ public struct NodeImageVersion: Hashable, Comparable, Sendable, CustomStringConv
 
     /// Two to six dot-separated integers.
     public init?(parsing text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (2...6).contains(parts.count) else { return nil }
-        var fields: [Int] = []
-        for part in parts {
-            guard !part.isEmpty, part.count <= 12, part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part) else { return nil }
-            fields.append(value)
-        }
+        guard let fields = DottedNumbers.parse(text.utf8), (2...6).contains(fields.count) else { return nil }
         self.fields = fields
         self.text = text
     }

@@ -4,13 +4,7 @@ public struct PlatformVersion: Hashable, Comparable, Sendable, CustomStringConve
     public private(set) var fields: [Int]
 
     public init?(parsing text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.count <= 8 else { return nil }
-        var fields: [Int] = []
-        for part in parts {
-            guard !part.isEmpty, part.count <= 9, part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part) else { return nil }
-            fields.append(value)
-        }
+        guard let fields = DottedNumbers.parse(text.utf8, maximumDigits: 9), fields.count <= 8 else { return nil }
         self.fields = fields
     }
 

@@ -9,8 +9,9 @@ public enum DependencyCycles {
     }
 
     public static func find(in clusters: [WorkloadCluster]) -> [Cycle] {
+        // Only clusters that depend on something can be in a cycle.
         var edges: [String: [Reference]] = [:]
-        for cluster in clusters where edges[cluster.name] == nil {
+        for cluster in clusters where !cluster.dependsOn.isEmpty && edges[cluster.name] == nil {
             edges[cluster.name] = cluster.dependsOn
                 .filter { $0.name != cluster.name }
                 .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }

@@ -2,15 +2,16 @@
 /// names that do not exist (with the closest names suggested), dependsOn cycles.
 public enum InputValidator {
     public static func check(_ inputs: InputSet, log: DiagnosticLog) {
-        checkUniqueness(inputs, log: log)
+        let clusters = inputs.clusters
+        checkUniqueness(inputs, clusters: clusters, log: log)
         var windows = ReferenceCheck(kind: "window", names: inputs.windows.map(\.name), definedBy: "MaintenanceSchedule", log: log)
         var rings = ReferenceCheck(kind: "ring", names: inputs.policy.rings.map(\.name), definedBy: nil, log: log)
         checkManagementClusters(inputs, windows: &windows, log: log)
-        checkClusters(inputs, windows: &windows, rings: &rings, log: log)
+        checkClusters(inputs, clusters: clusters, windows: &windows, rings: &rings, log: log)
         for freeze in inputs.freezes {
             for ring in freeze.rings ?? [] { rings.check(ring, from: "freeze \"\(freeze.name)\"") }
         }
-        for cycle in DependencyCycles.find(in: inputs.clusters) {
+        for cycle in DependencyCycles.find(in: clusters) {
             log.error(cycle.position, "the clusters' dependsOn form a cycle: \(cycle.names.joined(separator: " → ")).")
         }
     }
@@ -26,9 +27,9 @@ public enum InputValidator {
         }
     }
 
-    private static func checkUniqueness(_ inputs: InputSet, log: DiagnosticLog) {
+    private static func checkUniqueness(_ inputs: InputSet, clusters: [WorkloadCluster], log: DiagnosticLog) {
         reportDuplicates(inputs.managementClusters.map { ($0.name, $0.position) }, kind: "management cluster", log: log)
-        reportDuplicates(inputs.clusters.map { ($0.name, $0.position) }, kind: "cluster", log: log)
+        reportDuplicates(clusters.map { ($0.name, $0.position) }, kind: "cluster", log: log)
         reportDuplicates(inputs.windows.map { ($0.name, $0.position) }, kind: "window", log: log)
         reportDuplicates(inputs.freezes.map { ($0.name, $0.position) }, kind: "freeze", log: log)
         reportDuplicates(inputs.platformFeeds.map { ($0.platform, $0.position) }, kind: "platform", log: log)
@@ -44,6 +45,7 @@ public enum InputValidator {
     private struct ReferenceCheck {
         let kind: String
         let names: [String]
+        let nameSet: Set<String>
         let definedBy: String?
         let log: DiagnosticLog
         private var warnedMissing = false
@@ -51,12 +53,13 @@ public enum InputValidator {
         init(kind: String, names: [String], definedBy: String?, log: DiagnosticLog) {
             self.kind = kind
             self.names = names
+            self.nameSet = Set(names)
             self.definedBy = definedBy
             self.log = log
         }
 
         mutating func check(_ reference: Reference, from subject: String) {
-            guard !names.contains(reference.name) else { return }
+            guard !nameSet.contains(reference.name) else { return }
             if let definedBy, names.isEmpty {
                 if !warnedMissing {
                     log.warning(reference.position, "no \(definedBy) document is among the inputs, so \(kind) names such as \"\(reference.name)\" are not checked.")
@@ -85,8 +88,7 @@ public enum InputValidator {
         }
     }
 
-    private static func checkClusters(_ inputs: InputSet, windows: inout ReferenceCheck, rings: inout ReferenceCheck, log: DiagnosticLog) {
-        let clusters = inputs.clusters
+    private static func checkClusters(_ inputs: InputSet, clusters: [WorkloadCluster], windows: inout ReferenceCheck, rings: inout ReferenceCheck, log: DiagnosticLog) {
         var managers = ReferenceCheck(kind: "management cluster", names: inputs.managementClusters.map(\.name), definedBy: nil, log: log)
         var clusterNames = ReferenceCheck(kind: "cluster", names: clusters.map(\.name), definedBy: nil, log: log)
         var families = ReferenceCheck(kind: "image family", names: Array(Set(inputs.nodeImageCatalogs.flatMap { $0.images.map(\.family) })),

@@ -13,15 +13,20 @@ public enum ScalarStyle: UInt8, Sendable {
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
 
+/// What an explicit tag on a scalar said. Only the tags that change how Upkeep reads a scalar are kept
+/// apart (a tagged scalar is never null; `!!merge` marks a merge key); the rest are `other`.
+public enum ScalarTag: UInt8, Sendable {
+    case none, merge, other
+}
+
 /// A scalar exactly as written: `1.30` stays the text "1.30"; only decoding gives it a type.
 public struct YAMLScalar: Sendable {
     public var text: String
     public var style: ScalarStyle
     public var mark: Mark
-    /// The resolved tag when the document gave one explicitly (`!!str 1.30`), else nil.
-    public var tag: String?
+    public var tag: ScalarTag
 
-    public init(text: String, style: ScalarStyle, mark: Mark, tag: String? = nil) {
+    public init(text: String, style: ScalarStyle, mark: Mark, tag: ScalarTag = .none) {
         self.text = text
         self.style = style
         self.mark = mark
@@ -30,7 +35,7 @@ public struct YAMLScalar: Sendable {
 
     /// A plain `~`, `null` or empty scalar: YAML's null.
     public var isNull: Bool {
-        guard style == .plain, tag == nil else { return false }
+        guard style == .plain, tag == .none else { return false }
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false

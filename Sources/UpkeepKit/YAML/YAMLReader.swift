@@ -40,13 +40,17 @@ private struct TreeBuilder {
         var isMapping: Bool
         var mark: Mark
         var anchor: String?
-        /// Sequence items, or mapping keys and values alternating.
-        var children: [YAMLNode] = []
+        /// Where this collection's children start in `scratch`: sequence items, or mapping keys and
+        /// values alternating.
+        var firstChild: Int
         /// Nodes in this collection once aliases are expanded, itself included.
         var weight: Int = 1
     }
 
     private var stack: [OpenCollection] = []
+    /// The children of every open collection, innermost last; one buffer reused for the whole file so
+    /// that each collection costs one exact-size allocation.
+    private var scratch: [YAMLNode] = []
     private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
     private var aliasExpansion = 0
     private var documents: [YAMLDocument] = []
@@ -135,9 +139,11 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let tag = Self.string(data.tag)
-            let scalar = YAMLScalar(text: Self.string(data.value, length: data.length), style: style, mark: mark,
-                                    tag: tag == "!" ? nil : tag)
+            var tag = ScalarTag.none
+            if let rawTag = Self.string(data.tag), rawTag != "!" {
+                tag = rawTag == "tag:yaml.org,2002:merge" ? .merge : .other
+            }
+            let scalar = YAMLScalar(text: Self.string(data.value, length: data.length), style: style, mark: mark, tag: tag)
             return add(.scalar(scalar), weight: 1, anchor: Self.string(data.anchor), mark: mark)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             guard stack.count < limits.maximumDepth else {
@@ -146,12 +152,11 @@ private struct TreeBuilder {
             }
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let anchor = isMapping ? Self.string(event.data.mapping_start.anchor) : Self.string(event.data.sequence_start.anchor)
-            stack.append(OpenCollection(isMapping: isMapping, mark: mark, anchor: anchor))
+            stack.append(OpenCollection(isMapping: isMapping, mark: mark, anchor: anchor, firstChild: scratch.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let open = stack.popLast() else { return true }
-            let node: YAMLNode = open.isMapping
-                ? .mapping(buildMapping(open.children, mark: open.mark))
-                : .sequence(YAMLSequence(items: open.children, mark: open.mark))
+            let node = close(open)
+            scratch.removeLast(scratch.count - open.firstChild)
             return add(node, weight: open.weight, anchor: open.anchor, mark: open.mark)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
@@ -171,33 +176,42 @@ private struct TreeBuilder {
         return true
     }
 
+    /// Builds the finished collection from its children in `scratch` (the slice must not outlive this
+    /// call, or trimming `scratch` afterwards would copy the whole buffer).
+    private func close(_ open: OpenCollection) -> YAMLNode {
+        let children = scratch[open.firstChild...]
+        return open.isMapping
+            ? .mapping(buildMapping(children, mark: open.mark))
+            : .sequence(YAMLSequence(items: Array(children), mark: open.mark))
+    }
+
     private mutating func add(_ node: YAMLNode, weight: Int, anchor: String?, mark: Mark) -> Bool {
         if let anchor { anchors[anchor] = (node, weight) }
         if stack.isEmpty {
             documentRoot = node
         } else {
-            stack[stack.count - 1].children.append(node)
+            scratch.append(node)
             stack[stack.count - 1].weight += weight
         }
         return true
     }
 
     /// Pairs up keys and values, reports non-scalar and repeated keys, and applies `<<` merges.
-    private func buildMapping(_ children: [YAMLNode], mark: Mark) -> YAMLMapping {
+    private func buildMapping(_ children: ArraySlice<YAMLNode>, mark: Mark) -> YAMLMapping {
         var entries: [YAMLMappingEntry] = []
         entries.reserveCapacity(children.count / 2)
         var merges: [(YAMLNode, Mark)] = []
         var firstMarks: [String: Mark] = [:]
         let useDictionary = children.count > 16
-        var index = 0
-        while index + 1 < children.count {
+        var index = children.startIndex
+        while index + 1 < children.endIndex {
             let keyNode = children[index], value = children[index + 1]
             index += 2
             guard case .scalar(let key) = keyNode else {
                 log.error(position(keyNode.mark), "a mapping key must be a plain value, not \(keyNode.kindDescription).")
                 continue
             }
-            if key.style == .plain && key.text == "<<" && (key.tag == nil || key.tag == "tag:yaml.org,2002:merge") {
+            if key.style == .plain && key.text == "<<" && key.tag != .other {
                 merges.append((value, key.mark))
                 continue
             }

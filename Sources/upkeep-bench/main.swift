@@ -1,0 +1,93 @@
+import Foundation
+import UpkeepKit
+
+/// `upkeep-bench --upkeep PATH --work DIR [--clusters N]`: generates the benchmark fleet, then times,
+/// in one run, a raw libyaml event scan of its files, our reader building the located tree, and the
+/// whole `upkeep validate` (a child process, whose peak memory is read from the kernel).
+
+func option(_ name: String, default value: String) -> String {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return value }
+    return arguments[index + 1]
+}
+
+/// The fastest of `runs` timings, in seconds: the least disturbed by other work on a shared machine.
+func fastest(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    var best = Double.infinity
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return best
+}
+
+func runUpkeep(_ binary: String, _ arguments: [String]) throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus
+}
+
+func format(_ seconds: Double) -> String { String(format: "%8.1f ms", seconds * 1000) }
+
+let binary = option("--upkeep", default: ".build/release/upkeep")
+let work = option("--work", default: "bench-data")
+let clusters = Int(option("--clusters", default: "10000")) ?? 10_000
+let runs = Int(option("--runs", default: "5")) ?? 5
+
+let folder = "\(work)/fleet-\(clusters)"
+let paths = try FleetGenerator(clusters: clusters).write(into: folder)
+let files = try paths.map { (path: $0, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0)))) }
+let totalBytes = files.reduce(0) { $0 + $1.bytes.count }
+print("Benchmark inputs: \(clusters) workload clusters, 5 node pools each, 50 management clusters: \(files.count) files, \(String(format: "%.1f", Double(totalBytes) / 1_048_576)) MiB in \(folder)")
+
+let rawScan = fastest(runs) {
+    for file in files { precondition(YAMLEventScan.countEvents(file.bytes) != nil, "the generated file \(file.path) does not parse") }
+}
+let readerTree = fastest(runs) {
+    let log = DiagnosticLog()
+    for file in files { _ = YAMLReader().read(file.bytes, path: file.path, log: log) }
+    precondition(log.diagnostics.isEmpty, "the generated inputs have problems")
+}
+let decode = fastest(runs) {
+    let log = DiagnosticLog()
+    let inputs = InputLoader().load(sources: files, log: log)
+    precondition(log.errorCount == 0 && inputs.clusters.count == clusters, "the generated inputs are invalid: \(log.sorted.prefix(3))")
+}
+let validate = try fastest(max(3, runs / 2)) {
+    let status = try runUpkeep(binary, ["validate", folder])
+    precondition(status == 0, "upkeep validate failed on the generated fleet (exit \(status))")
+}
+var usage = rusage()
+getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+let peakMegabytes = Double(usage.ru_maxrss) / 1024
+
+print("")
+print("                                          time   ratio to raw scan")
+print("raw libyaml event scan (no tree)    \(format(rawScan))   1.00×")
+print("our reader, located tree            \(format(readerTree))   \(String(format: "%.2f", readerTree / rawScan))×")
+print("read, decode and cross-check        \(format(decode))   \(String(format: "%.2f", decode / rawScan))×")
+print("upkeep validate (whole process)     \(format(validate))   \(String(format: "%.2f", validate / rawScan))×   target ≤ 3×: \(validate / rawScan <= 3 ? "met" : "NOT MET")")
+print("upkeep validate peak memory         \(String(format: "%8.1f MB", peakMegabytes))          target < 300 MB: \(peakMegabytes < 300 ? "met" : "NOT MET")")
+
+// Hostile inputs: how long rejection takes.
+var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+for level in 1...9 { bomb += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))]\n" }
+bomb += "bomb: *a9\n"
+let deep = String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000)
+let bombTime = fastest(runs) {
+    let log = DiagnosticLog()
+    _ = YAMLReader().read(bomb, path: "bomb.yaml", log: log)
+    precondition(log.errorCount == 1)
+}
+let deepTime = fastest(runs) {
+    let log = DiagnosticLog()
+    _ = YAMLReader().read(deep, path: "deep.yaml", log: log)
+    precondition(log.errorCount == 1)
+}
+print("alias bomb (10^10 nodes) rejected in  \(format(bombTime))")
+print("1,000-deep nesting rejected in        \(format(deepTime))")
