@@ -209,14 +209,7 @@ public struct DecodingContext {
 
     /// Reports a name given twice at its second appearance; `kind` is "cluster", "window", ….
     public func reportDuplicateNames(_ names: [(name: String, position: SourcePosition)], kind: String, scope: String = "") {
-        var seen: [String: SourcePosition] = [:]
-        for (name, position) in names {
-            if let first = seen[name] {
-                log.error(position, "\(kind) \"\(name)\" is defined twice\(scope); the first is at \(first).")
-            } else {
-                seen[name] = position
-            }
-        }
+        DuplicateNames.report(names, kind: kind, scope: scope, log: log)
     }
 }
 

@@ -17,14 +17,7 @@ public enum InputValidator {
     }
 
     private static func reportDuplicates(_ names: [(String, SourcePosition)], kind: String, log: DiagnosticLog) {
-        var seen: [String: SourcePosition] = [:]
-        for (name, position) in names {
-            if let first = seen[name] {
-                log.error(position, "\(kind) \"\(name)\" is defined twice; the first is at \(first).")
-            } else {
-                seen[name] = position
-            }
-        }
+        DuplicateNames.report(names.map { (name: $0.0, position: $0.1) }, kind: kind, scope: "", log: log)
     }
 
     private static func checkUniqueness(_ inputs: InputSet, clusters: [WorkloadCluster], log: DiagnosticLog) {
