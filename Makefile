@@ -1,7 +1,6 @@
 # Upkeep — the two set-up commands are `make demo` and `make test`; both install what they need.
 SWIFT ?= swift
 UPKEEP_DEBUG = .build/debug/upkeep
-DEMO_DATE ?= 2024-07-01
 
 .PHONY: demo test bench lint setup build
 
@@ -17,6 +16,7 @@ build: setup
 	$(SWIFT) build
 
 demo: build
+	$(UPKEEP_DEBUG) validate releases
 	$(UPKEEP_DEBUG) validate examples
 
 test: build
