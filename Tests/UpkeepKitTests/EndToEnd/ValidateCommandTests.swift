@@ -24,10 +24,10 @@ struct ValidateCommandTests {
         return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
     }
 
-    @Test func examplesAreValid() throws {
-        let run = try Self.upkeep(["validate", "examples"])
+    @Test func shippedFeedsSchedulesAndSampleFleetAreValid() throws {
+        let run = try Self.upkeep(["validate", "releases", "schedules", "examples"])
         #expect(run.status == 0)
-        #expect(run.output == "7 files, 7 documents: 0 errors, 0 warnings.\n")
+        #expect(run.output == "14 files, 14 documents: 0 errors, 0 warnings.\n")
     }
 
     @Test func realPublishedDataLoads() throws {
@@ -40,12 +40,12 @@ struct ValidateCommandTests {
         let folder = "Tests/UpkeepKitTests/Fixtures/diagnostics"
         let names = try FileManager.default.contentsOfDirectory(atPath: TestSupport.packageRoot.appendingPathComponent(folder).path)
             .filter { $0.hasSuffix(".yaml") }.sorted().map { "\(folder)/\($0)" }
-        let forward = try Self.upkeep(["validate", "examples"] + names)
-        let backward = try Self.upkeep(["validate"] + names.reversed() + ["examples"])
+        let forward = try Self.upkeep(["validate", "releases", "examples"] + names)
+        let backward = try Self.upkeep(["validate"] + names.reversed() + ["examples", "releases"])
         #expect(forward.status == 1 && backward.status == 1)
         #expect(forward.output == backward.output)
         #expect(forward.output.split(separator: "\n").count > 30)
-        #expect(forward.output.contains("examples/fleet.yaml:6:5: error: management cluster \"mgmt-east\" is defined twice"))
+        #expect(forward.output.contains("examples/fleet.yaml:13:5: error: management cluster \"mgmt-east\" is defined twice"))
     }
 
     @Test func strictTurnsUnknownKeysIntoErrors() throws {

@@ -3,8 +3,9 @@ import Testing
 
 @Suite("Every input kind")
 struct InputKindTests {
+    /// One invented sample of every kind, in Fixtures/kinds.
     static func examples() throws -> InputSet {
-        let (inputs, log) = TestSupport.load(paths: [TestSupport.examples.path])
+        let (inputs, log) = TestSupport.load(paths: [TestSupport.fixtures.appendingPathComponent("kinds").path])
         #expect(log.diagnostics.isEmpty, "\(TestSupport.messages(log))")
         return inputs
     }

@@ -1,0 +1,49 @@
+/// How findings look in every output, shared by status and plan renderers.
+extension Finding {
+    public var json: JSONValue {
+        .object([
+            "severity": .string(severity.rawValue),
+            "code": .string(code),
+            "subject": .string(subject),
+            "message": .string(message),
+            "position": .string(position?.description),
+        ])
+    }
+
+    /// `error kubelet-skew cluster/a/pool/b: message (fleet.yaml:12:9)`
+    public var textLine: String {
+        "\(severity.rawValue) \(code) \(subject): \(message)" + (position.map { " (\($0))" } ?? "")
+    }
+
+    /// A Markdown list item with a severity mark.
+    public var markdownLine: String {
+        let mark = severity == .error ? "❌ **error**" : "⚠️ **warning**"
+        let place = position.map { " — `\(MarkdownText.code($0.description))`" } ?? ""
+        return "- \(mark) `\(code)` `\(MarkdownText.code(subject))`: \(MarkdownText.escape(message))\(place)"
+    }
+}
+
+/// Escaping for text placed in Markdown tables and lists.
+public enum MarkdownText {
+    /// Escapes characters that would break a table cell or be read as HTML or emphasis.
+    public static func escape(_ text: String) -> String {
+        var output = ""
+        for character in text {
+            switch character {
+            case "|": output += "\\|"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "&": output += "&amp;"
+            case "*", "_", "`", "[", "]": output += "\\\(character)"
+            case "\n", "\r": output += " "
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+
+    /// Text inside backticks: only backticks and pipes need care.
+    public static func code(_ text: String) -> String {
+        text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|")
+    }
+}

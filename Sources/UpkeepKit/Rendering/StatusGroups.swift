@@ -1,0 +1,41 @@
+/// The status report grouped as every human-readable output shows it: one group per management
+/// cluster in name order, then the standalone clusters.
+struct StatusGroups {
+    var management: ManagementClusterStatus?
+    var clusters: [ClusterStatus]
+
+    static func make(_ report: StatusReport) -> [StatusGroups] {
+        var groups = report.managementClusters.map { management in
+            StatusGroups(management: management, clusters: report.clusters.filter { $0.managementCluster == management.name })
+        }
+        let known = Set(report.managementClusters.map(\.name))
+        let standalone = report.clusters.filter { cluster in cluster.managementCluster.map { !known.contains($0) } ?? true }
+        if !standalone.isEmpty { groups.append(StatusGroups(management: nil, clusters: standalone)) }
+        return groups
+    }
+
+    static func until(_ date: CalendarDate?) -> String {
+        date.map { "until \($0)" } ?? "no announced end"
+    }
+
+    /// `CVE-2024-5321 (medium, due 2024-10-16)`, joined with commas.
+    static func advisories(_ advisories: [AdvisoryStatus]) -> String {
+        advisories.map { advisory in
+            let due = advisory.unfixed ? "no fix" : advisory.due.map { "due \($0)" } ?? "no deadline"
+            return "\(advisory.id) (\(advisory.severity.rawValue), \(due))"
+        }.joined(separator: ", ")
+    }
+
+    /// `Status: 3 management clusters, 8 clusters, 14 node pools; 4 clusters and 5 pools out of support; 9 errors, 4 warnings.`
+    static func summary(_ report: StatusReport) -> String {
+        let pools = report.clusters.flatMap(\.nodePools)
+        let outClusters = report.clusters.count { !$0.supported }
+        let outPools = pools.count { !$0.supported }
+        let errors = report.findings.count { $0.severity == .error }
+        let warnings = report.findings.count { $0.severity == .warning }
+        return "Status: \(ValidationReport.count(report.managementClusters.count, "management cluster")), "
+            + "\(ValidationReport.count(report.clusters.count, "cluster")), \(ValidationReport.count(pools.count, "node pool")); "
+            + "\(ValidationReport.count(outClusters, "cluster")) and \(ValidationReport.count(outPools, "pool")) out of support; "
+            + "\(ValidationReport.count(errors, "error")), \(ValidationReport.count(warnings, "warning"))."
+    }
+}

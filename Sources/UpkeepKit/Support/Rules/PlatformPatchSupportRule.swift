@@ -1,0 +1,16 @@
+/// Planning.md 2, "Kubernetes patch, platform-managed": a patch no longer listed by the newest release
+/// goes out of support `minorGracePeriod` after the first release that dropped it.
+public enum PlatformPatchSupportRule {
+    public static func evaluate(_ version: KubernetesVersion, on timeline: PlatformTimeline) -> SupportVerdict {
+        let platform = timeline.platform
+        if let dropping = timeline.firstReleaseDropping(version) {
+            let end = dropping.released.adding(days: timeline.rules.minorGracePeriod.days)
+            return SupportVerdict(.kubernetesPatch, .on(end),
+                                  "patch \(version) was dropped by \(platform) release \(dropping.version) (\(dropping.released)); supported until \(end) after the \(timeline.rules.minorGracePeriod.days)-day grace period")
+        }
+        if let newest = timeline.newestKnown, newest.kubernetesVersions.contains(version) {
+            return SupportVerdict(.kubernetesPatch, .noKnownEnd, "patch \(version) is listed by the newest \(platform) release \(newest.version)")
+        }
+        return SupportVerdict(.kubernetesPatch, .unsupported, "Kubernetes \(version) is not a version any known \(platform) release offers")
+    }
+}

@@ -1,0 +1,203 @@
+/// Applies the support rules of planning.md sections 1 and 2 to the whole fleet on one day.
+public struct SupportEngine: Sendable {
+    public let inputs: InputSet
+    public let policy: UpgradePolicy
+    public let timelines: [String: PlatformTimeline]
+    public let upstream: UpstreamKubernetes
+    public let images: NodeImageIndex
+    public let managementClusters: [String: ManagementCluster]
+
+    public init(inputs: InputSet) {
+        self.inputs = inputs
+        policy = inputs.policy
+        var timelines: [String: PlatformTimeline] = [:]
+        for feed in inputs.platformFeeds where timelines[feed.platform] == nil {
+            timelines[feed.platform] = PlatformTimeline(feed)
+        }
+        self.timelines = timelines
+        upstream = UpstreamKubernetes(inputs.kubernetesFeeds)
+        images = NodeImageIndex(inputs.nodeImageCatalogs)
+        var managers: [String: ManagementCluster] = [:]
+        for management in inputs.managementClusters where managers[management.name] == nil {
+            managers[management.name] = management
+        }
+        managementClusters = managers
+    }
+
+    // MARK: Rows
+
+    public func managementClusterSupport(_ management: ManagementCluster) -> CombinedSupport {
+        var verdicts: [SupportVerdict] = []
+        if let timeline = timelines[management.platform.name] {
+            verdicts.append(PlatformReleaseSupportRule.evaluate(management.version, on: timeline))
+            if let certificates = CertificateExpiryRule.evaluate(lastUpdated: management.lastUpdated, validity: timeline.rules.certificateValidity) {
+                verdicts.append(certificates)
+            }
+        } else {
+            verdicts.append(SupportVerdict(.platformRelease, .unsupported, "no PlatformReleases feed for platform \(management.platform.name)"))
+        }
+        if let subscription = SuspendedSubscriptionRule.evaluate(management.subscription, managementCluster: management.name, gracePeriod: policy.subscriptionGracePeriod) {
+            verdicts.append(subscription)
+        }
+        return CombinedSupport(verdicts)
+    }
+
+    /// The verdicts on a Kubernetes version run by a cluster or pool: the platform's minor and patch rules,
+    /// or upstream end of life for a standalone cluster.
+    public func kubernetesSupport(_ version: KubernetesVersion, of cluster: WorkloadCluster) -> [SupportVerdict] {
+        guard let reference = cluster.managementCluster else {
+            return [StandaloneKubernetesSupportRule.evaluate(version, upstream: upstream)]
+        }
+        guard let management = managementClusters[reference.name], let timeline = timelines[management.platform.name] else {
+            return [SupportVerdict(.kubernetesMinor, .unsupported, "no release data for the platform of management cluster \(reference.name)")]
+        }
+        return [PlatformMinorSupportRule.evaluate(version.minorVersion, on: timeline),
+                PlatformPatchSupportRule.evaluate(version, on: timeline)]
+    }
+
+    /// Control plane version, stopped state and subscription; pools, images and advisories have rows of
+    /// their own.
+    public func clusterSupport(_ cluster: WorkloadCluster) -> CombinedSupport {
+        var verdicts = kubernetesSupport(cluster.kubernetesVersion, of: cluster)
+        if let stopped = StoppedClusterRule.evaluate(cluster.state, rules: policy.stoppedClusters) { verdicts.append(stopped) }
+        if let name = cluster.managementCluster?.name, let management = managementClusters[name],
+           let subscription = SuspendedSubscriptionRule.evaluate(management.subscription, managementCluster: name, gracePeriod: policy.subscriptionGracePeriod) {
+            verdicts.append(subscription)
+        }
+        return CombinedSupport(verdicts)
+    }
+
+    public func poolSupport(_ pool: NodePool, of cluster: WorkloadCluster) -> CombinedSupport {
+        var verdicts = kubernetesSupport(pool.kubernetesVersion, of: cluster)
+        verdicts.append(KubeletSkewRule.evaluate(pool: pool.kubernetesVersion, controlPlane: cluster.kubernetesVersion, allowedSkew: policy.kubeletSkew))
+        verdicts.append(NodeImageAgeRule.evaluate(pool, images: images, maximumAge: policy.nodeImageMaxAge))
+        if let family = ImageFamilyEndOfLifeRule.evaluate(family: pool.imageFamily.name, images: images) { verdicts.append(family) }
+        return CombinedSupport(verdicts)
+    }
+
+    // MARK: The report
+
+    public func status(on date: CalendarDate) -> StatusReport {
+        var findings: [Finding] = []
+        let managementRows = inputs.managementClusters.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map { management in
+            let support = managementClusterSupport(management)
+            let subject = "management-cluster/\(management.name)"
+            findings += failures(support, on: date, subject: subject, name: "management cluster \(management.name)", position: management.position)
+            return ManagementClusterStatus(name: management.name, platform: management.platform.name, version: management.version.description,
+                                           support: support, supported: support.isSupported(on: date))
+        }
+        let clusterRows = inputs.clusters.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map { cluster in
+            clusterStatus(cluster, on: date, findings: &findings)
+        }
+        findings += advisoryFindings(clusterRows, on: date)
+        findings += feedFindings(on: date)
+        return StatusReport(asOf: date, managementClusters: managementRows, clusters: clusterRows, findings: findings.sorted())
+    }
+
+    private func clusterStatus(_ cluster: WorkloadCluster, on date: CalendarDate, findings: inout [Finding]) -> ClusterStatus {
+        let subject = "cluster/\(cluster.name)"
+        let support = clusterSupport(cluster)
+        findings += failures(support, on: date, subject: subject, name: "cluster \(cluster.name)", position: cluster.position)
+        findings += stoppedFindings(cluster, on: date)
+        let pools = cluster.nodePools.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map { pool in
+            let poolSupport = poolSupport(pool, of: cluster)
+            findings += failures(poolSupport, on: date, subject: "\(subject)/pool/\(pool.name)",
+                                 name: "node pool \(pool.name) of cluster \(cluster.name)", position: pool.position)
+            return NodePoolStatus(name: pool.name, os: pool.os, kubernetesVersion: pool.kubernetesVersion.description,
+                                  imageFamily: pool.imageFamily.name, nodeImage: pool.nodeImage.text, support: poolSupport,
+                                  supported: poolSupport.isSupported(on: date),
+                                  advisories: Self.rows(AdvisoryExposureRule.poolExposures(pool, advisories: inputs.advisories, policy: policy)))
+        }
+        return ClusterStatus(name: cluster.name, managementCluster: cluster.managementCluster?.name, ring: cluster.ring?.name,
+                             kubernetesVersion: cluster.kubernetesVersion.description, support: support,
+                             supported: support.isSupported(on: date),
+                             advisories: Self.rows(AdvisoryExposureRule.clusterExposures(cluster, advisories: inputs.advisories, policy: policy)),
+                             nodePools: pools)
+    }
+
+    private static func rows(_ exposures: [AdvisoryExposureRule.Exposure]) -> [AdvisoryStatus] {
+        exposures.map { AdvisoryStatus(id: $0.advisoryID, severity: $0.severity, due: $0.due, unfixed: $0.unfixed) }
+            .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    }
+
+    // MARK: Findings
+
+    /// One finding per rule that says the thing is out of support on `date`. Stopped clusters and
+    /// suspended subscriptions have findings of their own.
+    private func failures(_ support: CombinedSupport, on date: CalendarDate, subject: String, name: String, position: SourcePosition) -> [Finding] {
+        support.verdicts.filter { !$0.isSupported(on: date) && $0.rule != .stopped && $0.rule != .subscription }.map { verdict in
+            let severity: Diagnostic.Severity = verdict.rule == .nodeImageAge ? .warning : .error
+            return Finding(severity, code: verdict.rule.rawValue, subject: subject,
+                           message: "\(name) is out of support: \(verdict.reason).", position: position)
+        }
+    }
+
+    private func stoppedFindings(_ cluster: WorkloadCluster, on date: CalendarDate) -> [Finding] {
+        var findings: [Finding] = []
+        let subject = "cluster/\(cluster.name)"
+        if case .stopped(let since) = cluster.state, let deadline = StoppedClusterRule.lastUpdateDeadline(cluster.state, rules: policy.stoppedClusters) {
+            if date >= deadline {
+                findings.append(Finding(.error, code: "stopped-too-long", subject: subject,
+                                        message: "cluster \(cluster.name) has been stopped since \(since) and can no longer be updated since \(deadline); redeploy it.",
+                                        position: cluster.position))
+            } else {
+                let outOfSupport = since.adding(days: policy.stoppedClusters.outOfSupportAfter.days)
+                findings.append(Finding(date >= outOfSupport ? .error : .warning, code: "cluster-stopped", subject: subject,
+                                        message: "cluster \(cluster.name) has been stopped since \(since) and is out of support from \(outOfSupport); start and update it before \(deadline), after which it can no longer be updated.",
+                                        position: cluster.position))
+            }
+        }
+        if let name = cluster.managementCluster?.name, let management = managementClusters[name],
+           case .suspended(let since) = management.subscription {
+            let end = since.adding(days: policy.subscriptionGracePeriod.days)
+            findings.append(Finding(.error, code: "subscription-suspended", subject: subject,
+                                    message: "the subscription of management cluster \(name) is suspended since \(since); cluster \(cluster.name) is out of support from \(end) unless it is reinstated.",
+                                    position: cluster.position))
+        }
+        return findings
+    }
+
+    /// Advisories past their deadline (an error per exposed cluster or pool) and advisories with no fix
+    /// (one warning per advisory, naming the clusters exposed).
+    private func advisoryFindings(_ clusters: [ClusterStatus], on date: CalendarDate) -> [Finding] {
+        var findings: [Finding] = []
+        var unfixed: [String: [String]] = [:]
+        for cluster in clusters {
+            let rows = cluster.advisories.map { ("cluster/\(cluster.name)", "cluster \(cluster.name)", $0) }
+                + cluster.nodePools.flatMap { pool in pool.advisories.map { ("cluster/\(cluster.name)/pool/\(pool.name)", "node pool \(pool.name) of cluster \(cluster.name)", $0) } }
+            for (subject, name, advisory) in rows {
+                if advisory.unfixed {
+                    unfixed[advisory.id, default: []].append(cluster.name)
+                } else if let due = advisory.due, due <= date {
+                    findings.append(Finding(.error, code: "advisory-overdue", subject: subject,
+                                            message: "\(name) is exposed to \(advisory.id) (\(advisory.severity.rawValue)), which had to be fixed by \(due).",
+                                            position: position(ofSubject: subject)))
+                }
+            }
+        }
+        for (id, names) in unfixed {
+            let advisory = inputs.advisories.first { $0.id == id }
+            let list = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            findings.append(Finding(.warning, code: "advisory-unfixed", subject: "advisory/\(id)",
+                                    message: "\(id) affects \(list.count) cluster\(list.count == 1 ? "" : "s") (\(list.joined(separator: ", "))) and no fixed version exists; apply its mitigation.",
+                                    position: advisory?.position))
+        }
+        return findings
+    }
+
+    private func feedFindings(on date: CalendarDate) -> [Finding] {
+        timelines.values.compactMap { timeline in
+            guard let stale = FeedStalenessRule.staleness(of: timeline, on: date, staleAfter: policy.feedStaleAfter) else { return nil }
+            return Finding(.warning, code: "feed-stale", subject: "platform/\(timeline.platform)",
+                           message: "the newest \(timeline.platform) release in the feed, \(stale.newest.version), is \(stale.age) days old (more than \(policy.feedStaleAfter.days)); newer releases may be missing, so \"no announced end\" may no longer hold.",
+                           position: timeline.feed.position)
+        }
+    }
+
+    private func position(ofSubject subject: String) -> SourcePosition? {
+        let parts = subject.split(separator: "/").map(String.init)
+        guard parts.count >= 2, let cluster = inputs.clusters.first(where: { $0.name == parts[1] }) else { return nil }
+        if parts.count == 4 { return cluster.nodePools.first { $0.name == parts[3] }?.position }
+        return cluster.position
+    }
+}

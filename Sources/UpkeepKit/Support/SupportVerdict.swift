@@ -1,0 +1,79 @@
+/// What one support rule says about one thing: until when it is supported, and why.
+public struct SupportVerdict: Sendable, Equatable {
+    public enum End: Sendable, Equatable {
+        /// Supported, and no end is known yet (a minor still listed by the newest known release).
+        case noKnownEnd
+        /// Supported before this day; this is the first unsupported day.
+        case on(CalendarDate)
+        /// Not supported, with no date to give (an unknown version, a skew that is wrong now).
+        case unsupported
+    }
+
+    /// The rule that gave the verdict; a failing verdict becomes a finding with this code.
+    public var rule: SupportRuleCode
+    public var end: End
+    public var reason: String
+
+    public init(_ rule: SupportRuleCode, _ end: End, _ reason: String) {
+        self.rule = rule
+        self.end = end
+        self.reason = reason
+    }
+
+    public var endDate: CalendarDate? {
+        if case .on(let date) = end { return date }
+        return nil
+    }
+
+    public func isSupported(on date: CalendarDate) -> Bool {
+        switch end {
+        case .noKnownEnd: return true
+        case .on(let end): return date < end
+        case .unsupported: return false
+        }
+    }
+}
+
+/// Which support rule a verdict comes from; its raw value is the code of the finding it gives when the
+/// thing is out of support.
+public enum SupportRuleCode: String, Sendable, Equatable {
+    case kubernetesMinor = "kubernetes-minor-unsupported"
+    case kubernetesPatch = "kubernetes-patch-unsupported"
+    case kubernetesEndOfLife = "kubernetes-end-of-life"
+    case platformRelease = "platform-release-unsupported"
+    case certificates = "certificates-expired"
+    case stopped = "cluster-stopped"
+    case subscription = "subscription-suspended"
+    case nodeImageAge = "node-image-too-old"
+    case imageFamilyEndOfLife = "image-family-end-of-life"
+    case skew = "kubelet-skew"
+}
+
+/// Several verdicts about one row (a cluster, a pool): supported only while every verdict is, until the
+/// earliest end among them.
+public struct CombinedSupport: Sendable, Equatable {
+    public var verdicts: [SupportVerdict]
+
+    public init(_ verdicts: [SupportVerdict]) {
+        self.verdicts = verdicts
+    }
+
+    public func isSupported(on date: CalendarDate) -> Bool {
+        verdicts.allSatisfy { $0.isSupported(on: date) }
+    }
+
+    /// The earliest first-unsupported day; nil when no verdict has a date.
+    public var supportedUntil: CalendarDate? {
+        verdicts.compactMap(\.endDate).min()
+    }
+
+    public var reasons: [String] { verdicts.map(\.reason) }
+
+    /// The reason that decides the row on `date`: the first failing rule, else the rule that ends
+    /// support first, else the first rule.
+    public func decisiveReason(on date: CalendarDate) -> String {
+        if let failing = verdicts.first(where: { !$0.isSupported(on: date) }) { return failing.reason }
+        if let until = supportedUntil, let ending = verdicts.first(where: { $0.endDate == until }) { return ending.reason }
+        return verdicts.first?.reason ?? ""
+    }
+}

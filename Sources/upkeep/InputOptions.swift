@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import UpkeepKit
+
+/// Options every command that reads the fleet shares, and the common way to load it: every input
+/// problem is printed to standard error, and any error stops the command with exit code 1.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Input files and folders (folders are read recursively: *.yaml, *.yml, *.json).")
+    var paths: [String]
+
+    @Flag(help: "Treat unknown keys as errors instead of warnings.")
+    var strict = false
+
+    func load() throws -> InputSet {
+        let log = DiagnosticLog(strict: strict)
+        let inputs = InputLoader().load(paths: paths, log: log)
+        let report = ValidationReport(inputs: inputs, log: log)
+        if !report.diagnostics.isEmpty {
+            FileHandle.standardError.write(Data(report.diagnostics.map { "\($0)\n" }.joined().utf8))
+        }
+        guard report.isValid else {
+            FileHandle.standardError.write(Data("upkeep: the inputs have \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"); nothing was computed.\n".utf8))
+            throw ExitCode(1)
+        }
+        return inputs
+    }
+}
+
+/// `--as-of`: a calendar day; the executable's default is today in UTC (the only clock Upkeep reads).
+struct AsOfDate: ExpressibleByArgument {
+    var date: CalendarDate
+
+    init?(argument: String) {
+        guard let date = CalendarDate(parsing: argument) else { return nil }
+        self.date = date
+    }
+
+    init(date: CalendarDate) {
+        self.date = date
+    }
+
+    static var todayUTC: AsOfDate {
+        AsOfDate(date: CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))))
+    }
+}
