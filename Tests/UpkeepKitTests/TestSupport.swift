@@ -24,6 +24,16 @@ enum TestSupport {
         return (InputLoader().load(sources: sources, log: log), log)
     }
 
+    /// In-memory files and real files on disk, loaded together.
+    static func load(_ files: [String: String], paths: [String]) -> (InputSet, DiagnosticLog) {
+        let log = DiagnosticLog()
+        var sources = files.map { (path: $0.key, bytes: Array($0.value.utf8)) }
+        for path in InputLoader.files(under: paths, log: log) {
+            if let data = FileManager.default.contents(atPath: path) { sources.append((path, [UInt8](data))) }
+        }
+        return (InputLoader().load(sources: sources, log: log), log)
+    }
+
     static func load(paths: [String], strict: Bool = false) -> (InputSet, DiagnosticLog) {
         let log = DiagnosticLog(strict: strict)
         return (InputLoader().load(paths: paths, log: log), log)
