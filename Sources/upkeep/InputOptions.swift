@@ -11,9 +11,9 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Treat unknown keys as errors instead of warnings.")
     var strict = false
 
-    func load() throws -> InputSet {
+    func load(digests: Bool = false) throws -> InputSet {
         let log = DiagnosticLog(strict: strict)
-        let inputs = InputLoader().load(paths: paths, log: log)
+        let inputs = InputLoader(computeDigests: digests).load(paths: paths, log: log)
         let report = ValidationReport(inputs: inputs, log: log)
         if !report.diagnostics.isEmpty {
             FileHandle.standardError.write(Data(report.diagnostics.map { "\($0)\n" }.joined().utf8))

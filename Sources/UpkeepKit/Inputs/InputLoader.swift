@@ -5,9 +5,12 @@ import Foundation
 public struct InputLoader {
     public static let extensions: Set<String> = ["yaml", "yml", "json"]
     public var reader: YAMLReader
+    /// Also hash every file (the plan lists its inputs with their SHA-256).
+    public var computeDigests: Bool
 
-    public init(limits: YAMLLimits = .standard) {
+    public init(limits: YAMLLimits = .standard, computeDigests: Bool = false) {
         reader = YAMLReader(limits: limits)
+        self.computeDigests = computeDigests
     }
 
     public func load(paths: [String], log: DiagnosticLog) -> InputSet {
@@ -27,6 +30,7 @@ public struct InputLoader {
         var inputs = InputSet()
         for source in sources.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             inputs.files.append(source.path)
+            if computeDigests { inputs.fileDigests[source.path] = SHA256.hex(source.bytes) }
             read(source.bytes, path: source.path, into: &inputs, log: log)
         }
         inputs.advisories = AdvisoryMerge.merge(inputs.advisories, log: log)

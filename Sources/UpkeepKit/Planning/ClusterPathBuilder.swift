@@ -1,0 +1,355 @@
+/// Planning.md section 3 for one workload cluster: its target minor, one step per minor hop (or a jump
+/// back into support), a patch upgrade when it stays on its minor, the pool moves the kubelet skew rule
+/// needs, and each step's reasons and deadline.
+struct ClusterPathBuilder {
+    let context: PlanningContext
+    let cluster: WorkloadCluster
+    let decision: PlatformDecision?
+
+    struct Result {
+        var drafts: [StepDraft] = []
+        var findings: [Finding] = []
+        var target: KubernetesMinor
+        /// A bridge the platform update needs is impossible (no release offers a way).
+        var bridgeImpossible = false
+    }
+
+    private var policy: UpgradePolicy { context.policy }
+    private var managed: Bool { cluster.managementCluster != nil }
+
+    // MARK: Target (planning.md 3, "Targets and paths")
+
+    /// The minors counted for the target: the newest release available by the horizon's last day
+    /// (standalone: upstream minors released by then), and the target among them.
+    static func target(of cluster: WorkloadCluster, context: PlanningContext) -> (minor: KubernetesMinor, candidates: [KubernetesMinor], reason: String) {
+        let current = cluster.kubernetesVersion.minorVersion
+        let horizonEnd = context.horizonEnd
+        var candidates: [KubernetesMinor] = []
+        var supportedAtHorizon: (KubernetesMinor) -> Bool
+        if let management = context.management(of: cluster), let timeline = context.timeline(of: management) {
+            if let release = timeline.newestAvailable(on: horizonEnd) { candidates = timeline.supportedMinors(of: release).sorted() }
+            supportedAtHorizon = { PlatformMinorSupportRule.evaluate($0, on: timeline).isSupported(on: horizonEnd) }
+        } else {
+            candidates = context.engine.upstream.minors.filter { ($0.released ?? horizonEnd) <= horizonEnd && !$0.patches.isEmpty }.map(\.minor)
+            supportedAtHorizon = { minor in context.engine.upstream.minor(minor)?.endOfLife.map { horizonEnd < $0 } ?? true }
+        }
+        guard let newest = candidates.last else { return (current, [], "no release data offers a target") }
+        var target: KubernetesMinor
+        var reason: String
+        switch context.policy.target {
+        case .minimum:
+            target = candidates.first(where: supportedAtHorizon) ?? newest
+            reason = "target policy minimum: \(target) is the lowest minor still supported on \(horizonEnd)"
+        case .nMinusOne:
+            target = candidates.count >= 2 ? candidates[candidates.count - 2] : newest
+            reason = "target policy n-1: \(target) is the second newest minor offered"
+        case .latest:
+            target = newest
+            reason = "target policy latest: \(target) is the newest minor offered"
+        }
+        if target < current {
+            target = current
+            reason = "never downgrade: the cluster stays on \(current)"
+        }
+        return (target, candidates, reason)
+    }
+
+    // MARK: The path
+
+    func build() -> Result {
+        let (target, candidates, targetReason) = Self.target(of: cluster, context: context)
+        var result = Result(target: target)
+        let subject = "cluster/\(cluster.name)"
+        let current = cluster.kubernetesVersion
+        let currentMinor = current.minorVersion
+
+        var blockedReason: String?
+        if case .stopped(let since) = cluster.state {
+            let deadline = since.adding(days: policy.stoppedClusters.noUpdatesAfter.days)
+            if context.asOf >= deadline { return result }
+            blockedReason = "cluster \(cluster.name) is stopped since \(since); start it before \(deadline) so that it can be updated"
+        }
+
+        // Hops: a jump back into support, then one minor at a time.
+        let minorSupport = minorVerdict(currentMinor)
+        var hops: [KubernetesMinor] = []
+        var jumpReason: String?
+        if !minorSupport.isSupported(on: context.asOf) && policy.skipFromUnsupported,
+           let oldest = candidates.first(where: { $0 > currentMinor && minorVerdict($0).isSupported(on: context.asOf) }) {
+            hops.append(oldest)
+            let skipped = oldest.distance(from: currentMinor) - 1
+            jumpReason = "out of support (\(minorSupport.reason)): jumps straight to \(oldest), the oldest supported minor"
+            if skipped >= 2 {
+                result.findings.append(Finding(.warning, code: "skips-minors", subject: subject,
+                                               message: "cluster \(cluster.name) is out of support on \(currentMinor) and jumps straight to \(oldest), skipping \(skipped) minors; such upgrades may fail, and recreating the cluster is the safer path.",
+                                               position: cluster.position))
+            }
+        }
+        var next = hops.last ?? currentMinor
+        while next < target {
+            next = KubernetesMinor(major: next.major, minor: next.minor + 1)
+            hops.append(next)
+        }
+
+        // Bridges: the minors the cluster must reach, within what its current release offers, before the
+        // platform update may run (Test-UpdateAksHci).
+        var bridgeUntil: KubernetesMinor?
+        if let decision, let targetRelease = decision.target {
+            let targetMinors = PlatformDecision.minors(targetRelease)
+            if !targetMinors.contains(currentMinor) {
+                if let needed = targetMinors.filter({ $0 > currentMinor }).min() {
+                    var step = hops.last ?? currentMinor
+                    while step < needed {
+                        step = KubernetesMinor(major: step.major, minor: step.minor + 1)
+                        if !hops.contains(step) { hops.append(step) }
+                    }
+                    let currentMinors = PlatformDecision.minors(decision.current)
+                    let unreachable = hops.filter { $0 <= needed && !currentMinors.contains($0) }
+                    if unreachable.isEmpty {
+                        bridgeUntil = needed
+                    } else {
+                        result.bridgeImpossible = true
+                        result.findings.append(Finding(.error, code: "no-upgrade-path", subject: subject,
+                                                       message: "cluster \(cluster.name) runs Kubernetes \(currentMinor), which \(decision.management.platform.name) release \(targetRelease.version) does not offer, and release \(decision.current?.version.description ?? "?") offers no way to \(needed); the update of \(decision.management.name) cannot run until the cluster is moved or redeployed.",
+                                                       position: cluster.position))
+                    }
+                } else {
+                    result.bridgeImpossible = true
+                    result.findings.append(Finding(.error, code: "no-upgrade-path", subject: subject,
+                                                   message: "cluster \(cluster.name) runs Kubernetes \(currentMinor), newer than every minor \(decision.management.platform.name) release \(targetRelease.version) offers; the update of \(decision.management.name) cannot run.",
+                                                   position: cluster.position))
+                }
+            }
+        }
+
+        // Each hop needs a release (or upstream patch) that offers its minor within the search range.
+        var usable: [KubernetesMinor] = []
+        for hop in hops.sorted() {
+            guard availability(of: hop) != nil else {
+                result.findings.append(Finding(.warning, code: "no-release-offers-target", subject: subject,
+                                               message: "no release available for cluster \(cluster.name) offers Kubernetes \(hop) within the horizon; its upgrade stops at \(usable.last ?? currentMinor).",
+                                               position: cluster.position))
+                break
+            }
+            usable.append(hop)
+        }
+        hops = usable
+        result.target = hops.last ?? currentMinor
+
+        var drafts: [StepDraft] = []
+        var poolVersions = Dictionary(uniqueKeysWithValues: cluster.nodePools.map { ($0.name, $0.kubernetesVersion) })
+        var controlPlane = current
+        let ring = context.ring(of: cluster)
+
+        func poolMoves(before minor: KubernetesMinor, reason: String, dueNow: Bool) {
+            for pool in cluster.nodePools {
+                guard let version = poolVersions[pool.name] else { continue }
+                let behind = minor.distance(from: version.minorVersion)
+                guard behind > policy.kubeletSkew || controlPlane < version else { continue }
+                var draft = StepDraft(kind: .nodePoolUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+                                      pool: pool.name, sequence: drafts.count, ringIndex: ring, from: version.description,
+                                      estimatedMinutes: context.roll(pool))
+                draft.targetMinor = controlPlane.minorVersion
+                draft.movedPools = [pool.name]
+                draft.reasons.append(reason)
+                if dueNow {
+                    draft.addDue(context.asOf, "kubelet skew: \(KubeletSkewRule.evaluate(pool: version, controlPlane: controlPlane, allowedSkew: policy.kubeletSkew).reason)")
+                }
+                draft.addDue(kubernetesVerdicts(version).compactMap(\.endDate).min(), "node pool \(pool.name) runs \(version): \(kubernetesVerdicts(version).first { $0.endDate != nil }?.reason ?? "")")
+                drafts.append(draft)
+                poolVersions[pool.name] = controlPlane
+            }
+        }
+
+        // A pool out of skew now is repaired first.
+        poolMoves(before: currentMinor, reason: "kubelet skew: the pool is out of the allowed skew now; it moves to its control plane's version first", dueNow: true)
+
+        let lockstep = policy.workerUpgrades == .lockstep
+        if hops.isEmpty {
+            if let patch = patchUpgrade(ring: ring, sequence: drafts.count, lockstep: lockstep, findings: &result.findings) {
+                drafts.append(patch)
+                if lockstep { for pool in cluster.nodePools { poolVersions[pool.name] = controlPlane } }
+            }
+        }
+        for (index, hop) in hops.enumerated() {
+            poolMoves(before: hop, reason: "kubelet skew: before the control plane moves to \(hop), every pool must be at \(KubernetesMinor(major: hop.major, minor: hop.minor - policy.kubeletSkew)) or newer", dueNow: false)
+            var draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+                                  sequence: drafts.count, ringIndex: ring, from: controlPlane.description,
+                                  estimatedMinutes: policy.durations.controlPlane.minutes + (lockstep ? cluster.nodePools.map(context.roll).reduce(0, +) : 0))
+            draft.targetMinor = hop
+            draft.movesControlPlane = true
+            draft.movedPools = lockstep ? cluster.nodePools.map(\.name) : []
+            draft.bridge = bridgeUntil.map { hop <= $0 } ?? false
+            draft.needsPlatformUpdate = managed && !PlatformDecision.minors(decision?.current).contains(hop)
+            if index == 0 {
+                if let jumpReason { draft.reasons.append(jumpReason) }
+                for verdict in kubernetesVerdicts(current) {
+                    draft.addDue(verdict.endDate, verdict.reason)
+                    if verdict.endDate.map({ $0 <= context.horizonEnd }) ?? false { draft.reasons.append("support end: \(verdict.reason)") }
+                }
+            } else {
+                let leaving = hops[index - 1]
+                let verdict = minorVerdict(leaving)
+                draft.addDue(verdict.endDate, verdict.reason)
+                if verdict.endDate.map({ $0 <= context.horizonEnd }) ?? false { draft.reasons.append("support end: \(verdict.reason)") }
+            }
+            if draft.bridge, let decision, let targetRelease = decision.target {
+                draft.reasons.append("bridge: \(decision.management.name) can update to \(targetRelease.version) only once the cluster runs a minor that release offers")
+                draft.addDue(decision.due, "bridge for the platform update of \(decision.management.name): \(decision.dueReason ?? "")")
+            }
+            if hop == target { draft.reasons.append(targetReason) }
+            if draft.reasons.isEmpty { draft.reasons.append(targetReason) }
+            drafts.append(draft)
+            controlPlane = nominalVersion(hop) ?? controlPlane
+            if lockstep { for pool in cluster.nodePools { poolVersions[pool.name] = controlPlane } }
+        }
+        if !lockstep && (!hops.isEmpty || drafts.last?.isPatchUpgrade == true) {
+            for pool in cluster.nodePools where poolVersions[pool.name].map({ $0 != controlPlane }) ?? false {
+                var draft = StepDraft(kind: .nodePoolUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+                                      pool: pool.name, sequence: drafts.count, ringIndex: ring, from: poolVersions[pool.name]?.description ?? "",
+                                      estimatedMinutes: context.roll(pool))
+                draft.targetMinor = controlPlane.minorVersion
+                draft.movedPools = [pool.name]
+                draft.reasons.append("minimal worker upgrades: the pool moves once, straight to the cluster's final version")
+                drafts.append(draft)
+                poolVersions[pool.name] = controlPlane
+            }
+        }
+
+        assignAdvisories(&drafts)
+        for index in drafts.indices {
+            drafts[index].blockedReason = blockedReason
+            if let minor = drafts[index].targetMinor { drafts[index].availableFrom = availability(of: minor) }
+        }
+        result.drafts = drafts
+        return result
+    }
+
+    // MARK: Pieces
+
+    private func minorVerdict(_ minor: KubernetesMinor) -> SupportVerdict {
+        if let management = context.management(of: cluster), let timeline = context.timeline(of: management) {
+            return PlatformMinorSupportRule.evaluate(minor, on: timeline)
+        }
+        return StandaloneKubernetesSupportRule.evaluate(KubernetesVersion(major: minor.major, minor: minor.minor, patch: 0), upstream: context.engine.upstream)
+    }
+
+    private func kubernetesVerdicts(_ version: KubernetesVersion) -> [SupportVerdict] {
+        context.engine.kubernetesSupport(version, of: cluster)
+    }
+
+    /// The day a minor can first be reached: now for the current release, the target release's day after
+    /// a platform update, an upstream minor's first patch for a standalone cluster; nil when never.
+    func availability(of minor: KubernetesMinor) -> CalendarDate? {
+        if managed {
+            guard let decision else { return nil }
+            if PlatformDecision.minors(decision.current).contains(minor) { return context.asOf }
+            return decision.chain.first { PlatformDecision.minors($0).contains(minor) }?.released
+        }
+        return context.upstreamAvailability(of: minor).flatMap { $0 <= context.searchEnd ? $0 : nil }
+    }
+
+    /// The version a hop to `minor` is expected to reach (the scheduler settles it on the day it runs).
+    func nominalVersion(_ minor: KubernetesMinor) -> KubernetesVersion? {
+        if managed, let decision {
+            let release = PlatformDecision.minors(decision.current).contains(minor) ? decision.current : decision.chain.first { PlatformDecision.minors($0).contains(minor) }
+            return release.flatMap { context.offered($0, to: cluster).filter { $0.minorVersion == minor }.last }
+        }
+        return context.offeredUpstream(on: context.horizonEnd).filter { $0.minorVersion == minor }.last
+            ?? context.engine.upstream.minor(minor)?.patches.last?.version
+    }
+
+    /// A patch upgrade within the current minor, when the cluster stays on it through the patch's due
+    /// date: its patch loses support, or an advisory needs a newer patch.
+    private func patchUpgrade(ring: Int, sequence: Int, lockstep: Bool, findings: inout [Finding]) -> StepDraft? {
+        let current = cluster.kubernetesVersion
+        var draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+                              sequence: sequence, ringIndex: ring, from: current.description,
+                              estimatedMinutes: policy.durations.controlPlane.minutes + (lockstep ? cluster.nodePools.map(context.roll).reduce(0, +) : 0))
+        draft.targetMinor = current.minorVersion
+        draft.isPatchUpgrade = true
+        draft.movesControlPlane = true
+        draft.movedPools = lockstep ? cluster.nodePools.map(\.name) : []
+        for verdict in kubernetesVerdicts(current) where verdict.rule == .kubernetesPatch || verdict.rule == .kubernetesEndOfLife {
+            guard let end = verdict.endDate, end <= context.horizonEnd else { continue }
+            if verdict.rule == .kubernetesEndOfLife { continue }
+            draft.addDue(end, verdict.reason)
+            draft.reasons.append("support end: \(verdict.reason)")
+        }
+        for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: context.engine.inputs.advisories, policy: policy) where !exposure.unfixed {
+            guard let advisory = context.engine.inputs.advisories.first(where: { $0.id == exposure.advisoryID }) else { continue }
+            let fixes = advisory.kubernetesRanges.compactMap { range -> KubernetesVersion? in
+                if case .fixed(let version) = range.end, range.contains(current), version.minorVersion == current.minorVersion { return version }
+                return nil
+            }
+            guard let needed = fixes.max() else { continue }
+            draft.minimumVersion = max(draft.minimumVersion ?? needed, needed)
+            draft.addDue(exposure.due, "\(advisory.id) (\(advisory.severity.rawValue)) must be fixed by \(exposure.due?.description ?? "no date")")
+            draft.reasons.append("advisory \(advisory.id) is fixed in \(needed)")
+        }
+        guard draft.due != nil || draft.minimumVersion != nil else { return nil }
+        let candidates = patchCandidates(minimum: draft.minimumVersion)
+        guard let first = candidates.first else {
+            findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)",
+                                    message: "cluster \(cluster.name) needs a newer \(current.minorVersion) patch by \(draft.due?.description ?? "the horizon") (\(draft.dueReason ?? "")), but no release within the horizon offers one\(draft.minimumVersion.map { " at or above \($0)" } ?? "").",
+                                    position: cluster.position))
+            return nil
+        }
+        draft.availableFrom = first.available
+        // A patch the current release offers needs no platform update; otherwise it waits for one.
+        draft.needsPlatformUpdate = managed && !candidates.contains { $0.fromCurrentRelease }
+        return draft
+    }
+
+    /// Newer patches of the current minor that a patch upgrade may take, with the day each is available.
+    private func patchCandidates(minimum: KubernetesVersion?) -> [(version: KubernetesVersion, available: CalendarDate, fromCurrentRelease: Bool)] {
+        let current = cluster.kubernetesVersion
+        let wanted = { (version: KubernetesVersion) in
+            version.minorVersion == current.minorVersion && current < version && (minimum.map { !(version < $0) } ?? true)
+        }
+        if managed {
+            guard let decision else { return [] }
+            var result: [(KubernetesVersion, CalendarDate, Bool)] = []
+            if let release = decision.current {
+                result += context.offered(release, to: cluster).filter(wanted).map { ($0, context.asOf, true) }
+            }
+            for release in decision.chain {
+                result += context.offered(release, to: cluster).filter(wanted).map { ($0, release.released, false) }
+            }
+            return result
+        }
+        return (context.engine.upstream.minor(current.minorVersion)?.patches ?? []).compactMap { patch in
+            guard wanted(patch.version), let released = patch.released, released <= context.searchEnd else { return nil }
+            return (patch.version, released, true)
+        }
+    }
+
+    /// Gives each advisory the cluster is exposed to to the first Kubernetes step whose expected version
+    /// is out of every affected range: that step fixes it, bypasses soak and takes its deadline.
+    private func assignAdvisories(_ drafts: inout [StepDraft]) {
+        let advisories = context.engine.inputs.advisories
+        for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: advisories, policy: policy) where !exposure.unfixed {
+            guard let advisory = advisories.first(where: { $0.id == exposure.advisoryID }) else { continue }
+            var poolVersions = Dictionary(uniqueKeysWithValues: cluster.nodePools.map { ($0.name, $0.kubernetesVersion) })
+            var controlPlane = cluster.kubernetesVersion
+            for index in drafts.indices {
+                guard let minor = drafts[index].targetMinor else { continue }
+                let version = drafts[index].isPatchUpgrade
+                    ? (patchCandidates(minimum: drafts[index].minimumVersion).last?.version ?? controlPlane)
+                    : (nominalVersion(minor) ?? controlPlane)
+                if drafts[index].movesControlPlane { controlPlane = version }
+                for pool in drafts[index].movedPools { poolVersions[pool] = drafts[index].kind == .nodePoolUpgrade ? controlPlane : version }
+                let versions = [controlPlane] + Array(poolVersions.values)
+                let stillExposed = advisory.kubernetesRanges.contains { range in versions.contains { range.contains($0) } }
+                if !stillExposed {
+                    if !drafts[index].fixes.contains(advisory.id) { drafts[index].fixes.append(advisory.id) }
+                    drafts[index].securityFix = true
+                    drafts[index].addDue(exposure.due, "\(advisory.id) (\(advisory.severity.rawValue)) must be fixed by \(exposure.due?.description ?? "no date")")
+                    let reason = "advisory \(advisory.id) (\(advisory.severity.rawValue))"
+                    if !drafts[index].reasons.contains(where: { $0.hasPrefix("advisory \(advisory.id)") }) { drafts[index].reasons.append(reason) }
+                    break
+                }
+            }
+        }
+    }
+}

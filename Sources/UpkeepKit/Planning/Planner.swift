@@ -1,0 +1,332 @@
+/// Makes the plan (planning.md 3–6): decides platform updates and each cluster's path, links the steps
+/// into the dependency graph, schedules them, adds the node image updates and certificate rotations
+/// still needed, and explains every step.
+public enum Planner {
+    public static func plan(inputs: InputSet, asOf: CalendarDate, horizon: TimeSpan? = nil, inputFiles: [Plan.InputFile] = []) -> Plan {
+        let context = PlanningContext(inputs: inputs, asOf: asOf, horizon: horizon ?? inputs.policy.horizon)
+        var findings: [Finding] = []
+        var decisions = PlatformPlanner.decide(context)
+
+        // Paths per cluster.
+        var drafts: [StepDraft] = []
+        var clusterSteps: [String: [Int]] = [:]
+        var targets: [String: KubernetesMinor] = [:]
+        for cluster in context.clusters {
+            let decision = cluster.managementCluster.flatMap { decisions[$0.name] }
+            let result = ClusterPathBuilder(context: context, cluster: cluster, decision: decision).build()
+            findings += result.findings
+            targets[cluster.name] = result.target
+            if result.bridgeImpossible, let name = cluster.managementCluster?.name {
+                decisions[name]?.blockedReason = "cluster \(cluster.name) has no path into the target release"
+            }
+            for draft in result.drafts {
+                clusterSteps[cluster.name, default: []].append(drafts.count)
+                drafts.append(draft)
+            }
+        }
+        var platformSteps: [String: [Int]] = [:]
+        for name in decisions.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            guard let decision = decisions[name] else { continue }
+            for draft in PlatformPlanner.drafts(for: decision, context: context) {
+                platformSteps[name, default: []].append(drafts.count)
+                drafts.append(draft)
+            }
+        }
+
+        link(&drafts, context: context, decisions: decisions, clusterSteps: clusterSteps, platformSteps: platformSteps)
+
+        let scheduler = StepScheduler(context: context, steps: drafts)
+        scheduler.run()
+        addImageUpdates(scheduler, context: context, decisions: decisions, findings: &findings)
+        scheduler.run()
+        addCertificateRotations(scheduler, context: context)
+
+        findings += scheduler.findings
+        findings += supportFindings(context)
+        findings += advisoryGaps(scheduler.steps, context: context, reported: findings)
+        let steps = finish(scheduler, context: context, findings: &findings)
+        return Plan(asOf: asOf, horizonEnd: context.horizonEnd, inputs: inputFiles, steps: steps, findings: findings.sorted(),
+                    clusters: summaries(context, steps: steps))
+    }
+
+    // MARK: The dependency graph (planning.md 4)
+
+    static func link(_ drafts: inout [StepDraft], context: PlanningContext, decisions: [String: PlatformDecision],
+                     clusterSteps: [String: [Int]], platformSteps: [String: [Int]]) {
+        // A subject's steps in sequence.
+        for indices in Array(clusterSteps.values) + Array(platformSteps.values) {
+            for (previous, next) in zip(indices, indices.dropFirst()) { drafts[next].predecessors.append(previous) }
+        }
+        // Platform first; lagging clusters' bridges before the update.
+        for (name, indices) in platformSteps {
+            guard let decision = decisions[name], let first = indices.first else { continue }
+            for cluster in context.clusters where cluster.managementCluster?.name == name {
+                for index in clusterSteps[cluster.name] ?? [] {
+                    if drafts[index].bridge {
+                        drafts[first].predecessors.append(index)
+                    } else if drafts[index].needsPlatformUpdate, let minor = drafts[index].targetMinor {
+                        let bringing = indices.first { position in
+                            drafts[position].targetRelease.map { release in
+                                context.offered(release, to: cluster).contains { version in
+                                    version.minorVersion == minor && (drafts[index].minimumVersion.map { !(version < $0) } ?? true)
+                                }
+                            } ?? false
+                        }
+                        drafts[index].predecessors.append(bringing ?? indices[indices.count - 1])
+                    }
+                }
+            }
+        }
+        // dependsOn: a Kubernetes step to minor m waits for the first step of each listed cluster that
+        // reaches m or newer; when that cluster never gets there, the step is blocked.
+        for cluster in context.clusters where !cluster.dependsOn.isEmpty {
+            for index in clusterSteps[cluster.name] ?? [] {
+                guard let minor = drafts[index].targetMinor, drafts[index].kind != .nodeImageUpdate else { continue }
+                for dependency in cluster.dependsOn {
+                    guard let position = context.clusterIndex[dependency.name] else { continue }
+                    if context.clusters[position].kubernetesVersion.minorVersion >= minor { continue }
+                    let first = (clusterSteps[dependency.name] ?? []).first { drafts[$0].movesControlPlane && (drafts[$0].targetMinor.map { $0 >= minor } ?? false) }
+                    if let first {
+                        drafts[index].predecessors.append(first)
+                    } else if drafts[index].blockedReason == nil {
+                        drafts[index].blockedReason = "it waits for cluster \(dependency.name) (dependsOn), which is planned never to reach \(minor)"
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Node images (planning.md 3, "Node images")
+
+    /// A pool whose image is due before any Kubernetes step brings it a newer one gets its own
+    /// node-image-update (or, where the platform allows no image-only update, a warning).
+    static func addImageUpdates(_ scheduler: StepScheduler, context: PlanningContext, decisions: [String: PlatformDecision], findings: inout [Finding]) {
+        let engine = context.engine
+        for cluster in context.clusters {
+            if case .stopped(let since) = cluster.state, context.asOf >= since.adding(days: context.policy.stoppedClusters.noUpdatesAfter.days) { continue }
+            let placed = scheduler.placedSteps(of: cluster.name)
+            for pool in cluster.nodePools {
+                var due: (date: CalendarDate, reason: String)?
+                func consider(_ date: CalendarDate?, _ reason: String) {
+                    guard let date else { return }
+                    if due == nil || date < (due?.date ?? date) { due = (date, reason) }
+                }
+                let age = NodeImageAgeRule.evaluate(pool, images: engine.images, maximumAge: context.policy.nodeImageMaxAge)
+                consider(age.endDate, age.reason)
+                if let family = ImageFamilyEndOfLifeRule.evaluate(family: pool.imageFamily.name, images: engine.images) { consider(family.endDate, family.reason) }
+                var fixes: [String] = []
+                for exposure in AdvisoryExposureRule.poolExposures(pool, advisories: engine.inputs.advisories, policy: context.policy) {
+                    consider(exposure.due, "\(exposure.advisoryID) (\(exposure.severity.rawValue)) must be fixed by \(exposure.due?.description ?? "no date")")
+                    fixes.append(exposure.advisoryID)
+                }
+                guard let imageDue = due, imageDue.date <= context.horizonEnd else { continue }
+                // The first placed Kubernetes step that brings this pool a newer image.
+                let bringing = placed.filter { $0.imageChanges.contains { $0.nodePool == pool.name } }.min { ($0.start ?? Instant(minutesSinceEpoch: 0)) < ($1.start ?? Instant(minutesSinceEpoch: 0)) }
+                if let end = bringing?.end, end <= Instant(startOf: imageDue.date) { continue }
+                let newer = engine.images.images(of: pool.imageFamily.name).filter { image in
+                    pool.nodeImage < image.version && image.released <= context.horizonEnd
+                        && (image.kubernetesVersions.isEmpty || image.kubernetesVersions.contains(pool.kubernetesVersion))
+                }
+                guard let image = newer.last else {
+                    if bringing == nil {
+                        findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)",
+                                                message: "node pool \(pool.name) of cluster \(cluster.name) needs a newer \(pool.imageFamily.name) image by \(imageDue.date) (\(imageDue.reason)), but no catalog has one for Kubernetes \(pool.kubernetesVersion) within the horizon.",
+                                                position: pool.position))
+                    }
+                    continue
+                }
+                let current = pool.nodeImage
+                let imageOnly = cluster.managementCluster.flatMap { decisions[$0.name]?.timeline.rules.nodeImageOnlyUpdates } ?? true
+                guard imageOnly else {
+                    findings.append(Finding(.warning, code: "image-needs-kubernetes-upgrade", subject: "cluster/\(cluster.name)",
+                                            message: "node pool \(pool.name) of cluster \(cluster.name) needs image \(image.version) by \(imageDue.date) (\(imageDue.reason)); its platform updates node images only with a Kubernetes upgrade, and none is planned in time.",
+                                            position: pool.position))
+                    continue
+                }
+                var draft = StepDraft(kind: .nodeImageUpdate, cluster: cluster.name, management: cluster.managementCluster?.name,
+                                      pool: pool.name, sequence: 1000 + placed.count, ringIndex: context.ring(of: cluster),
+                                      from: current.text, estimatedMinutes: context.roll(pool))
+                draft.targetImage = image
+                draft.to = image.version.text
+                draft.availableFrom = image.released
+                draft.due = imageDue.date
+                draft.dueReason = imageDue.reason
+                draft.reasons = ["node image: \(imageDue.reason)"]
+                draft.fixes = fixes.sorted()
+                draft.securityFix = !fixes.isEmpty
+                draft.mustEndBefore = bringing?.start
+                if case .stopped(let since) = cluster.state {
+                    draft.blockedReason = "cluster \(cluster.name) is stopped since \(since); start it before \(since.adding(days: context.policy.stoppedClusters.noUpdatesAfter.days)) so that it can be updated"
+                }
+                scheduler.steps.append(draft)
+            }
+        }
+    }
+
+    // MARK: Certificates (planning.md 2, "Nothing to fix it with")
+
+    /// When no platform update renews a management cluster's certificates before they expire, a
+    /// rotation goes in the last occurrence of its window that ends at least 7 days before the expiry;
+    /// each renewal restarts the clock, so a long horizon may hold several.
+    static func addCertificateRotations(_ scheduler: StepScheduler, context: PlanningContext) {
+        for management in context.engine.inputs.managementClusters.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+            guard let lastUpdated = management.lastUpdated, let timeline = context.timeline(of: management) else { continue }
+            let validity = timeline.rules.certificateValidity.days
+            var expiry = lastUpdated.adding(days: validity)
+            let updates = scheduler.platformUpdates(of: management.name).sorted { $0.end < $1.end }
+            var earliest = Instant(startOf: context.asOf)
+            var guardCount = 0
+            while expiry <= context.horizonEnd && guardCount < 100 {
+                guardCount += 1
+                if let renewal = updates.first(where: { $0.end > earliest && $0.end < Instant(startOf: expiry) }) {
+                    expiry = renewal.end.utcDate.adding(days: validity)
+                    earliest = renewal.end
+                    continue
+                }
+                var draft = StepDraft(kind: .certificateRotation, cluster: nil, management: management.name, sequence: 500 + guardCount,
+                                      ringIndex: -1, from: expiry.description, estimatedMinutes: context.policy.durations.controlPlane.minutes)
+                draft.due = expiry
+                draft.dueReason = "certificates expire \(validity) days after the last renewal, on \(expiry)"
+                draft.reasons = ["no platform update renews the certificates of \(management.name) before \(expiry) (Update-AksHciCertificates)"]
+                scheduler.steps.append(draft)
+                let index = scheduler.steps.count - 1
+                let deadline = Instant(startOf: expiry.adding(days: -7))
+                if let (occurrence, start) = scheduler.latestSlot(index, endingBy: deadline, earliest: earliest) {
+                    scheduler.commitFixed(index, occurrence: occurrence, start: start)
+                } else {
+                    scheduler.run()
+                }
+                let placed = scheduler.steps[index]
+                guard let end = placed.end else { break }
+                let renewed = end.utcDate.adding(days: validity)
+                scheduler.steps[index].to = renewed.description
+                expiry = renewed
+                earliest = end
+            }
+        }
+    }
+
+    // MARK: Findings
+
+    /// The support findings a plan carries: what no step can fix or what the operator must do by hand.
+    static func supportFindings(_ context: PlanningContext) -> [Finding] {
+        let kept: Set<String> = ["stopped-too-long", "cluster-stopped", "subscription-suspended", "advisory-unfixed", "feed-stale", "kubelet-skew"]
+        return context.engine.status(on: context.asOf).findings.filter { kept.contains($0.code) }
+    }
+
+    /// Advisories a cluster is exposed to, with a fix, that no planned step fixes.
+    static func advisoryGaps(_ steps: [StepDraft], context: PlanningContext, reported: [Finding]) -> [Finding] {
+        var findings: [Finding] = []
+        for cluster in context.clusters {
+            if case .stopped(let since) = cluster.state, context.asOf >= since.adding(days: context.policy.stoppedClusters.noUpdatesAfter.days) { continue }
+            let fixed = Set(steps.filter { $0.cluster == cluster.name }.flatMap(\.fixes))
+            for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: context.engine.inputs.advisories, policy: context.policy)
+            where !exposure.unfixed && !fixed.contains(exposure.advisoryID)
+                && !reported.contains(where: { $0.subject == "cluster/\(cluster.name)" && $0.message.contains(exposure.advisoryID) }) {
+                findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)",
+                                        message: "cluster \(cluster.name) is exposed to \(exposure.advisoryID) (due \(exposure.due?.description ?? "no date")), but no version offered to it within the horizon fixes it.",
+                                        position: cluster.position))
+            }
+        }
+        return findings
+    }
+
+    // MARK: Finishing: ids, order, explanations
+
+    static func finish(_ scheduler: StepScheduler, context: PlanningContext, findings: inout [Finding]) -> [PlanStep] {
+        let drafts = scheduler.steps
+        let keep: [Bool] = drafts.map { !$0.dropped }
+        var ids: [String] = []
+        var used: [String: Int] = [:]
+        for draft in drafts {
+            var id: String
+            switch draft.kind {
+            case .platformUpdate: id = "\(draft.management ?? "")/platform/\(draft.to)"
+            case .certificateRotation: id = "\(draft.management ?? "")/certificates/\(draft.start?.utcDate.description ?? draft.from)"
+            case .kubernetesUpgrade: id = "\(draft.cluster ?? "")/kubernetes/\(draft.to)"
+            case .nodePoolUpgrade: id = "\(draft.cluster ?? "")/pool/\(draft.pool ?? "")/kubernetes/\(draft.to)"
+            case .nodeImageUpdate: id = "\(draft.cluster ?? "")/pool/\(draft.pool ?? "")/image/\(draft.to)"
+            }
+            used[id, default: 0] += 1
+            if let count = used[id], count > 1 { id += "-\(count)" }
+            ids.append(id)
+        }
+        var steps: [PlanStep] = []
+
+        for (index, draft) in drafts.enumerated() {
+            guard keep[index] else { continue }
+
+            var after = Set(draft.predecessors.map { ids[$0] })
+            if let soak = scheduler.soakAfter[index] { after.insert(ids[soak]) }
+            var reasons = draft.reasons
+            if let reason = draft.blockedReason, draft.status != .scheduled && draft.status != .late { reasons.append(reason) }
+            steps.append(PlanStep(id: ids[index], kind: draft.kind, cluster: draft.cluster,
+                                  managementCluster: draft.cluster == nil ? draft.management : nil, nodePool: draft.pool,
+                                  from: draft.from, to: draft.to, occurrence: draft.occurrence, start: draft.start, end: draft.end,
+                                  estimatedMinutes: draft.estimatedMinutes, due: draft.due, dueReason: draft.dueReason,
+                                  status: draft.status, after: after.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
+                                  reasons: reasons, fixes: draft.fixes.sorted(), knownIssues: draft.knownIssues.sorted(),
+                                  nodeImages: draft.imageChanges, order: 0))
+            findings += stepFindings(steps[steps.count - 1], draft: draft, context: context)
+        }
+        steps.sort { left, right in
+            switch (left.start, right.start) {
+            case let (l?, r?): return l != r ? l < r : left.id.utf8.lexicographicallyPrecedes(right.id.utf8)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil):
+                switch (left.due, right.due) {
+                case let (l?, r?) where l != r: return l < r
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: return left.id.utf8.lexicographicallyPrecedes(right.id.utf8)
+                }
+            }
+        }
+        for index in steps.indices { steps[index].order = index + 1 }
+        return steps
+    }
+
+    /// Late, blocked and unschedulable steps explain themselves as findings on their subject.
+    static func stepFindings(_ step: PlanStep, draft: StepDraft, context: PlanningContext) -> [Finding] {
+        let position: SourcePosition? = step.cluster.flatMap { context.clusterIndex[$0] }.map { context.clusters[$0].position }
+            ?? step.managementCluster.flatMap { context.engine.managementClusters[$0]?.position }
+        let window = step.cluster.flatMap { context.clusterIndex[$0] }.flatMap { context.clusters[$0].window?.name }
+            ?? step.managementCluster.flatMap { context.engine.managementClusters[$0]?.window?.name } ?? "its window"
+        switch step.status {
+        case .scheduled:
+            return []
+        case .late:
+            return [Finding(.error, code: "step-late", subject: step.subject,
+                            message: "\(step.id) ends on \(step.end?.description ?? "?"), after its due date \(step.due?.description ?? "?") (\(step.dueReason ?? "")); an earlier, longer or extra occurrence of window \(window) would make it on time.",
+                            position: position)]
+        case .unschedulable:
+            return [Finding(.error, code: "step-unschedulable", subject: step.subject,
+                            message: "\(step.id) cannot be scheduled: \(draft.blockedReason ?? "no slot"); a longer or extra occurrence of window \(window) would make room.",
+                            position: position)]
+        case .blocked:
+            return [Finding(.warning, code: "step-blocked", subject: step.subject,
+                            message: "\(step.id) is blocked: \(draft.blockedReason ?? "it waits for a step with no slot")\(step.due.map { "; it is due \($0)" } ?? "").",
+                            position: position)]
+        }
+    }
+
+    static func summaries(_ context: PlanningContext, steps: [PlanStep]) -> [Plan.ClusterSummary] {
+        context.clusters.map { cluster in
+            let own = steps.filter { $0.cluster == cluster.name && $0.start != nil }.sorted { ($0.start ?? Instant(minutesSinceEpoch: 0)) < ($1.start ?? Instant(minutesSinceEpoch: 0)) }
+            let finalVersion = own.last { $0.kind == .kubernetesUpgrade }?.to ?? cluster.kubernetesVersion.description
+            let support = context.engine.clusterSupport(cluster)
+            let pools = cluster.nodePools.map { pool -> (name: String, current: String, target: String, image: String, targetImage: String) in
+                let moves = own.filter { step in step.nodePool == pool.name || step.nodeImages.contains { $0.nodePool == pool.name } || (step.kind == .kubernetesUpgrade && context.policy.workerUpgrades == .lockstep) }
+                let version = moves.last { $0.kind != .nodeImageUpdate }?.to ?? pool.kubernetesVersion.description
+                let image = own.compactMap { step -> String? in
+                    if step.kind == .nodeImageUpdate && step.nodePool == pool.name { return step.to }
+                    return step.nodeImages.last { $0.nodePool == pool.name }?.to
+                }.last ?? pool.nodeImage.text
+                return (pool.name, pool.kubernetesVersion.description, version, pool.nodeImage.text, image)
+            }
+            return Plan.ClusterSummary(name: cluster.name, current: cluster.kubernetesVersion.description, target: finalVersion,
+                                       supportedUntil: support.supportedUntil, nodePools: pools)
+        }
+    }
+}

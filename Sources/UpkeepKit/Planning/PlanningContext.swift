@@ -1,0 +1,96 @@
+/// Everything the planner looks things up in: the support engine's indexes, the policy, the days that
+/// bound the plan, and the window occurrences (computed once per window).
+final class PlanningContext {
+    let engine: SupportEngine
+    let policy: UpgradePolicy
+    let asOf: CalendarDate
+    let horizonEnd: CalendarDate
+    /// Occurrences are searched up to a year after the horizon (planning.md 5).
+    let searchEnd: CalendarDate
+    let clusters: [WorkloadCluster]
+    let clusterIndex: [String: Int]
+    let ringIndex: [String: Int]
+    let windows: [String: MaintenanceWindow]
+    let freezes: [Freeze]
+    private var occurrenceCache: [String: [WindowOccurrence]] = [:]
+
+    init(inputs: InputSet, asOf: CalendarDate, horizon: TimeSpan) {
+        engine = SupportEngine(inputs: inputs)
+        policy = inputs.policy
+        self.asOf = asOf
+        horizonEnd = asOf.adding(days: horizon.days)
+        searchEnd = horizonEnd.adding(days: 366)
+        clusters = inputs.clusters.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        var index: [String: Int] = [:]
+        for (position, cluster) in clusters.enumerated() where index[cluster.name] == nil { index[cluster.name] = position }
+        clusterIndex = index
+        var rings: [String: Int] = [:]
+        for (position, ring) in inputs.policy.rings.enumerated() where rings[ring.name] == nil { rings[ring.name] = position }
+        ringIndex = rings
+        var windows: [String: MaintenanceWindow] = [:]
+        for window in inputs.windows where windows[window.name] == nil { windows[window.name] = window }
+        self.windows = windows
+        freezes = inputs.freezes
+    }
+
+    func ring(of cluster: WorkloadCluster) -> Int {
+        cluster.ring.flatMap { ringIndex[$0.name] } ?? policy.rings.count
+    }
+
+    func ringPolicy(of cluster: WorkloadCluster) -> Ring? {
+        cluster.ring.flatMap { name in policy.rings.first { $0.name == name.name } }
+    }
+
+    func management(of cluster: WorkloadCluster) -> ManagementCluster? {
+        cluster.managementCluster.flatMap { engine.managementClusters[$0.name] }
+    }
+
+    func timeline(of management: ManagementCluster) -> PlatformTimeline? {
+        engine.timelines[management.platform.name]
+    }
+
+    /// Every occurrence of a window from the day before `asOf` to a year after the horizon.
+    func occurrences(of windowName: String) -> [WindowOccurrence] {
+        if let cached = occurrenceCache[windowName] { return cached }
+        guard let window = windows[windowName], let calendar = WindowCalendar(window) else { return [] }
+        let list = calendar.occurrences(from: asOf.adding(days: -1), to: searchEnd)
+        occurrenceCache[windowName] = list
+        return list
+    }
+
+    // MARK: Durations (planning.md 5)
+
+    func roll(_ pool: NodePool) -> Int {
+        ((pool.nodes + pool.maxSurge - 1) / pool.maxSurge) * policy.durations.perNode.minutes
+    }
+
+    // MARK: Versions
+
+    /// Minors the release lists, sorted.
+    func minors(of release: PlatformRelease) -> [KubernetesMinor] {
+        Array(Set(release.kubernetesVersions.map(\.minorVersion))).sorted()
+    }
+
+    /// The versions a managed cluster may take under a release.
+    func offered(_ release: PlatformRelease, to cluster: WorkloadCluster) -> [KubernetesVersion] {
+        AvailabilityRule.offeredVersions(release: release, allowPreview: ringPolicy(of: cluster)?.allowPreview ?? false,
+                                         operatingSystems: Set(cluster.nodePools.map(\.os)))
+    }
+
+    /// The versions a standalone cluster may take on a day.
+    func offeredUpstream(on date: CalendarDate) -> [KubernetesVersion] {
+        AvailabilityRule.offeredVersions(upstream: engine.upstream, on: date)
+    }
+
+    /// The first day an upstream minor has a released patch.
+    func upstreamAvailability(of minor: KubernetesMinor) -> CalendarDate? {
+        engine.upstream.minor(minor)?.patches.compactMap(\.released).min()
+    }
+
+    /// The newest image of a family available on a day that carries the kubelet `version` (or any).
+    func newestImage(family: String, for version: KubernetesVersion?, on date: CalendarDate) -> NodeImage? {
+        engine.images.images(of: family).filter { image in
+            image.released <= date && (version == nil || image.kubernetesVersions.isEmpty || image.kubernetesVersions.contains { $0 == version })
+        }.last
+    }
+}

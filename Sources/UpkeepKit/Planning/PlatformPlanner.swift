@@ -1,0 +1,71 @@
+/// Planning.md section 3, "Platform first": whether each management cluster updates, to which release,
+/// and the step(s) that do it.
+enum PlatformPlanner {
+    /// Decides the update of every management cluster from its release's support, the clusters' target
+    /// minors, and the releases in the feed.
+    static func decide(_ context: PlanningContext) -> [String: PlatformDecision] {
+        var decisions: [String: PlatformDecision] = [:]
+        for management in context.engine.inputs.managementClusters.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+            guard decisions[management.name] == nil, let timeline = context.timeline(of: management) else { continue }
+            let current = timeline.release(management.version)
+            var decision = PlatformDecision(management: management, timeline: timeline, current: current)
+            let support = PlatformReleaseSupportRule.evaluate(management.version, on: timeline)
+            var needed = false
+            if let end = support.endDate, end <= context.horizonEnd {
+                decision.addDue(end, "release support: \(support.reason)")
+                needed = true
+            }
+            let currentMinors = PlatformDecision.minors(current)
+            for cluster in context.clusters where cluster.managementCluster?.name == management.name {
+                let target = ClusterPathBuilder.target(of: cluster, context: context).minor
+                if !currentMinors.contains(target) && target > cluster.kubernetesVersion.minorVersion {
+                    needed = true
+                    decision.reasons.append("cluster \(cluster.name) needs Kubernetes \(target), which \(management.version) does not offer")
+                }
+            }
+            guard needed else {
+                decisions[management.name] = decision
+                continue
+            }
+            let newer = timeline.releases(newerThan: management.version)
+            let availableNow = newer.filter { $0.released <= context.asOf }
+            // `latest` goes to the newest release available when the update can first run; `next` goes
+            // one release at a time up to it.
+            guard let target = availableNow.last ?? newer.first else {
+                decision.reasons.append("no newer \(timeline.platform) release is known")
+                decisions[management.name] = decision
+                continue
+            }
+            decision.chain = timeline.rules.updatesTo == .latest ? [target] : newer.filter { $0.version <= target.version }
+            if let lastUpdated = management.lastUpdated {
+                let expiry = lastUpdated.adding(days: timeline.rules.certificateValidity.days)
+                if expiry <= context.horizonEnd {
+                    decision.addDue(expiry, "certificates expire \(timeline.rules.certificateValidity.days) days after the last update (\(lastUpdated))")
+                }
+            }
+            decisions[management.name] = decision
+        }
+        return decisions
+    }
+
+    /// The platform update step(s) of a decision, one per release of its chain.
+    static func drafts(for decision: PlatformDecision, context: PlanningContext) -> [StepDraft] {
+        var drafts: [StepDraft] = []
+        var from = decision.management.version.description
+        for (index, release) in decision.chain.enumerated() {
+            var draft = StepDraft(kind: .platformUpdate, cluster: nil, management: decision.management.name, sequence: index,
+                                  ringIndex: -1, from: from, estimatedMinutes: context.policy.durations.platform.minutes)
+            draft.targetRelease = release
+            draft.to = release.version.description
+            draft.availableFrom = release.released
+            draft.due = decision.due
+            draft.dueReason = decision.dueReason
+            draft.reasons = decision.reasons
+            draft.fixes = release.fixes
+            draft.blockedReason = decision.blockedReason
+            drafts.append(draft)
+            from = release.version.description
+        }
+        return drafts
+    }
+}

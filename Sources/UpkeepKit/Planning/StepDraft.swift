@@ -1,0 +1,90 @@
+/// A step while the plan is being made: what it must achieve (a target minor, a release, an image),
+/// its reasons and deadline, and — once scheduled — its resolved version, slot and status.
+struct StepDraft {
+    var kind: PlanStep.Kind
+    /// The workload cluster, for workload steps.
+    var cluster: String?
+    /// The management cluster: the subject of platform steps, and the one a managed cluster belongs to.
+    var management: String?
+    var pool: String?
+    /// Position of the step within its subject's sequence.
+    var sequence: Int
+    /// The ring's index in the policy (platform steps: -1, clusters without a ring: after the last).
+    var ringIndex: Int
+    var from: String
+
+    // What the step must reach.
+    /// Kubernetes steps: the minor to reach (for a patch upgrade, the current minor).
+    var targetMinor: KubernetesMinor?
+    /// A patch upgrade must reach at least this version (an advisory's fix).
+    var minimumVersion: KubernetesVersion?
+    /// True when the step only changes the patch within the current minor.
+    var isPatchUpgrade = false
+    /// Platform steps: the release to reach.
+    var targetRelease: PlatformRelease?
+    /// Image steps: the image to bring.
+    var targetImage: NodeImage?
+    /// Certificate rotations: the old expiry (the `from`) is in `from`.
+    var movesControlPlane = false
+    var movedPools: [String] = []
+
+    var due: CalendarDate?
+    var dueReason: String?
+    var reasons: [String] = []
+    var fixes: [String] = []
+    /// Its own target is needed to fix an advisory: it may bypass soak and security-allowing freezes.
+    var securityFix = false
+    /// A hop the platform update waits for (takes what the current release offers).
+    var bridge = false
+    /// Its target exists only in a release the management cluster updates to: it waits for that update.
+    var needsPlatformUpdate = false
+    var estimatedMinutes: Int
+    /// Set when the step can never get a slot (a stopped cluster, a dependsOn that never comes).
+    var blockedReason: String?
+    /// The earliest day its target exists (a release, an image, an upstream patch).
+    var availableFrom: CalendarDate?
+    /// An image update is only worth running if it ends before the Kubernetes step that would bring a
+    /// newer image anyway; otherwise it is dropped.
+    var mustEndBefore: Instant?
+    var dropped = false
+
+    // The graph.
+    var predecessors: [Int] = []
+    /// Earlier-ring steps to the same minor; the soak rule picks among them once versions are known.
+    var soakCandidates: [Int] = []
+
+    // The result.
+    var id = ""
+    var to = ""
+    var version: KubernetesVersion?
+    var occurrence: WindowOccurrence?
+    var start: Instant?
+    var end: Instant?
+    var status: PlanStep.Status = .scheduled
+    var imageChanges: [PlanStep.ImageChange] = []
+    var knownIssues: [String] = []
+    var placed: Bool { start != nil }
+
+    init(kind: PlanStep.Kind, cluster: String?, management: String?, pool: String? = nil, sequence: Int, ringIndex: Int,
+         from: String, estimatedMinutes: Int) {
+        self.kind = kind
+        self.cluster = cluster
+        self.management = management
+        self.pool = pool
+        self.sequence = sequence
+        self.ringIndex = ringIndex
+        self.from = from
+        self.estimatedMinutes = estimatedMinutes
+    }
+
+    /// Tightens the deadline, keeping the reason of the earliest one.
+    mutating func addDue(_ date: CalendarDate?, _ reason: String) {
+        guard let date else { return }
+        if due == nil || date < (due ?? date) {
+            due = date
+            dueReason = reason
+        }
+    }
+
+    var subjectName: String { cluster ?? management ?? "" }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import UpkeepKit
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "The ordered, scheduled upgrade plan, with findings.",
+        discussion: "Exit status: 0 when no step is late or unschedulable and no finding is an error; 1 on invalid input; 3 otherwise. With -o, the file is replaced only when a plan was made."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json, yaml
+    }
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(name: .customLong("as-of"), help: "The day the plan starts from (YYYY-MM-DD); default: today in UTC.")
+    var asOf: AsOfDate?
+
+    @Option(help: "How far ahead to plan, for example 180d (default: the policy's horizon).")
+    var horizon: HorizonSpan?
+
+    @Option(help: "Output format: text, markdown, json or yaml.")
+    var format: Format = .text
+
+    @Option(name: .shortAndLong, help: "Write the plan to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let loaded = try inputs.load(digests: true)
+        let files = loaded.files.map { Plan.InputFile(path: $0, sha256: loaded.fileDigests[$0] ?? "") }
+        let plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span, inputFiles: files)
+        let text: String
+        switch format {
+        case .text: text = PlanTextRenderer.render(plan)
+        case .markdown: text = PlanMarkdownRenderer.render(plan)
+        case .json: text = PlanJSONRenderer.render(plan)
+        case .yaml: text = YAMLWriter.render(PlanJSONRenderer.value(plan))
+        }
+        if let output {
+            // Written beside the target, then renamed over it: the old file stays until the new one is whole.
+            let temporary = output + ".upkeep-\(ProcessInfo.processInfo.processIdentifier).tmp"
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+                if FileManager.default.fileExists(atPath: output) {
+                    _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: output), withItemAt: URL(fileURLWithPath: temporary))
+                } else {
+                    try FileManager.default.moveItem(atPath: temporary, toPath: output)
+                }
+            } catch {
+                try? FileManager.default.removeItem(atPath: temporary)
+                FileHandle.standardError.write(Data("upkeep: cannot write \(output): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if plan.needsAttention { throw ExitCode(3) }
+    }
+}
+
+/// `--horizon 180d`
+struct HorizonSpan: ExpressibleByArgument {
+    var span: TimeSpan
+
+    init?(argument: String) {
+        guard let span = TimeSpan(parsing: argument), span.minutes > 0 else { return nil }
+        self.span = span
+    }
+}
