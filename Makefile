@@ -5,7 +5,9 @@ UPKEEP_DEBUG = .build/debug/upkeep
 DEMO_DATE = 2024-07-01
 DEMO_INPUTS = releases schedules examples
 
-.PHONY: demo test bench lint setup build
+DEMO_OUTPUT = demo-output
+
+.PHONY: demo test bench lint setup build python-tools
 
 # libyaml-dev (and pkg-config, through which SwiftPM finds it) when missing: as root, or with sudo.
 setup:
@@ -15,14 +17,32 @@ setup:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libyaml-dev pkg-config; \
 	fi
 
+# The Python tools the tests use: jsonschema (plan schema) and PyYAML.
+python-tools:
+	@if ! python3 -c "import jsonschema, yaml" 2>/dev/null; then \
+		echo "Installing the Python test tools (jsonschema, PyYAML)…"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		( $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-jsonschema python3-yaml ) \
+		|| python3 -m pip install --quiet jsonschema pyyaml \
+		|| python3 -m pip install --quiet --break-system-packages jsonschema pyyaml; \
+	fi
+
 build: setup
 	$(SWIFT) build
 
+# The plan has late steps on purpose (the sample fleet is behind), so its exit code 3 is expected.
 demo: build
 	$(UPKEEP_DEBUG) validate $(DEMO_INPUTS)
 	$(UPKEEP_DEBUG) status $(DEMO_INPUTS) --as-of $(DEMO_DATE)
+	@mkdir -p $(DEMO_OUTPUT)
+	@for format in text markdown json yaml; do \
+		$(UPKEEP_DEBUG) plan $(DEMO_INPUTS) --as-of $(DEMO_DATE) --format $$format -o $(DEMO_OUTPUT)/plan.$$format; \
+		status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ] || exit $$status; \
+	done
+	@cat $(DEMO_OUTPUT)/plan.text
+	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}"
 
-test: build
+test: build python-tools
 	$(SWIFT) test
 
 # Generates the 10,000-cluster fleet (deterministic) and times reading and validating it against a raw

@@ -43,10 +43,8 @@ struct PlanCommand: ParsableCommand {
             let temporary = output + ".upkeep-\(ProcessInfo.processInfo.processIdentifier).tmp"
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-                if FileManager.default.fileExists(atPath: output) {
-                    _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: output), withItemAt: URL(fileURLWithPath: temporary))
-                } else {
-                    try FileManager.default.moveItem(atPath: temporary, toPath: output)
+                guard rename(temporary, output) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output])
                 }
             } catch {
                 try? FileManager.default.removeItem(atPath: temporary)

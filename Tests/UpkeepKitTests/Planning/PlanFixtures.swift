@@ -1,3 +1,4 @@
+import Testing
 @testable import UpkeepKit
 
 /// Invented feeds, fleets and schedules for the planner tests.
@@ -89,7 +90,10 @@ enum PlanFixtures {
         files.merge(extra) { $1 }
         let (inputs, log) = TestSupport.load(files)
         precondition(log.errorCount == 0, "fixture inputs are invalid: \(TestSupport.messages(log))")
-        return (Planner.plan(inputs: inputs, asOf: SupportFixtures.date(asOf), horizon: horizon), log)
+        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date(asOf), horizon: horizon)
+        // Every JSON plan the tests make must match the committed schema.
+        PlanSchemaCheck.check(plan)
+        return (plan, log)
     }
 }
 

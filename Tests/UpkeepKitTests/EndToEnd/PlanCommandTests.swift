@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// `upkeep plan` on the shipped feeds, the sample schedule and policy and the sample fleet, end to end,
+/// against golden files (UPKEEP_UPDATE_GOLDEN=1 rewrites them; review the diff).
+@Suite("upkeep plan, end to end")
+struct PlanCommandTests {
+    static let inputs = ["releases", "schedules", "examples"]
+    static let golden = TestSupport.fixtures.appendingPathComponent("golden")
+
+    @Test(arguments: [("text", "txt"), ("markdown", "md"), ("json", "json"), ("yaml", "yaml")])
+    func planMatchesItsGoldenFile(_ format: String, _ fileExtension: String) throws {
+        let run = try ValidateCommandTests.upkeep(["plan"] + Self.inputs + ["--as-of", "2024-07-01", "--format", format])
+        #expect(run.status == 3)
+        let file = Self.golden.appendingPathComponent("plan-2024-07-01.\(fileExtension)")
+        if ProcessInfo.processInfo.environment["UPKEEP_UPDATE_GOLDEN"] == "1" {
+            try Data(run.output.utf8).write(to: file)
+        }
+        #expect(run.output == (try String(contentsOf: file, encoding: .utf8)))
+    }
+
+    @Test func jsonPlanMatchesTheCommittedSchema() throws {
+        let run = try ValidateCommandTests.upkeep(["plan"] + Self.inputs + ["--as-of", "2024-07-01", "--format", "json"])
+        #expect(PlanSchemaCheck.problems(run.output) == nil)
+        #expect(run.output.contains("\"schemaVersion\": 1"))
+    }
+
+    @Test func schemaRejectsAPlanThatBreaksIt() throws {
+        let run = try ValidateCommandTests.upkeep(["plan"] + Self.inputs + ["--as-of", "2024-07-01", "--format", "json"])
+        let broken = run.output.replacingOccurrences(of: "\"status\": \"scheduled\"", with: "\"status\": \"maybe\"")
+        #expect(PlanSchemaCheck.problems(broken)?.contains("'maybe' is not one of") == true)
+    }
+
+    @Test func yamlPlanSaysTheSameAsJSON() throws {
+        let json = try ValidateCommandTests.upkeep(["plan"] + Self.inputs + ["--as-of", "2024-07-01", "--format", "json"])
+        let yaml = try ValidateCommandTests.upkeep(["plan"] + Self.inputs + ["--as-of", "2024-07-01", "--format", "yaml"])
+        let script = "import json, sys, yaml; a = json.load(open(sys.argv[1])); b = yaml.safe_load(open(sys.argv[2])); sys.exit(0 if a == b else 1)"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upkeep-yaml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(json.output.utf8).write(to: folder.appendingPathComponent("plan.json"))
+        try Data(yaml.output.utf8).write(to: folder.appendingPathComponent("plan.yaml"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, folder.appendingPathComponent("plan.json").path, folder.appendingPathComponent("plan.yaml").path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func outputFileIsReplacedOnlyWhenAPlanWasMade() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upkeep-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("plan.json").path
+        try Data("old plan\n".utf8).write(to: URL(fileURLWithPath: file))
+        let failed = try ValidateCommandTests.upkeep(["plan", "Tests/UpkeepKitTests/Fixtures/diagnostics/unknown-kind.yaml", "--as-of", "2024-07-01", "-o", file])
+        #expect(failed.status == 1)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "old plan\n")
+        let made = try ValidateCommandTests.upkeep(["plan"] + Self.inputs + ["--as-of", "2024-07-01", "--format", "json", "-o", file])
+        #expect(made.status == 3 && made.output.isEmpty)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("{\n  \"asOf\": \"2024-07-01\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan.json"])
+    }
+
+    @Test func inputsAreListedSortedWithTheirDigests() throws {
+        let run = try ValidateCommandTests.upkeep(["plan", "examples", "schedules", "releases", "--as-of", "2024-07-01", "--format", "json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let inputs = try #require(root["inputs"] as? [[String: String]])
+        let paths = inputs.compactMap { $0["path"] }
+        #expect(paths == paths.sorted() && paths.count == 14 && paths.contains("examples/fleet.yaml"))
+        #expect(inputs.allSatisfy { ($0["sha256"] ?? "").count == 64 })
+    }
+}
