@@ -36,6 +36,9 @@ struct FleetGenerator {
     }
 
     static let versions = ["1.26.10", "1.26.12", "1.27.7", "1.27.9", "1.28.3", "1.28.5"]
+    /// A fleet on a monthly cadence: most pools run one of the last two images, some lag behind.
+    let linuxImages = ["202406.11.0", "202406.11.0", "202405.27.0", "202405.27.0", "202405.03.0", "202404.08.0"]
+    let windowsImages = ["20348.2527.240611", "20348.2527.240611", "20348.2461.240514", "20348.2402.240409"]
     static let rings = ["dev", "staging", "prod"]
 
     var platformFeed: String {
@@ -65,8 +68,17 @@ struct FleetGenerator {
         kind: NodeImageCatalog
         month: 2024-06
         images:
+          - { family: azurelinux-2, os: linux, version: "202404.08.0", released: 2024-04-08 }
+          - { family: azurelinux-2, os: linux, version: "202405.03.0", released: 2024-05-03 }
+          - { family: azurelinux-2, os: linux, version: "202405.27.0", released: 2024-05-27 }
           - { family: azurelinux-2, os: linux, version: "202406.11.0", released: 2024-06-11 }
+          - { family: azurelinux-2, os: linux, version: "202407.09.0", released: 2024-07-09 }
+          - { family: azurelinux-2, os: linux, version: "202408.13.0", released: 2024-08-13 }
+          - { family: windows-2022, os: windows, version: "20348.2402.240409", released: 2024-04-09 }
+          - { family: windows-2022, os: windows, version: "20348.2461.240514", released: 2024-05-14 }
           - { family: windows-2022, os: windows, version: "20348.2527.240611", released: 2024-06-11 }
+          - { family: windows-2022, os: windows, version: "20348.2582.240709", released: 2024-07-09 }
+          - { family: windows-2022, os: windows, version: "20348.2655.240813", released: 2024-08-13 }
 
         """
     }
@@ -94,7 +106,7 @@ struct FleetGenerator {
             if index % 4 == 3 {
                 text += "    monthly: { week: second, day: \(days[index % 7]), start: \"18:00\", duration: 6h }\n"
             } else {
-                text += "    weekly: { days: [\(days[index % 7])], start: \"01:00\", duration: 5h }\n    maxParallel: 20\n"
+                text += "    weekly: { days: [\(days[index % 7]), \(days[(index + 3) % 7])], start: \"01:00\", duration: 6h }\n    maxParallel: 40\n"
             }
         }
         text += "freezes:\n  - { name: year-end, from: 2024-12-15, to: 2025-01-05, allow: security, rings: [prod] }\n"
@@ -130,7 +142,8 @@ struct FleetGenerator {
                 owner: team-\(index % 97)
 
             """
-            if index > 0 && index % 10 == 0 { text += "    dependsOn: [cluster-\(index - 1)]\n" }
+            // A dependency in the same ring (index - 3): a cross-ring dependsOn can contradict ring soak.
+            if index >= 3 && index % 10 == 0 { text += "    dependsOn: [cluster-\(index - 3)]\n" }
             text += "    nodePools:\n"
             for pool in 0..<poolsPerCluster {
                 let windows = pool == poolsPerCluster - 1 && index % 4 == 0
@@ -139,8 +152,8 @@ struct FleetGenerator {
                         os: \(windows ? "windows" : "linux")
                         imageFamily: \(windows ? "windows-2022" : "azurelinux-2")
                         kubernetesVersion: \(version)
-                        nodeImage: "\(windows ? "20348.2322.240220" : "20240\(2 + random.next(4)).1\(random.next(9)).0")"
-                        nodes: \(1 + random.next(12))
+                        nodeImage: "\(windows ? windowsImages[random.next(windowsImages.count)] : linuxImages[random.next(linuxImages.count)])"
+                        nodes: \(1 + random.next(8))
                         maxSurge: \(1 + random.next(2))
 
                 """

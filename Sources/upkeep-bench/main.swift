@@ -81,6 +81,26 @@ print("read, decode and cross-check        \(format(decode))   \(String(format: 
 print("upkeep validate (whole process)     \(format(validate))   \(String(format: "%.2f", validate / rawScan))×   target ≤ 3×: \(validate / rawScan <= 3 ? "met" : "NOT MET")")
 print("upkeep validate peak memory         \(String(format: "%8.1f MB", peakMegabytes))          target < 300 MB: \(peakMegabytes < 300 ? "met" : "NOT MET")")
 
+// Planning the same fleet to JSON, then a fleet twice as large.
+let planDate = "2024-07-01"
+var planStatus: Int32 = 0
+let plan = try fastest(3) {
+    planStatus = try runUpkeep(binary, ["plan", folder, "--as-of", planDate, "--format", "json", "-o", "\(work)/plan-\(clusters).json"])
+    precondition(planStatus == 0 || planStatus == 3, "upkeep plan failed on the generated fleet (exit \(planStatus))")
+}
+getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+let planPeak = Double(usage.ru_maxrss) / 1024
+let planBytes = (try? FileManager.default.attributesOfItem(atPath: "\(work)/plan-\(clusters).json")[.size] as? Int) ?? 0
+let doubledFolder = "\(work)/fleet-\(clusters * 2)"
+_ = try FleetGenerator(clusters: clusters * 2).write(into: doubledFolder)
+let doubled = try fastest(3) {
+    let status = try runUpkeep(binary, ["plan", doubledFolder, "--as-of", planDate, "--format", "json", "-o", "\(work)/plan-\(clusters * 2).json"])
+    precondition(status == 0 || status == 3, "upkeep plan failed on the doubled fleet (exit \(status))")
+}
+print("upkeep plan to JSON (whole process)  \(format(plan))   \(String(format: "%.2f", plan / rawScan))×   target ≤ 10×: \(plan / rawScan <= 10 ? "met" : "NOT MET")   (\(String(format: "%.0f", Double(planBytes) / 1_048_576)) MiB of JSON)")
+print("upkeep plan peak memory             \(String(format: "%8.1f MB", planPeak))          target < 500 MB: \(planPeak < 500 ? "met" : "NOT MET")")
+print("upkeep plan, fleet of \(clusters * 2)       \(format(doubled))   \(String(format: "%.2f", doubled / plan))× the \(clusters)-cluster plan   target ≤ 2.3×: \(doubled / plan <= 2.3 ? "met" : "NOT MET")")
+
 // Hostile inputs: how long rejection takes.
 var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
 for level in 1...9 { bomb += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))]\n" }

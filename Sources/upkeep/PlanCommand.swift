@@ -31,18 +31,18 @@ struct PlanCommand: ParsableCommand {
         let loaded = try inputs.load(digests: true)
         let files = loaded.files.map { Plan.InputFile(path: $0, sha256: loaded.fileDigests[$0] ?? "") }
         let plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span, inputFiles: files)
-        let text: String
+        let bytes: [UInt8]
         switch format {
-        case .text: text = PlanTextRenderer.render(plan)
-        case .markdown: text = PlanMarkdownRenderer.render(plan)
-        case .json: text = PlanJSONRenderer.render(plan)
-        case .yaml: text = YAMLWriter.render(PlanJSONRenderer.value(plan))
+        case .text: bytes = Array(PlanTextRenderer.render(plan).utf8)
+        case .markdown: bytes = Array(PlanMarkdownRenderer.render(plan).utf8)
+        case .json: bytes = PlanJSONRenderer.renderBytes(plan)
+        case .yaml: bytes = Array(YAMLWriter.render(PlanJSONRenderer.value(plan)).utf8)
         }
         if let output {
             // Written beside the target, then renamed over it: the old file stays until the new one is whole.
             let temporary = output + ".upkeep-\(ProcessInfo.processInfo.processIdentifier).tmp"
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+                try writeFile(temporary, bytes)
                 guard rename(temporary, output) == 0 else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output])
                 }
@@ -52,9 +52,31 @@ struct PlanCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try writeAll(STDOUT_FILENO, bytes, name: "standard output")
         }
         if plan.needsAttention { throw ExitCode(3) }
+    }
+}
+
+/// Writes a new file straight from the buffer (a plan can be tens of megabytes: no extra copy).
+private func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+    defer { close(descriptor) }
+    try writeAll(descriptor, bytes, name: path)
+}
+
+private func writeAll(_ descriptor: Int32, _ bytes: [UInt8], name: String) throws {
+    try bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: name])
+            }
+            offset += written
+        }
     }
 }
 

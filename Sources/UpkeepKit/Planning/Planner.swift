@@ -127,7 +127,10 @@ public enum Planner {
                     pool.nodeImage < image.version && image.released <= context.horizonEnd
                         && (image.kubernetesVersions.isEmpty || image.kubernetesVersions.contains(pool.kubernetesVersion))
                 }
-                guard let image = newer.last else {
+                // The newest image out before the due date (so the update can be on time), else the
+                // first one after it.
+                let byDue = newer.last { $0.released < max(imageDue.date, context.asOf.adding(days: 1)) }
+                guard let image = byDue ?? newer.first else {
                     if bringing == nil {
                         findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)",
                                                 message: "node pool \(pool.name) of cluster \(cluster.name) needs a newer \(pool.imageFamily.name) image by \(imageDue.date) (\(imageDue.reason)), but no catalog has one for Kubernetes \(pool.kubernetesVersion) within the horizon.",
@@ -159,6 +162,30 @@ public enum Planner {
                     draft.blockedReason = "cluster \(cluster.name) is stopped since \(since); start it before \(since.adding(days: context.policy.stoppedClusters.noUpdatesAfter.days)) so that it can be updated"
                 }
                 scheduler.steps.append(draft)
+                // With no Kubernetes step bringing images, the new image ages too: each further refresh
+                // the horizon needs follows the one before it.
+                guard bringing == nil else { continue }
+                var previous = (index: scheduler.steps.count - 1, image: image)
+                while true {
+                    let nextDue = previous.image.released.adding(days: context.policy.nodeImageMaxAge.days)
+                    guard nextDue <= context.horizonEnd else { break }
+                    let later = newer.filter { previous.image.version < $0.version }
+                    guard let nextImage = later.last(where: { $0.released < nextDue }) ?? later.first else { break }
+                    var next = draft
+                    next.sequence = draft.sequence + 1
+                    next.from = previous.image.version.text
+                    next.targetImage = nextImage
+                    next.to = nextImage.version.text
+                    next.availableFrom = nextImage.released
+                    next.due = nextDue
+                    next.dueReason = "image \(previous.image.version) (released \(previous.image.released)) is due for replacement \(context.policy.nodeImageMaxAge.days) days later, on \(nextDue)"
+                    next.reasons = ["node image: \(next.dueReason ?? "")"]
+                    next.fixes = []
+                    next.securityFix = false
+                    next.predecessors = [previous.index]
+                    scheduler.steps.append(next)
+                    previous = (scheduler.steps.count - 1, nextImage)
+                }
             }
         }
     }
@@ -210,19 +237,23 @@ public enum Planner {
 
     /// The support findings a plan carries: what no step can fix or what the operator must do by hand.
     static func supportFindings(_ context: PlanningContext) -> [Finding] {
-        let kept: Set<String> = ["stopped-too-long", "cluster-stopped", "subscription-suspended", "advisory-unfixed", "feed-stale", "kubelet-skew"]
-        return context.engine.status(on: context.asOf).findings.filter { kept.contains($0.code) }
+        context.engine.planningFindings(on: context.asOf)
     }
 
     /// Advisories a cluster is exposed to, with a fix, that no planned step fixes.
     static func advisoryGaps(_ steps: [StepDraft], context: PlanningContext, reported: [Finding]) -> [Finding] {
         var findings: [Finding] = []
+        var fixedBy: [String: Set<String>] = [:]
+        for step in steps { if let cluster = step.cluster { fixedBy[cluster, default: []].formUnion(step.fixes) } }
+        var reportedBy: [String: [String]] = [:]
+        for finding in reported { reportedBy[finding.subject, default: []].append(finding.message) }
         for cluster in context.clusters {
             if case .stopped(let since) = cluster.state, context.asOf >= since.adding(days: context.policy.stoppedClusters.noUpdatesAfter.days) { continue }
-            let fixed = Set(steps.filter { $0.cluster == cluster.name }.flatMap(\.fixes))
+            let fixed = fixedBy[cluster.name] ?? []
+            let messages = reportedBy["cluster/\(cluster.name)"] ?? []
             for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: context.engine.inputs.advisories, policy: context.policy)
             where !exposure.unfixed && !fixed.contains(exposure.advisoryID)
-                && !reported.contains(where: { $0.subject == "cluster/\(cluster.name)" && $0.message.contains(exposure.advisoryID) }) {
+                && !messages.contains(where: { $0.contains(exposure.advisoryID) }) {
                 findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)",
                                         message: "cluster \(cluster.name) is exposed to \(exposure.advisoryID) (due \(exposure.due?.description ?? "no date")), but no version offered to it within the horizon fixes it.",
                                         position: cluster.position))
@@ -269,7 +300,9 @@ public enum Planner {
                                   nodeImages: draft.imageChanges, order: 0))
             findings += stepFindings(steps[steps.count - 1], draft: draft, context: context)
         }
-        steps.sort { left, right in
+        // Sort positions, not the steps themselves: moving large structs costs more than comparing.
+        let order = steps.indices.sorted { a, b in
+            let left = steps[a], right = steps[b]
             switch (left.start, right.start) {
             case let (l?, r?): return l != r ? l < r : left.id.utf8.lexicographicallyPrecedes(right.id.utf8)
             case (.some, nil): return true
@@ -283,6 +316,7 @@ public enum Planner {
                 }
             }
         }
+        steps = order.map { steps[$0] }
         for index in steps.indices { steps[index].order = index + 1 }
         return steps
     }
@@ -312,8 +346,13 @@ public enum Planner {
     }
 
     static func summaries(_ context: PlanningContext, steps: [PlanStep]) -> [Plan.ClusterSummary] {
-        context.clusters.map { cluster in
-            let own = steps.filter { $0.cluster == cluster.name && $0.start != nil }.sorted { ($0.start ?? Instant(minutesSinceEpoch: 0)) < ($1.start ?? Instant(minutesSinceEpoch: 0)) }
+        var byCluster: [String: [Int]] = [:]
+        for (index, step) in steps.enumerated() where step.start != nil {
+            if let cluster = step.cluster { byCluster[cluster, default: []].append(index) }
+        }
+        return context.clusters.map { cluster in
+            // Steps are already in plan order (by start).
+            let own = (byCluster[cluster.name] ?? []).map { steps[$0] }
             let finalVersion = own.last { $0.kind == .kubernetesUpgrade }?.to ?? cluster.kubernetesVersion.description
             let support = context.engine.clusterSupport(cluster)
             let pools = cluster.nodePools.map { pool -> (name: String, current: String, target: String, image: String, targetImage: String) in

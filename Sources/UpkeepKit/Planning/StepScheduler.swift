@@ -28,6 +28,8 @@ final class StepScheduler {
     private var controlPlane: [String: KubernetesVersion] = [:]
     private var poolVersion: [String: [String: KubernetesVersion]] = [:]
     private var poolImage: [String: [String: NodeImageVersion]] = [:]
+    /// Placed steps by subject, in the order they were placed.
+    private var placedBySubject: [String: [Int]] = [:]
     /// Soak predecessors that bound a step (shown in `after`).
     private(set) var soakAfter: [Int: Int] = [:]
 
@@ -63,7 +65,9 @@ final class StepScheduler {
                 pending[index] += 1
             }
         }
-        var queue = PriorityQueue<Int>(by: { [steps] in Self.before(steps[$0], $0, steps[$1], $1) })
+        // The keys are copied out once: the queue must not hold the steps array the loop mutates.
+        let keys = steps.map { PriorityKey(due: $0.due, ring: $0.ringIndex, subject: $0.subjectName, sequence: $0.sequence) }
+        var queue = PriorityQueue<Int>(by: { PriorityKey.before(keys[$0], $0, keys[$1], $1) })
         for index in firstNew..<count where pending[index] == 0 { queue.push(index) }
         while let index = queue.pop() {
             place(index)
@@ -99,17 +103,24 @@ final class StepScheduler {
     }
 
     /// Earliest deadline first, then ring order, then name, then the step's place in its sequence.
-    static func before(_ a: StepDraft, _ aIndex: Int, _ b: StepDraft, _ bIndex: Int) -> Bool {
-        switch (a.due, b.due) {
-        case let (left?, right?) where left != right: return left < right
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
+    struct PriorityKey {
+        var due: CalendarDate?
+        var ring: Int
+        var subject: String
+        var sequence: Int
+
+        static func before(_ a: PriorityKey, _ aIndex: Int, _ b: PriorityKey, _ bIndex: Int) -> Bool {
+            switch (a.due, b.due) {
+            case let (left?, right?) where left != right: return left < right
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            if a.ring != b.ring { return a.ring < b.ring }
+            if a.subject != b.subject { return a.subject.utf8.lexicographicallyPrecedes(b.subject.utf8) }
+            if a.sequence != b.sequence { return a.sequence < b.sequence }
+            return aIndex < bIndex
         }
-        if a.ringIndex != b.ringIndex { return a.ringIndex < b.ringIndex }
-        if a.subjectName != b.subjectName { return a.subjectName.utf8.lexicographicallyPrecedes(b.subjectName.utf8) }
-        if a.sequence != b.sequence { return a.sequence < b.sequence }
-        return aIndex < bIndex
     }
 
     // MARK: Soak (planning.md 4, rings)
@@ -336,6 +347,7 @@ final class StepScheduler {
         let subject = step.subjectName
         busy[subject, default: []].append((start, end))
         occupants[occurrence, default: []].insert(subject)
+        placedBySubject[subject, default: []].append(index)
 
         switch step.kind {
         case .platformUpdate:
@@ -406,7 +418,7 @@ final class StepScheduler {
     // MARK: Queries for later passes
 
     func placedSteps(of subject: String) -> [StepDraft] {
-        steps.filter { $0.subjectName == subject && $0.placed }
+        (placedBySubject[subject] ?? []).map { steps[$0] }
     }
 
     func image(of cluster: String, pool: String) -> NodeImageVersion? {

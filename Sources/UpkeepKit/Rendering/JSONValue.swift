@@ -13,62 +13,96 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The document followed by a newline.
     public func rendered() -> String {
-        var output = ""
-        write(to: &output, indent: 0)
-        output += "\n"
-        return output
+        var writer = JSONWriter()
+        writer.write(self, indent: 0)
+        writer.newline()
+        return writer.string
+    }
+}
+
+/// Writes JSON values as UTF-8 into one growing buffer, so that a large plan is written without
+/// building it as one tree or concatenating strings.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
     }
 
-    private func write(to output: inout String, indent: Int) {
-        switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
-        case .string(let value): Self.writeString(value, to: &output)
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    public mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+
+    public mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+    public mutating func indent(_ count: Int) {
+        for _ in 0..<count { bytes.append(UInt8(ascii: " ")) }
+    }
+
+    public mutating func write(_ value: JSONValue, indent level: Int) {
+        switch value {
+        case .null: raw("null")
+        case .bool(let flag): flag ? raw("true") : raw("false")
+        case .int(let number): bytes.append(contentsOf: String(number).utf8)
+        case .string(let text): writeString(text)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "[\n"
+            guard !items.isEmpty else { raw("[]"); return }
+            raw("[\n")
             for (index, item) in items.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
-                item.write(to: &output, indent: indent + 2)
-                output += index == items.count - 1 ? "\n" : ",\n"
+                indent(level + 2)
+                write(item, indent: level + 2)
+                if index < items.count - 1 { bytes.append(UInt8(ascii: ",")) }
+                newline()
             }
-            output += String(repeating: " ", count: indent) + "]"
+            indent(level)
+            bytes.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{\n"
+            guard !members.isEmpty else { raw("{}"); return }
+            raw("{\n")
             let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
             for (index, key) in keys.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
-                Self.writeString(key, to: &output)
-                output += ": "
-                members[key]?.write(to: &output, indent: indent + 2)
-                output += index == keys.count - 1 ? "\n" : ",\n"
+                indent(level + 2)
+                writeString(key)
+                raw(": ")
+                if let member = members[key] { write(member, indent: level + 2) }
+                if index < keys.count - 1 { bytes.append(UInt8(ascii: ",")) }
+                newline()
             }
-            output += String(repeating: " ", count: indent) + "}"
+            indent(level)
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+    public mutating func writeString(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var utf8 = text.utf8
+        // Most strings need no escaping: copy them whole.
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: utf8)
+        } else {
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): raw("\\\"")
+                case UInt8(ascii: "\\"): raw("\\\\")
+                case UInt8(ascii: "\n"): raw("\\n")
+                case UInt8(ascii: "\r"): raw("\\r")
+                case UInt8(ascii: "\t"): raw("\\t")
+                case 0x08: raw("\\b")
+                case 0x0C: raw("\\f")
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    raw("\\u00")
+                    bytes.append(hex[Int(byte >> 4)])
+                    bytes.append(hex[Int(byte & 0xF)])
+                default: bytes.append(byte)
                 }
             }
         }
-        output += "\""
+        utf8 = "".utf8
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -5,9 +5,38 @@ public struct PlatformTimeline: Sendable {
     /// By release date, then version.
     public let releases: [PlatformRelease]
 
+    /// Computed once: the rules ask these for every cluster and pool of a large fleet.
+    private let supportedMinorsByRelease: [[KubernetesMinor]]
+    private let minorDroppedBy: [KubernetesMinor: Int]
+    private let versionDroppedBy: [KubernetesVersion: Int]
+    private let announcedEnds: [KubernetesMinor: (date: CalendarDate, release: Int)]
+    private let newestVersions: Set<KubernetesVersion>
+
     public init(_ feed: PlatformReleaseFeed) {
         self.feed = feed
-        releases = feed.releases.sorted { ($0.released, $0.version) < ($1.released, $1.version) }
+        let releases = feed.releases.sorted { ($0.released, $0.version) < ($1.released, $1.version) }
+        self.releases = releases
+        let supported = releases.map { release in
+            Array(Set(release.kubernetesVersions.map(\.minorVersion)).sorted(by: >).prefix(feed.rules.supportedMinors))
+        }
+        supportedMinorsByRelease = supported
+        var minorSeen = Set<KubernetesMinor>(), versionSeen = Set<KubernetesVersion>()
+        var minorDropped: [KubernetesMinor: Int] = [:], versionDropped: [KubernetesVersion: Int] = [:]
+        var ends: [KubernetesMinor: (date: CalendarDate, release: Int)] = [:]
+        for (index, release) in releases.enumerated() {
+            let minors = Set(supported[index]), versions = Set(release.kubernetesVersions)
+            for minor in minorSeen where !minors.contains(minor) && minorDropped[minor] == nil { minorDropped[minor] = index }
+            for version in versionSeen where !versions.contains(version) && versionDropped[version] == nil { versionDropped[version] = index }
+            minorSeen.formUnion(minors)
+            versionSeen.formUnion(versions)
+            for end in release.endOfSupport where ends[end.minor].map({ end.date < $0.date }) ?? true {
+                ends[end.minor] = (end.date, index)
+            }
+        }
+        minorDroppedBy = minorDropped
+        versionDroppedBy = versionDropped
+        announcedEnds = ends
+        newestVersions = Set(releases.last?.kubernetesVersions ?? [])
     }
 
     public var platform: String { feed.platform }
@@ -29,38 +58,28 @@ public struct PlatformTimeline: Sendable {
 
     /// The `supportedMinors` newest minors a release lists (preview versions not counted).
     public func supportedMinors(of release: PlatformRelease) -> [KubernetesMinor] {
-        Array(Set(release.kubernetesVersions.map(\.minorVersion)).sorted(by: >).prefix(rules.supportedMinors))
+        if let index = releases.firstIndex(where: { $0.version == release.version }) { return supportedMinorsByRelease[index] }
+        return Array(Set(release.kubernetesVersions.map(\.minorVersion)).sorted(by: >).prefix(rules.supportedMinors))
     }
 
     /// The first release, after one that supported `minor`, that no longer supports it.
     public func firstReleaseDropping(_ minor: KubernetesMinor) -> PlatformRelease? {
-        var seen = false
-        for release in releases {
-            let supports = supportedMinors(of: release).contains(minor)
-            if supports { seen = true } else if seen { return release }
-        }
-        return nil
+        minorDroppedBy[minor].map { releases[$0] }
     }
 
     /// The first release, after one that listed `version`, that no longer lists it.
     public func firstReleaseDropping(_ version: KubernetesVersion) -> PlatformRelease? {
-        var seen = false
-        for release in releases {
-            let lists = release.kubernetesVersions.contains(version)
-            if lists { seen = true } else if seen { return release }
-        }
-        return nil
+        versionDroppedBy[version].map { releases[$0] }
+    }
+
+    /// Whether the newest known release lists the version.
+    public func newestListsVersion(_ version: KubernetesVersion) -> Bool {
+        newestVersions.contains(version)
     }
 
     /// The earliest announced end of support for `minor` in any release, with the release announcing it.
     public func announcedEnd(of minor: KubernetesMinor) -> (date: CalendarDate, release: PlatformRelease)? {
-        var best: (CalendarDate, PlatformRelease)?
-        for release in releases {
-            for end in release.endOfSupport where end.minor == minor {
-                if best == nil || end.date < (best?.0 ?? end.date) { best = (end.date, release) }
-            }
-        }
-        return best
+        announcedEnds[minor].map { ($0.date, releases[$0.release]) }
     }
 
     /// Releases that came out after `version`, oldest first.

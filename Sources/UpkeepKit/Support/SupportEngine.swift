@@ -94,6 +94,30 @@ public struct SupportEngine: Sendable {
         return StatusReport(asOf: date, managementClusters: managementRows, clusters: clusterRows, findings: findings.sorted())
     }
 
+    /// The findings a plan carries from the support rules: what no step fixes, or what the operator must
+    /// do by hand (stopped clusters, suspended subscriptions, skew now, advisories with no fix, stale
+    /// feeds). Cheaper than the whole status of a large fleet.
+    public func planningFindings(on date: CalendarDate) -> [Finding] {
+        var findings: [Finding] = []
+        var unfixed: [String: [String]] = [:]
+        for cluster in inputs.clusters {
+            findings += stoppedFindings(cluster, on: date)
+            for pool in cluster.nodePools {
+                let skew = KubeletSkewRule.evaluate(pool: pool.kubernetesVersion, controlPlane: cluster.kubernetesVersion, allowedSkew: policy.kubeletSkew)
+                if !skew.isSupported(on: date) {
+                    findings.append(Finding(.error, code: skew.rule.rawValue, subject: "cluster/\(cluster.name)/pool/\(pool.name)",
+                                            message: "node pool \(pool.name) of cluster \(cluster.name) is out of support: \(skew.reason).", position: pool.position))
+                }
+            }
+            for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: inputs.advisories, policy: policy) where exposure.unfixed {
+                unfixed[exposure.advisoryID, default: []].append(cluster.name)
+            }
+        }
+        findings += unfixedFindings(unfixed)
+        findings += feedFindings(on: date)
+        return findings
+    }
+
     private func clusterStatus(_ cluster: WorkloadCluster, on date: CalendarDate, findings: inout [Finding]) -> ClusterStatus {
         let subject = "cluster/\(cluster.name)"
         let support = clusterSupport(cluster)
@@ -175,14 +199,20 @@ public struct SupportEngine: Sendable {
                 }
             }
         }
-        for (id, names) in unfixed {
+        findings += unfixedFindings(unfixed)
+        return findings
+    }
+
+    /// One warning per advisory with no fix, naming the clusters exposed.
+    private func unfixedFindings(_ unfixed: [String: [String]]) -> [Finding] {
+        unfixed.map { id, names in
             let advisory = inputs.advisories.first { $0.id == id }
             let list = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            findings.append(Finding(.warning, code: "advisory-unfixed", subject: "advisory/\(id)",
-                                    message: "\(id) affects \(list.count) cluster\(list.count == 1 ? "" : "s") (\(list.joined(separator: ", "))) and no fixed version exists; apply its mitigation.",
-                                    position: advisory?.position))
+            let shown = list.count > 20 ? list.prefix(20).joined(separator: ", ") + ", …" : list.joined(separator: ", ")
+            return Finding(.warning, code: "advisory-unfixed", subject: "advisory/\(id)",
+                           message: "\(id) affects \(list.count) cluster\(list.count == 1 ? "" : "s") (\(shown)) and no fixed version exists; apply its mitigation.",
+                           position: advisory?.position)
         }
-        return findings
     }
 
     private func feedFindings(on date: CalendarDate) -> [Finding] {

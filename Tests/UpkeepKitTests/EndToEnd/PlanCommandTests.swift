@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import UpkeepKit
 
 /// `upkeep plan` on the shipped feeds, the sample schedule and policy and the sample fleet, end to end,
 /// against golden files (UPKEEP_UPDATE_GOLDEN=1 rewrites them; review the diff).
@@ -70,5 +71,15 @@ struct PlanCommandTests {
         let paths = inputs.compactMap { $0["path"] }
         #expect(paths == paths.sorted() && paths.count == 14 && paths.contains("examples/fleet.yaml"))
         #expect(inputs.allSatisfy { ($0["sha256"] ?? "").count == 64 })
+    }
+}
+
+@Suite("Plan JSON writer")
+struct PlanJSONWriterTests {
+    @Test func streamedPlanEqualsTheTreeRendering() throws {
+        let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "examples"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
+        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2024-07-01"))
+        #expect(!plan.steps.isEmpty)
+        #expect(PlanJSONRenderer.render(plan) == PlanJSONRenderer.value(plan).rendered())
     }
 }

@@ -8,7 +8,7 @@ public enum PlatformPatchSupportRule {
             return SupportVerdict(.kubernetesPatch, .on(end),
                                   "patch \(version) was dropped by \(platform) release \(dropping.version) (\(dropping.released)); supported until \(end) after the \(timeline.rules.minorGracePeriod.days)-day grace period")
         }
-        if let newest = timeline.newestKnown, newest.kubernetesVersions.contains(version) {
+        if let newest = timeline.newestKnown, timeline.newestListsVersion(version) {
             return SupportVerdict(.kubernetesPatch, .noKnownEnd, "patch \(version) is listed by the newest \(platform) release \(newest.version)")
         }
         return SupportVerdict(.kubernetesPatch, .unsupported, "Kubernetes \(version) is not a version any known \(platform) release offers")
