@@ -218,8 +218,8 @@ public enum Planner {
                 scheduler.steps.append(draft)
                 let index = scheduler.steps.count - 1
                 let deadline = Instant(startOf: expiry.adding(days: -7))
-                if let (occurrence, start) = scheduler.latestSlot(index, endingBy: deadline, earliest: earliest) {
-                    scheduler.commitFixed(index, occurrence: occurrence, start: start)
+                if let slot = scheduler.latestSlot(index, endingBy: deadline, earliest: earliest) {
+                    scheduler.commitFixed(index, slot: slot)
                 } else {
                     scheduler.run()
                 }

@@ -19,8 +19,12 @@ final class StepScheduler {
     private var soakByVersion: [GateKey: [KubernetesVersion: (end: Instant, step: Int)]] = [:]
     /// Per subject (cluster or management cluster), the intervals it is busy.
     private var busy: [String: [(start: Instant, end: Instant)]] = [:]
-    /// Per window occurrence, the subjects with steps in it.
-    private var occupants: [WindowOccurrence: Set<String>] = [:]
+    /// Per window, per occurrence (by position in the window's list), the subjects with steps in it.
+    private var occupants: [String: [Set<String>]] = [:]
+    /// Per window, for each occurrence, a pointer toward the next occurrence that is not full
+    /// (`maxParallel` reached): followed with path compression so that crowded windows are skipped in
+    /// near-constant time instead of one occurrence at a time.
+    private var nextOpen: [String: [Int]] = [:]
     /// Per management cluster, its placed platform updates and the latest end of its clusters' steps.
     private var platformPlaced: [String: [(end: Instant, start: Instant, release: PlatformRelease)]] = [:]
     private var workloadLatestEnd: [String: Instant] = [:]
@@ -28,6 +32,8 @@ final class StepScheduler {
     private var controlPlane: [String: KubernetesVersion] = [:]
     private var poolVersion: [String: [String: KubernetesVersion]] = [:]
     private var poolImage: [String: [String: NodeImageVersion]] = [:]
+    /// Where each subject has steps: (window, occurrence position).
+    private var placedOccurrences: [String: [(window: String, index: Int)]] = [:]
     /// Placed steps by subject, in the order they were placed.
     private var placedBySubject: [String: [Int]] = [:]
     /// Soak predecessors that bound a step (shown in `after`).
@@ -207,7 +213,7 @@ final class StepScheduler {
         }
 
         // The version depends on the day; soak depends on the version: settle both together.
-        var start: (occurrence: WindowOccurrence, start: Instant)?
+        var start: (occurrence: WindowOccurrence, start: Instant, position: Int)?
         var version: KubernetesVersion?
         var bound = earliest
         for _ in 0..<4 {
@@ -236,11 +242,11 @@ final class StepScheduler {
             steps[index].dropped = true
             return
         }
-        commit(index, occurrence: slot.occurrence, start: slot.start, version: version)
+        commit(index, occurrence: slot.occurrence, start: slot.start, version: version, window: windowName, position: slot.position)
     }
 
     /// The first instant at or after `earliest`, inside an occurrence, where the step fits.
-    private func findSlot(_ index: Int, window: String, occurrences: [WindowOccurrence], earliest: Instant) -> (occurrence: WindowOccurrence, start: Instant)? {
+    private func findSlot(_ index: Int, window: String, occurrences: [WindowOccurrence], earliest: Instant) -> (occurrence: WindowOccurrence, start: Instant, position: Int)? {
         let step = steps[index]
         let subject = step.subjectName
         let maxParallel = context.windows[window]?.maxParallel
@@ -251,11 +257,25 @@ final class StepScheduler {
             let middle = (low + high) / 2
             if occurrences[middle].end <= earliest { low = middle + 1 } else { high = middle }
         }
-        for occurrence in occurrences[low...] {
+        if occupants[window] == nil {
+            occupants[window] = [Set<String>](repeating: [], count: occurrences.count)
+            nextOpen[window] = Array(0...occurrences.count)
+        }
+        var position = low
+        while position < occurrences.count {
+            let occurrence = occurrences[position]
             if occurrence.start >= searchEnd { return nil }
+            let others = occupants[window]?[position] ?? []
+            if let maxParallel, !others.contains(subject), others.count >= maxParallel {
+                // Full for newcomers: jump to the next occurrence with room, unless this subject already
+                // has a step in a full one in between (rare; it may add another there).
+                let open = firstOpen(window, from: position)
+                let own = (placedOccurrences[subject] ?? []).filter { $0.window == window && $0.index > position && $0.index < open }.map(\.index).min()
+                position = own ?? open
+                continue
+            }
+            defer { position += 1 }
             if isFrozen(step, occurrence) { continue }
-            let others = occupants[occurrence] ?? []
-            if let maxParallel, !others.contains(subject), others.count >= maxParallel { continue }
             var candidate = max(earliest, occurrence.start)
             // One step at a time per cluster (and, for platform work, per management cluster).
             var moved = true
@@ -272,9 +292,25 @@ final class StepScheduler {
                     }
                 }
             }
-            if candidate.adding(minutes: duration) <= occurrence.end { return (occurrence, candidate) }
+            if candidate.adding(minutes: duration) <= occurrence.end { return (occurrence, candidate, position) }
         }
         return nil
+    }
+
+    /// The first occurrence at or after `position` that still has room (or the end of the list).
+    private func firstOpen(_ window: String, from position: Int) -> Int {
+        guard var links = nextOpen[window] else { return position }
+        nextOpen[window] = nil
+        var root = position
+        while links[root] != root { root = links[root] }
+        var walker = position
+        while links[walker] != root {
+            let next = links[walker]
+            links[walker] = root
+            walker = next
+        }
+        nextOpen[window] = links
+        return root
     }
 
     /// Planning.md 5, freezes: an occurrence touching a freeze day is frozen for the rings it names (all
@@ -337,7 +373,7 @@ final class StepScheduler {
 
     // MARK: Recording a placement
 
-    private func commit(_ index: Int, occurrence: WindowOccurrence, start: Instant, version: KubernetesVersion?) {
+    private func commit(_ index: Int, occurrence: WindowOccurrence, start: Instant, version: KubernetesVersion?, window: String, position: Int) {
         var step = steps[index]
         let end = start.adding(minutes: step.estimatedMinutes)
         step.occurrence = occurrence
@@ -346,7 +382,16 @@ final class StepScheduler {
         if let due = step.due, end > Instant(startOf: due) { step.status = .late }
         let subject = step.subjectName
         busy[subject, default: []].append((start, end))
-        occupants[occurrence, default: []].insert(subject)
+        if occupants[window] == nil {
+            let count = context.occurrences(of: window).count
+            occupants[window] = [Set<String>](repeating: [], count: count)
+            nextOpen[window] = Array(0...count)
+        }
+        occupants[window]?[position].insert(subject)
+        placedOccurrences[subject, default: []].append((window, position))
+        if let maxParallel = context.windows[window]?.maxParallel, (occupants[window]?[position].count ?? 0) >= maxParallel {
+            nextOpen[window]?[position] = position + 1
+        }
         placedBySubject[subject, default: []].append(index)
 
         switch step.kind {
@@ -431,20 +476,23 @@ final class StepScheduler {
 
     /// The last occurrence of a window that ends at or before `deadline` and starts at or after `earliest`,
     /// not frozen, with room and the subject free: where a certificate rotation goes.
-    func latestSlot(_ index: Int, endingBy deadline: Instant, earliest: Instant) -> (WindowOccurrence, Instant)? {
+    func latestSlot(_ index: Int, endingBy deadline: Instant, earliest: Instant) -> (WindowOccurrence, Instant, String, Int)? {
         guard let window = windowName(steps[index]) else { return nil }
         let duration = steps[index].estimatedMinutes
-        for occurrence in context.occurrences(of: window).reversed() where occurrence.end <= deadline && occurrence.start >= earliest {
+        let occurrences = context.occurrences(of: window)
+        for position in occurrences.indices.reversed() {
+            let occurrence = occurrences[position]
+            guard occurrence.end <= deadline && occurrence.start >= earliest else { continue }
             if isFrozen(steps[index], occurrence) { continue }
             let subject = steps[index].subjectName
             let free = !(busy[subject] ?? []).contains { $0.start < occurrence.start.adding(minutes: duration) && occurrence.start < $0.end }
-            if free && duration <= occurrence.durationMinutes { return (occurrence, occurrence.start) }
+            if free && duration <= occurrence.durationMinutes { return (occurrence, occurrence.start, window, position) }
         }
         return nil
     }
 
-    func commitFixed(_ index: Int, occurrence: WindowOccurrence, start: Instant) {
-        commit(index, occurrence: occurrence, start: start, version: nil)
+    func commitFixed(_ index: Int, slot: (WindowOccurrence, Instant, String, Int)) {
+        commit(index, occurrence: slot.0, start: slot.1, version: nil, window: slot.2, position: slot.3)
         settled.append(true)
         successors.append([])
         pending.append(0)
