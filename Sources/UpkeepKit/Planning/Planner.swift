@@ -105,6 +105,12 @@ public enum Planner {
         for cluster in context.clusters {
             if case .stopped(let since) = cluster.state, context.asOf >= since.adding(days: context.policy.stoppedClusters.noUpdatesAfter.days) { continue }
             let placed = scheduler.placedSteps(of: cluster.name)
+            var patchNeed: (due: CalendarDate, reason: String)?
+            defer {
+                if let patchNeed {
+                    patchUpgradeForImages(cluster, need: patchNeed, scheduler: scheduler, context: context, findings: &findings)
+                }
+            }
             for pool in cluster.nodePools {
                 var due: (date: CalendarDate, reason: String)?
                 func consider(_ date: CalendarDate?, _ reason: String) {
@@ -141,9 +147,7 @@ public enum Planner {
                 let current = pool.nodeImage
                 let imageOnly = cluster.managementCluster.flatMap { decisions[$0.name]?.timeline.rules.nodeImageOnlyUpdates } ?? true
                 guard imageOnly else {
-                    findings.append(Finding(.warning, code: "image-needs-kubernetes-upgrade", subject: "cluster/\(cluster.name)",
-                                            message: "node pool \(pool.name) of cluster \(cluster.name) needs image \(image.version) by \(imageDue.date) (\(imageDue.reason)); its platform updates node images only with a Kubernetes upgrade, and none is planned in time.",
-                                            position: pool.position))
+                    if patchNeed.map({ imageDue.date < $0.due }) ?? true { patchNeed = (imageDue.date, "node pool \(pool.name) needs image \(image.version) by \(imageDue.date) (\(imageDue.reason))") }
                     continue
                 }
                 var draft = StepDraft(kind: .nodeImageUpdate, cluster: cluster.name, management: cluster.managementCluster?.name,
@@ -188,6 +192,43 @@ public enum Planner {
                 }
             }
         }
+    }
+
+    /// Where the platform updates node images only with a Kubernetes change (AKS Arc), a pool whose
+    /// image is due gets a patch upgrade of its cluster that brings new images, when a newer patch of
+    /// the cluster's minor is offered; otherwise a warning says what is missing.
+    static func patchUpgradeForImages(_ cluster: WorkloadCluster, need: (due: CalendarDate, reason: String), scheduler: StepScheduler,
+                                      context: PlanningContext, findings: inout [Finding]) {
+        let current = scheduler.controlPlaneVersion(of: cluster.name) ?? cluster.kubernetesVersion
+        let management = cluster.managementCluster?.name ?? ""
+        let release = scheduler.releaseInEffect(management, at: Instant(startOf: context.horizonEnd))
+        let newer = release.map { context.offered($0, to: cluster) }?.filter { $0.minorVersion == current.minorVersion && current < $0 } ?? []
+        // Worth it only if the patch brings some pool a newer image.
+        let bringsImage = newer.last.map { version in
+            cluster.nodePools.contains { pool in
+                context.newestImage(family: pool.imageFamily.name, for: version, on: context.horizonEnd).map { pool.nodeImage < $0.version } ?? false
+            }
+        } ?? false
+        guard bringsImage else {
+            findings.append(Finding(.warning, code: "image-needs-kubernetes-upgrade", subject: "cluster/\(cluster.name)",
+                                    message: "cluster \(cluster.name): \(need.reason); its platform updates node images only with a Kubernetes upgrade, and no newer \(current.minorVersion) patch offered within the horizon brings a newer image.",
+                                    position: cluster.position))
+            return
+        }
+        let lockstepMinutes = context.policy.durations.controlPlane.minutes + cluster.nodePools.map(context.roll).reduce(0, +)
+        var draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+                              sequence: 2000, ringIndex: context.ring(of: cluster), from: current.description, estimatedMinutes: lockstepMinutes)
+        draft.targetMinor = current.minorVersion
+        draft.isPatchUpgrade = true
+        draft.movesControlPlane = true
+        draft.movedPools = cluster.nodePools.map(\.name)
+        draft.due = need.due
+        draft.dueReason = need.reason
+        draft.reasons = ["node images: \(need.reason); the platform updates node images only with a Kubernetes upgrade, so a patch upgrade brings them"]
+        // After the cluster's own steps and the platform update that offers the patch.
+        draft.predecessors = scheduler.placedIndices(of: cluster.name).suffix(1)
+            + scheduler.placedIndices(of: management).filter { scheduler.steps[$0].kind == .platformUpdate }.suffix(1)
+        scheduler.steps.append(draft)
     }
 
     // MARK: Certificates (planning.md 2, "Nothing to fix it with")

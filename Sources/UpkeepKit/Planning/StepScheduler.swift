@@ -462,6 +462,14 @@ final class StepScheduler {
 
     // MARK: Queries for later passes
 
+    func placedIndices(of subject: String) -> [Int] {
+        placedBySubject[subject] ?? []
+    }
+
+    func controlPlaneVersion(of cluster: String) -> KubernetesVersion? {
+        controlPlane[cluster]
+    }
+
     func placedSteps(of subject: String) -> [StepDraft] {
         (placedBySubject[subject] ?? []).map { steps[$0] }
     }

@@ -129,3 +129,19 @@ struct TargetsAndPathsTests {
         #expect(plan.findings.contains { $0.code == "nothing-to-fix-with" && $0.message.contains("needs a newer linux-1 image by 2024-07-31") })
     }
 }
+
+@Suite("Node images where the platform allows no image-only update")
+struct PatchUpgradeForImagesTests {
+    typealias P = PlanFixtures
+
+    @Test func nodeImages_aPatchUpgradeBringsTheImageWhenImageOnlyUpdatesAreNotAllowed() throws {
+        let feed = P.platform([P.Release(version: "1.0.1.0", released: "2024-06-01", versions: ["1.29.5", "1.29.6"])], rules: "nodeImageOnlyUpdates: false")
+        let cluster = P.Cluster(name: "alpha", version: "1.29.5", pools: [P.Pool(version: "1.29.5", image: "202404.01.0")])
+        let (plan, _) = P.plan(platform: feed, fleet: P.fleet(clusters: [cluster]))
+        let step = try #require(plan.steps(of: "alpha").first)
+        #expect(step.kind == .kubernetesUpgrade && step.from == "1.29.5" && step.to == "1.29.6")
+        #expect(step.nodeImages == [PlanStep.ImageChange(nodePool: "linux", from: "202404.01.0", to: "202406.01.0")])
+        #expect(step.reasons.first?.contains("a patch upgrade brings them") == true)
+        #expect(!plan.steps.contains { $0.kind == .nodeImageUpdate })
+    }
+}
