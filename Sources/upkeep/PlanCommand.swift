@@ -31,39 +31,40 @@ struct PlanCommand: ParsableCommand {
         let loaded = try inputs.load(digests: true)
         let files = loaded.files.map { Plan.InputFile(path: $0, sha256: loaded.fileDigests[$0] ?? "") }
         let plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span, inputFiles: files)
-        let bytes: [UInt8]
+        // JSON goes out piece by piece; the other formats are small enough to build whole.
+        let write: (([UInt8]) throws -> Void) throws -> Void
         switch format {
-        case .text: bytes = Array(PlanTextRenderer.render(plan).utf8)
-        case .markdown: bytes = Array(PlanMarkdownRenderer.render(plan).utf8)
-        case .json: bytes = PlanJSONRenderer.renderBytes(plan)
-        case .yaml: bytes = Array(YAMLWriter.render(PlanJSONRenderer.value(plan)).utf8)
+        case .text: write = { try $0(Array(PlanTextRenderer.render(plan).utf8)) }
+        case .markdown: write = { try $0(Array(PlanMarkdownRenderer.render(plan).utf8)) }
+        case .json: write = { emit in try PlanJSONRenderer.write(plan, emit) }
+        case .yaml: write = { try $0(Array(YAMLWriter.render(PlanJSONRenderer.value(plan)).utf8)) }
         }
         if let output {
             // Written beside the target, then renamed over it: the old file stays until the new one is whole.
             let temporary = output + ".upkeep-\(ProcessInfo.processInfo.processIdentifier).tmp"
             do {
-                try writeFile(temporary, bytes)
+                let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary]) }
+                do {
+                    try write { try writeAll(descriptor, $0, name: temporary) }
+                    close(descriptor)
+                } catch {
+                    close(descriptor)
+                    throw error
+                }
                 guard rename(temporary, output) == 0 else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output])
                 }
             } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
+                unlink(temporary)
                 FileHandle.standardError.write(Data("upkeep: cannot write \(output): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(1)
             }
         } else {
-            try writeAll(STDOUT_FILENO, bytes, name: "standard output")
+            try write { try writeAll(STDOUT_FILENO, $0, name: "standard output") }
         }
         if plan.needsAttention { throw ExitCode(3) }
     }
-}
-
-/// Writes a new file straight from the buffer (a plan can be tens of megabytes: no extra copy).
-private func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
-    defer { close(descriptor) }
-    try writeAll(descriptor, bytes, name: path)
 }
 
 private func writeAll(_ descriptor: Int32, _ bytes: [UInt8], name: String) throws {

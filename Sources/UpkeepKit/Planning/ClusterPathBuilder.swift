@@ -146,7 +146,7 @@ struct ClusterPathBuilder {
                 guard let version = poolVersions[pool.name] else { continue }
                 let behind = minor.distance(from: version.minorVersion)
                 guard behind > policy.kubeletSkew || controlPlane < version else { continue }
-                var draft = StepDraft(kind: .nodePoolUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+                let draft = StepDraft(kind: .nodePoolUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
                                       pool: pool.name, sequence: drafts.count, ringIndex: ring, from: version.description,
                                       estimatedMinutes: context.roll(pool))
                 draft.targetMinor = controlPlane.minorVersion
@@ -173,7 +173,7 @@ struct ClusterPathBuilder {
         }
         for (index, hop) in hops.enumerated() {
             poolMoves(before: hop, reason: "kubelet skew: before the control plane moves to \(hop), every pool must be at \(KubernetesMinor(major: hop.major, minor: hop.minor - policy.kubeletSkew)) or newer", dueNow: false)
-            var draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+            let draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
                                   sequence: drafts.count, ringIndex: ring, from: controlPlane.description,
                                   estimatedMinutes: policy.durations.controlPlane.minutes + (lockstep ? cluster.nodePools.map(context.roll).reduce(0, +) : 0))
             draft.targetMinor = hop
@@ -205,7 +205,7 @@ struct ClusterPathBuilder {
         }
         if !lockstep && (!hops.isEmpty || drafts.last?.isPatchUpgrade == true) {
             for pool in cluster.nodePools where poolVersions[pool.name].map({ $0 != controlPlane }) ?? false {
-                var draft = StepDraft(kind: .nodePoolUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+                let draft = StepDraft(kind: .nodePoolUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
                                       pool: pool.name, sequence: drafts.count, ringIndex: ring, from: poolVersions[pool.name]?.description ?? "",
                                       estimatedMinutes: context.roll(pool))
                 draft.targetMinor = controlPlane.minorVersion
@@ -263,7 +263,7 @@ struct ClusterPathBuilder {
     /// date: its patch loses support, or an advisory needs a newer patch.
     private func patchUpgrade(ring: Int, sequence: Int, lockstep: Bool, findings: inout [Finding]) -> StepDraft? {
         let current = cluster.kubernetesVersion
-        var draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+        let draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
                               sequence: sequence, ringIndex: ring, from: current.description,
                               estimatedMinutes: policy.durations.controlPlane.minutes + (lockstep ? cluster.nodePools.map(context.roll).reduce(0, +) : 0))
         draft.targetMinor = current.minorVersion

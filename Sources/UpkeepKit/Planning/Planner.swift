@@ -58,8 +58,8 @@ public enum Planner {
             for (previous, next) in zip(indices, indices.dropFirst()) { drafts[next].predecessors.append(previous) }
         }
         // Platform first; lagging clusters' bridges before the update.
-        for (name, indices) in platformSteps {
-            guard let decision = decisions[name], let first = indices.first else { continue }
+        for name in platformSteps.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            guard decisions[name] != nil, let indices = platformSteps[name], let first = indices.first else { continue }
             for cluster in context.clusters where cluster.managementCluster?.name == name {
                 for index in clusterSteps[cluster.name] ?? [] {
                     if drafts[index].bridge {
@@ -150,7 +150,7 @@ public enum Planner {
                     if patchNeed.map({ imageDue.date < $0.due }) ?? true { patchNeed = (imageDue.date, "node pool \(pool.name) needs image \(image.version) by \(imageDue.date) (\(imageDue.reason))") }
                     continue
                 }
-                var draft = StepDraft(kind: .nodeImageUpdate, cluster: cluster.name, management: cluster.managementCluster?.name,
+                let draft = StepDraft(kind: .nodeImageUpdate, cluster: cluster.name, management: cluster.managementCluster?.name,
                                       pool: pool.name, sequence: 1000 + placed.count, ringIndex: context.ring(of: cluster),
                                       from: current.text, estimatedMinutes: context.roll(pool))
                 draft.targetImage = image
@@ -175,7 +175,7 @@ public enum Planner {
                     guard nextDue <= context.horizonEnd else { break }
                     let later = newer.filter { previous.image.version < $0.version }
                     guard let nextImage = later.last(where: { $0.released < nextDue }) ?? later.first else { break }
-                    var next = draft
+                    let next = draft.copy()
                     next.sequence = draft.sequence + 1
                     next.from = previous.image.version.text
                     next.targetImage = nextImage
@@ -216,7 +216,7 @@ public enum Planner {
             return
         }
         let lockstepMinutes = context.policy.durations.controlPlane.minutes + cluster.nodePools.map(context.roll).reduce(0, +)
-        var draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+        let draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
                               sequence: 2000, ringIndex: context.ring(of: cluster), from: current.description, estimatedMinutes: lockstepMinutes)
         draft.targetMinor = current.minorVersion
         draft.isPatchUpgrade = true
@@ -251,7 +251,7 @@ public enum Planner {
                     earliest = renewal.end
                     continue
                 }
-                var draft = StepDraft(kind: .certificateRotation, cluster: nil, management: management.name, sequence: 500 + guardCount,
+                let draft = StepDraft(kind: .certificateRotation, cluster: nil, management: management.name, sequence: 500 + guardCount,
                                       ringIndex: -1, from: expiry.description, estimatedMinutes: context.policy.durations.controlPlane.minutes)
                 draft.due = expiry
                 draft.dueReason = "certificates expire \(validity) days after the last renewal, on \(expiry)"

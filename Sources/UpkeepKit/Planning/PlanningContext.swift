@@ -13,6 +13,13 @@ final class PlanningContext {
     let windows: [String: MaintenanceWindow]
     let freezes: [Freeze]
     private var occurrenceCache: [String: [WindowOccurrence]] = [:]
+    private struct OfferKey: Hashable {
+        var release: PlatformVersion
+        var preview: Bool
+        var systems: [OperatingSystem]
+    }
+    private var offerCache: [OfferKey: [KubernetesVersion]] = [:]
+    private var upstreamOfferCache: [CalendarDate: [KubernetesVersion]] = [:]
 
     init(inputs: InputSet, asOf: CalendarDate, horizon: TimeSpan) {
         engine = SupportEngine(inputs: inputs)
@@ -73,13 +80,21 @@ final class PlanningContext {
 
     /// The versions a managed cluster may take under a release.
     func offered(_ release: PlatformRelease, to cluster: WorkloadCluster) -> [KubernetesVersion] {
-        AvailabilityRule.offeredVersions(release: release, allowPreview: ringPolicy(of: cluster)?.allowPreview ?? false,
-                                         operatingSystems: Set(cluster.nodePools.map(\.os)))
+        let preview = ringPolicy(of: cluster)?.allowPreview ?? false
+        let systems = Set(cluster.nodePools.map(\.os))
+        let key = OfferKey(release: release.version, preview: preview, systems: systems.sorted())
+        if let known = offerCache[key] { return known }
+        let offered = AvailabilityRule.offeredVersions(release: release, allowPreview: preview, operatingSystems: systems)
+        offerCache[key] = offered
+        return offered
     }
 
     /// The versions a standalone cluster may take on a day.
     func offeredUpstream(on date: CalendarDate) -> [KubernetesVersion] {
-        AvailabilityRule.offeredVersions(upstream: engine.upstream, on: date)
+        if let known = upstreamOfferCache[date] { return known }
+        let offered = AvailabilityRule.offeredVersions(upstream: engine.upstream, on: date)
+        upstreamOfferCache[date] = offered
+        return offered
     }
 
     /// The first day an upstream minor has a released patch.

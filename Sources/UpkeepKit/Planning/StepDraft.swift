@@ -1,6 +1,9 @@
 /// A step while the plan is being made: what it must achieve (a target minor, a release, an image),
 /// its reasons and deadline, and — once scheduled — its resolved version, slot and status.
-struct StepDraft {
+///
+/// A class: the scheduler reads and updates tens of thousands of these in place, and copying a value
+/// this size at every look costs more than the planning itself. `copy()` makes an independent one.
+final class StepDraft {
     var kind: PlanStep.Kind
     /// The workload cluster, for workload steps.
     var cluster: String?
@@ -77,8 +80,21 @@ struct StepDraft {
         self.estimatedMinutes = estimatedMinutes
     }
 
+    /// An independent copy (to start a similar step from this one).
+    func copy() -> StepDraft {
+        let other = StepDraft(kind: kind, cluster: cluster, management: management, pool: pool, sequence: sequence,
+                              ringIndex: ringIndex, from: from, estimatedMinutes: estimatedMinutes)
+        other.targetMinor = targetMinor; other.minimumVersion = minimumVersion; other.isPatchUpgrade = isPatchUpgrade
+        other.targetRelease = targetRelease; other.targetImage = targetImage; other.movesControlPlane = movesControlPlane
+        other.movedPools = movedPools; other.due = due; other.dueReason = dueReason; other.reasons = reasons
+        other.fixes = fixes; other.securityFix = securityFix; other.bridge = bridge; other.needsPlatformUpdate = needsPlatformUpdate
+        other.blockedReason = blockedReason; other.availableFrom = availableFrom; other.mustEndBefore = mustEndBefore
+        other.predecessors = predecessors; other.soakCandidates = soakCandidates; other.to = to
+        return other
+    }
+
     /// Tightens the deadline, keeping the reason of the earliest one.
-    mutating func addDue(_ date: CalendarDate?, _ reason: String) {
+    func addDue(_ date: CalendarDate?, _ reason: String) {
         guard let date else { return }
         if due == nil || date < (due ?? date) {
             due = date

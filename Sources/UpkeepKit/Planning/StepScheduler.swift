@@ -374,7 +374,7 @@ final class StepScheduler {
     // MARK: Recording a placement
 
     private func commit(_ index: Int, occurrence: WindowOccurrence, start: Instant, version: KubernetesVersion?, window: String, position: Int) {
-        var step = steps[index]
+        let step = steps[index]
         let end = start.adding(minutes: step.estimatedMinutes)
         step.occurrence = occurrence
         step.start = start

@@ -24,7 +24,16 @@ public enum PlanJSONRenderer {
     /// The same document as `value(plan).rendered()`, written one step at a time so that a plan of tens
     /// of thousands of steps is never held as one tree.
     public static func renderBytes(_ plan: Plan) -> [UInt8] {
-        var writer = JSONWriter(capacity: plan.steps.count * 1800 + 4096)
+        var all: [UInt8] = []
+        all.reserveCapacity(plan.steps.count * 1300 + 4096)
+        write(plan) { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// Writes the plan piece by piece to `emit` (a file, a buffer): a plan of tens of thousands of steps
+    /// is never held twice.
+    public static func write(_ plan: Plan, _ emit: ([UInt8]) throws -> Void) rethrows {
+        var writer = JSONWriter(capacity: 64 * 1024)
         func list(_ key: StaticString, _ items: Int, last: Bool = false, _ element: (Int) -> JSONValue) {
             writer.indent(2)
             writer.raw("\"")
@@ -61,39 +70,51 @@ public enum PlanJSONRenderer {
         member("horizonEnd", .string(plan.horizonEnd.description))
         list("inputs", plan.inputs.count) { .object(["path": .string(plan.inputs[$0].path), "sha256": .string(plan.inputs[$0].sha256)]) }
         member("schemaVersion", .int(1))
-        writeSteps(plan.steps, into: &writer)
+        try emit(writer.bytes)
+        writer = JSONWriter()
+        try writeSteps(plan.steps, emit)
         writer.indent(2)
         writer.raw("\"summary\": ")
         writer.write(summary(plan), indent: 2)
         writer.raw("\n}\n")
-        return writer.bytes
+        try emit(writer.bytes)
     }
 
     /// The steps, the bulk of a large plan: written without building a tree, in two halves at once
     /// where there are many. The bytes are those `step(_:)` gives (a test keeps the two equal).
-    static func writeSteps(_ steps: [PlanStep], into writer: inout JSONWriter) {
-        writer.indent(2)
+    static func writeSteps(_ steps: [PlanStep], _ emit: ([UInt8]) throws -> Void) rethrows {
+        var head = JSONWriter()
+        head.indent(2)
         guard !steps.isEmpty else {
-            writer.raw("\"steps\": [],\n")
+            head.raw("\"steps\": [],\n")
+            try emit(head.bytes)
             return
         }
-        writer.raw("\"steps\": [\n")
-        let parts = steps.count > 2000 ? 2 : 1
-        let size = (steps.count + parts - 1) / parts
-        let chunks = ChunkBuffers(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var local = JSONWriter(capacity: size * 1800)
-            for index in (part * size)..<min(steps.count, (part + 1) * size) {
-                local.indent(4)
-                writeStep(steps[index], into: &local)
-                if index < steps.count - 1 { local.raw(",") }
-                local.newline()
+        head.raw("\"steps\": [\n")
+        try emit(head.bytes)
+        // Blocks of steps, each block written in two halves at once.
+        let block = 8000
+        for blockStart in stride(from: 0, to: steps.count, by: block) {
+            let blockEnd = min(steps.count, blockStart + block)
+            let parts = blockEnd - blockStart > 2000 ? 2 : 1
+            let size = (blockEnd - blockStart + parts - 1) / parts
+            let chunks = ChunkBuffers(count: parts)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var local = JSONWriter(capacity: size * 1300)
+                for index in (blockStart + part * size)..<min(blockEnd, blockStart + (part + 1) * size) {
+                    local.indent(4)
+                    writeStep(steps[index], into: &local)
+                    if index < steps.count - 1 { local.raw(",") }
+                    local.newline()
+                }
+                chunks.store(part, local.bytes)
             }
-            chunks.store(part, local.bytes)
+            for part in 0..<parts { try emit(chunks.bytes(part)) }
         }
-        for part in 0..<parts { writer.append(chunks.bytes(part)) }
-        writer.indent(2)
-        writer.raw("],\n")
+        var tail = JSONWriter()
+        tail.indent(2)
+        tail.raw("],\n")
+        try emit(tail.bytes)
     }
 
     /// One step object at indent 4, keys in sorted order.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Applies the support rules of planning.md sections 1 and 2 to the whole fleet on one day.
 public struct SupportEngine: Sendable {
     public let inputs: InputSet
@@ -6,6 +8,9 @@ public struct SupportEngine: Sendable {
     public let upstream: UpstreamKubernetes
     public let images: NodeImageIndex
     public let managementClusters: [String: ManagementCluster]
+    /// Verdicts on Kubernetes versions, shared by every cluster and pool that runs the same version
+    /// under the same platform (a large fleet runs a handful of versions).
+    private let verdictCache = VerdictCache()
 
     public init(inputs: InputSet) {
         self.inputs = inputs
@@ -46,13 +51,16 @@ public struct SupportEngine: Sendable {
     /// or upstream end of life for a standalone cluster.
     public func kubernetesSupport(_ version: KubernetesVersion, of cluster: WorkloadCluster) -> [SupportVerdict] {
         guard let reference = cluster.managementCluster else {
-            return [StandaloneKubernetesSupportRule.evaluate(version, upstream: upstream)]
+            return verdictCache.verdicts(platform: "", version: version) {
+                [StandaloneKubernetesSupportRule.evaluate(version, upstream: upstream)]
+            }
         }
         guard let management = managementClusters[reference.name], let timeline = timelines[management.platform.name] else {
             return [SupportVerdict(.kubernetesMinor, .unsupported, "no release data for the platform of management cluster \(reference.name)")]
         }
-        return [PlatformMinorSupportRule.evaluate(version.minorVersion, on: timeline),
-                PlatformPatchSupportRule.evaluate(version, on: timeline)]
+        return verdictCache.verdicts(platform: timeline.platform, version: version) {
+            [PlatformMinorSupportRule.evaluate(version.minorVersion, on: timeline), PlatformPatchSupportRule.evaluate(version, on: timeline)]
+        }
     }
 
     /// Control plane version, stopped state and subscription; pools, images and advisories have rows of
@@ -229,5 +237,31 @@ public struct SupportEngine: Sendable {
         guard parts.count >= 2, let cluster = inputs.clusters.first(where: { $0.name == parts[1] }) else { return nil }
         if parts.count == 4 { return cluster.nodePools.first { $0.name == parts[3] }?.position }
         return cluster.position
+    }
+}
+
+/// Remembers the verdicts on each (platform, version); safe to use from several threads.
+final class VerdictCache: @unchecked Sendable {
+    private struct Key: Hashable {
+        var platform: String
+        var version: KubernetesVersion
+    }
+
+    private let lock = NSLock()
+    private var stored: [Key: [SupportVerdict]] = [:]
+
+    func verdicts(platform: String, version: KubernetesVersion, compute: () -> [SupportVerdict]) -> [SupportVerdict] {
+        let key = Key(platform: platform, version: version)
+        lock.lock()
+        if let known = stored[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let computed = compute()
+        lock.lock()
+        stored[key] = computed
+        lock.unlock()
+        return computed
     }
 }
