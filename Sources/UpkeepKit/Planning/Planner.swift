@@ -341,19 +341,21 @@ public enum Planner {
                                   nodeImages: draft.imageChanges, order: 0))
             findings += stepFindings(steps[steps.count - 1], draft: draft, context: context)
         }
-        // Sort positions, not the steps themselves: moving large structs costs more than comparing.
+        // Sort positions by keys read once: copying the steps at every comparison costs more than the rest.
+        let starts = steps.map { $0.start?.minutesSinceEpoch }
+        let dues = steps.map { $0.due?.daysSinceEpoch }
+        let stepIDs = steps.map(\.id)
         let order = steps.indices.sorted { a, b in
-            let left = steps[a], right = steps[b]
-            switch (left.start, right.start) {
-            case let (l?, r?): return l != r ? l < r : left.id.utf8.lexicographicallyPrecedes(right.id.utf8)
+            switch (starts[a], starts[b]) {
+            case let (l?, r?): return l != r ? l < r : stepIDs[a].utf8.lexicographicallyPrecedes(stepIDs[b].utf8)
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil):
-                switch (left.due, right.due) {
+                switch (dues[a], dues[b]) {
                 case let (l?, r?) where l != r: return l < r
                 case (.some, nil): return true
                 case (nil, .some): return false
-                default: return left.id.utf8.lexicographicallyPrecedes(right.id.utf8)
+                default: return stepIDs[a].utf8.lexicographicallyPrecedes(stepIDs[b].utf8)
                 }
             }
         }
@@ -393,16 +395,22 @@ public enum Planner {
         }
         return context.clusters.map { cluster in
             // Steps are already in plan order (by start).
-            let own = (byCluster[cluster.name] ?? []).map { steps[$0] }
-            let finalVersion = own.last { $0.kind == .kubernetesUpgrade }?.to ?? cluster.kubernetesVersion.description
+            let own = byCluster[cluster.name] ?? []
+            let finalVersion = own.last { steps[$0].kind == .kubernetesUpgrade }.map { steps[$0].to } ?? cluster.kubernetesVersion.description
             let support = context.engine.clusterSupport(cluster)
+            let lockstep = context.policy.workerUpgrades == .lockstep
             let pools = cluster.nodePools.map { pool -> (name: String, current: String, target: String, image: String, targetImage: String) in
-                let moves = own.filter { step in step.nodePool == pool.name || step.nodeImages.contains { $0.nodePool == pool.name } || (step.kind == .kubernetesUpgrade && context.policy.workerUpgrades == .lockstep) }
-                let version = moves.last { $0.kind != .nodeImageUpdate }?.to ?? pool.kubernetesVersion.description
-                let image = own.compactMap { step -> String? in
-                    if step.kind == .nodeImageUpdate && step.nodePool == pool.name { return step.to }
-                    return step.nodeImages.last { $0.nodePool == pool.name }?.to
-                }.last ?? pool.nodeImage.text
+                var version = pool.kubernetesVersion.description
+                var image = pool.nodeImage.text
+                for index in own {
+                    let step = steps[index]
+                    if step.kind == .nodeImageUpdate {
+                        if step.nodePool == pool.name { image = step.to }
+                        continue
+                    }
+                    if step.nodePool == pool.name || (step.kind == .kubernetesUpgrade && lockstep) { version = step.to }
+                    if let change = step.nodeImages.last(where: { $0.nodePool == pool.name }) { image = change.to }
+                }
                 return (pool.name, pool.kubernetesVersion.description, version, pool.nodeImage.text, image)
             }
             return Plan.ClusterSummary(name: cluster.name, current: cluster.kubernetesVersion.description, target: finalVersion,

@@ -72,20 +72,20 @@ final class StepScheduler {
             }
         }
         // The keys are copied out once: the queue must not hold the steps array the loop mutates.
-        let keys = steps.map { PriorityKey(due: $0.due, ring: $0.ringIndex, subject: $0.subjectName, sequence: $0.sequence) }
-        var queue = PriorityQueue<Int>(by: { PriorityKey.before(keys[$0], $0, keys[$1], $1) })
+        let keys = steps[firstNew...].map { PriorityKey(due: $0.due, ring: $0.ringIndex, subject: $0.subjectName, sequence: $0.sequence) }
+        var queue = PriorityQueue<Int>(by: { PriorityKey.before(keys[$0 - firstNew], $0, keys[$1 - firstNew], $1) })
         for index in firstNew..<count where pending[index] == 0 { queue.push(index) }
         while let index = queue.pop() {
             place(index)
             settled[index] = true
-            for successor in successors[index] {
+            for successor in successors[index] where !settled[successor] && successor >= firstNew {
                 pending[successor] -= 1
                 if pending[successor] == 0 { queue.push(successor) }
             }
             if let gate = soakGate(of: index) {
                 gateMembers[gate, default: 1] -= 1
                 if gateMembers[gate] == 0 {
-                    for waiter in gateWaiters[gate] ?? [] {
+                    for waiter in gateWaiters[gate] ?? [] where !settled[waiter] && waiter >= firstNew {
                         pending[waiter] -= 1
                         if pending[waiter] == 0 { queue.push(waiter) }
                     }
