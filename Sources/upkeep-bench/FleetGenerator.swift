@@ -6,7 +6,9 @@ import Foundation
 struct FleetGenerator {
     var clusters: Int
     var poolsPerCluster = 5
-    var managementClusters = 50
+    /// One management cluster (and one window) per 200 workload clusters: 50 for the 10,000-cluster
+    /// fleet, so that a doubled fleet is twice as much of everything, not twice as crowded.
+    var managementClusters: Int { max(1, clusters / 200) }
 
     /// A small linear congruential generator, so that every run writes the same bytes.
     private struct Sequence {

@@ -50,7 +50,7 @@ let folder = "\(work)/fleet-\(clusters)"
 let paths = try FleetGenerator(clusters: clusters).write(into: folder)
 let files = try paths.map { (path: $0, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0)))) }
 let totalBytes = files.reduce(0) { $0 + $1.bytes.count }
-print("Benchmark inputs: \(clusters) workload clusters, 5 node pools each, 50 management clusters: \(files.count) files, \(String(format: "%.1f", Double(totalBytes) / 1_048_576)) MiB in \(folder)")
+print("Benchmark inputs: \(clusters) workload clusters, 5 node pools each, \(FleetGenerator(clusters: clusters).managementClusters) management clusters: \(files.count) files, \(String(format: "%.1f", Double(totalBytes) / 1_048_576)) MiB in \(folder)")
 
 let rawScan = fastest(runs) {
     for file in files { precondition(YAMLEventScan.countEvents(file.bytes) != nil, "the generated file \(file.path) does not parse") }

@@ -60,7 +60,8 @@ public enum Planner {
         // Platform first; lagging clusters' bridges before the update.
         for name in platformSteps.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             guard decisions[name] != nil, let indices = platformSteps[name], let first = indices.first else { continue }
-            for cluster in context.clusters where cluster.managementCluster?.name == name {
+            for position in context.clustersByManagement[name] ?? [] {
+                let cluster = context.clusters[position]
                 for index in clusterSteps[cluster.name] ?? [] {
                     if drafts[index].bridge {
                         drafts[first].predecessors.append(index)

@@ -11,6 +11,8 @@ final class PlanningContext {
     let clusterIndex: [String: Int]
     let ringIndex: [String: Int]
     let windows: [String: MaintenanceWindow]
+    /// Positions in `clusters` of each management cluster's workload clusters.
+    let clustersByManagement: [String: [Int]]
     let freezes: [Freeze]
     private var occurrenceCache: [String: [WindowOccurrence]] = [:]
     private struct OfferKey: Hashable {
@@ -31,6 +33,11 @@ final class PlanningContext {
         var index: [String: Int] = [:]
         for (position, cluster) in clusters.enumerated() where index[cluster.name] == nil { index[cluster.name] = position }
         clusterIndex = index
+        var byManagement: [String: [Int]] = [:]
+        for (position, cluster) in clusters.enumerated() {
+            if let name = cluster.managementCluster?.name { byManagement[name, default: []].append(position) }
+        }
+        clustersByManagement = byManagement
         var rings: [String: Int] = [:]
         for (position, ring) in inputs.policy.rings.enumerated() where rings[ring.name] == nil { rings[ring.name] = position }
         ringIndex = rings

@@ -16,7 +16,8 @@ enum PlatformPlanner {
                 needed = true
             }
             let currentMinors = PlatformDecision.minors(current)
-            for cluster in context.clusters where cluster.managementCluster?.name == management.name {
+            for position in context.clustersByManagement[management.name] ?? [] {
+                let cluster = context.clusters[position]
                 let target = ClusterPathBuilder.target(of: cluster, context: context).minor
                 if !currentMinors.contains(target) && target > cluster.kubernetesVersion.minorVersion {
                     needed = true
