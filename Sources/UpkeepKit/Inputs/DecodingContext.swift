@@ -243,9 +243,4 @@ public struct Fields {
         }
         return value
     }
-
-    /// The position of a key itself (for errors about the key rather than its value).
-    public func keyPosition(_ key: String) -> SourcePosition? {
-        mapping.entry(key).map { context.position($0.key.mark) }
-    }
 }

@@ -53,8 +53,6 @@ final class StepDraft {
 
     // The graph.
     var predecessors: [Int] = []
-    /// Earlier-ring steps to the same minor; the soak rule picks among them once versions are known.
-    var soakCandidates: [Int] = []
 
     // The result.
     var id = ""
@@ -89,7 +87,7 @@ final class StepDraft {
         other.movedPools = movedPools; other.due = due; other.dueReason = dueReason; other.reasons = reasons
         other.fixes = fixes; other.securityFix = securityFix; other.bridge = bridge; other.needsPlatformUpdate = needsPlatformUpdate
         other.blockedReason = blockedReason; other.availableFrom = availableFrom; other.mustEndBefore = mustEndBefore
-        other.predecessors = predecessors; other.soakCandidates = soakCandidates; other.to = to
+        other.predecessors = predecessors; other.to = to
         return other
     }
 

@@ -474,10 +474,6 @@ final class StepScheduler {
         (placedBySubject[subject] ?? []).map { steps[$0] }
     }
 
-    func image(of cluster: String, pool: String) -> NodeImageVersion? {
-        poolImage[cluster]?[pool]
-    }
-
     func platformUpdates(of management: String) -> [(end: Instant, start: Instant, release: PlatformRelease)] {
         platformPlaced[management] ?? []
     }
