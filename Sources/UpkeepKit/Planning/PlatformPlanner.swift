@@ -37,7 +37,16 @@ enum PlatformPlanner {
                 decisions[management.name] = decision
                 continue
             }
-            decision.chain = timeline.rules.updatesTo == .latest ? [target] : newer.filter { $0.version <= target.version }
+            var chain = [target]
+            // A release reached within the horizon may itself fall out of support before its end: then
+            // a further update follows, to the newest release out by then.
+            while chain.count < 24, let last = chain.last,
+                  let end = PlatformReleaseSupportRule.evaluate(last.version, on: timeline).endDate, end <= context.horizonEnd {
+                let later = timeline.releases(newerThan: last.version)
+                guard let next = later.last(where: { $0.released < end }) ?? later.first else { break }
+                chain.append(next)
+            }
+            decision.chain = timeline.rules.updatesTo == .latest ? chain : newer.filter { $0.version <= (chain.last ?? target).version }
             if let lastUpdated = management.lastUpdated {
                 let expiry = lastUpdated.adding(days: timeline.rules.certificateValidity.days)
                 if expiry <= context.horizonEnd {
@@ -59,9 +68,17 @@ enum PlatformPlanner {
             draft.targetRelease = release
             draft.to = release.version.description
             draft.availableFrom = release.released
-            draft.due = decision.due
-            draft.dueReason = decision.dueReason
-            draft.reasons = decision.reasons
+            if index == 0 {
+                draft.due = decision.due
+                draft.dueReason = decision.dueReason
+                draft.reasons = decision.reasons
+            } else if let leaving = PlatformVersion(parsing: from) {
+                // Each further update is due when the release it leaves goes out of support.
+                let support = PlatformReleaseSupportRule.evaluate(leaving, on: decision.timeline)
+                draft.due = support.endDate
+                draft.dueReason = "release support: \(support.reason)"
+                draft.reasons = ["release support: \(support.reason)"]
+            }
             draft.fixes = release.fixes
             draft.blockedReason = decision.blockedReason
             drafts.append(draft)
