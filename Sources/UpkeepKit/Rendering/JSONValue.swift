@@ -79,11 +79,18 @@ public struct JSONWriter {
 
     public mutating func writeString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        var utf8 = text.utf8
-        // Most strings need no escaping: copy them whole.
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: utf8)
-        } else {
+        var text = text
+        text.withUTF8 { utf8 in
+            // Most strings need no escaping: copy them whole.
+            var clean = true
+            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                clean = false
+                break
+            }
+            if clean {
+                bytes.append(contentsOf: utf8)
+                return
+            }
             for byte in utf8 {
                 switch byte {
                 case UInt8(ascii: "\""): raw("\\\"")
@@ -102,7 +109,6 @@ public struct JSONWriter {
                 }
             }
         }
-        utf8 = "".utf8
         bytes.append(UInt8(ascii: "\""))
     }
 }
