@@ -168,6 +168,7 @@ struct ClusterPathBuilder {
         if hops.isEmpty {
             if let patch = patchUpgrade(ring: ring, sequence: drafts.count, lockstep: lockstep, findings: &result.findings) {
                 drafts.append(patch)
+                controlPlane = patchCandidates(minimum: patch.minimumVersion).last?.version ?? controlPlane
                 if lockstep { for pool in cluster.nodePools { poolVersions[pool.name] = controlPlane } }
             }
         }

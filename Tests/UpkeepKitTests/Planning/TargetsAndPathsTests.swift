@@ -145,3 +145,19 @@ struct PatchUpgradeForImagesTests {
         #expect(!plan.steps.contains { $0.kind == .nodeImageUpdate })
     }
 }
+
+@Suite("Minimal worker upgrades with a patch")
+struct MinimalPatchTests {
+    typealias P = PlanFixtures
+
+    @Test func skew_minimalPatchUpgradeMovesTheControlPlaneThenEachPoolOnce() {
+        let feed = P.platform([P.Release(version: "1.0.1.0", released: "2024-01-01", versions: ["1.27.1", "1.27.2", "1.28.1"]),
+                               P.Release(version: "1.0.2.0", released: "2024-06-10", versions: ["1.27.2", "1.27.3", "1.28.1"])])
+        let cluster = P.Cluster(name: "alpha", version: "1.27.1", pools: [P.Pool(name: "a", version: "1.27.1"), P.Pool(name: "b", version: "1.27.1")])
+        let (plan, _) = P.plan(platform: feed, fleet: P.fleet(management: "1.0.2.0", clusters: [cluster]), policy: P.policy("workerUpgrades: minimal\n"))
+        let steps = plan.steps(of: "alpha")
+        #expect(steps.map { "\($0.kind.rawValue) \($0.nodePool ?? "-") \($0.to)" } == [
+            "kubernetes-upgrade - 1.27.3", "node-pool-upgrade a 1.27.3", "node-pool-upgrade b 1.27.3",
+        ])
+    }
+}
