@@ -35,8 +35,9 @@ public struct KubernetesVersion: Hashable, Comparable, Sendable, CustomStringCon
         while numbers.count < 3 {
             var value = 0, digits = 0
             while index < bytes.endIndex, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
-                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
                 digits += 1
+                guard digits <= 9 else { return nil }
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
                 index = bytes.index(after: index)
             }
             guard digits > 0, digits <= 9 else { return nil }

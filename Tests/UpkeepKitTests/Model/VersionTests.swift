@@ -9,7 +9,7 @@ struct VersionTests {
         #expect(version.minorVersion == KubernetesMinor(major: 1, minor: 28))
     }
 
-    @Test(arguments: ["1.30", "1.30.x", "1..2", "v", "", "1.30.2-", "1.30.2 ", "01.2.3.4"])
+    @Test(arguments: ["1.30", "1.30.x", "1..2", "v", "", "1.30.2-", "1.30.2 ", "01.2.3.4", "1.28.999999999999999999990"])
     func malformedKubernetesVersionsAreRefused(_ text: String) {
         #expect(KubernetesVersion(parsing: text) == nil)
     }
