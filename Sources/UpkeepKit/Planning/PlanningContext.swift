@@ -15,6 +15,7 @@ final class PlanningContext {
     let clustersByManagement: [String: [Int]]
     let freezes: [Freeze]
     private var occurrenceCache: [String: [WindowOccurrence]] = [:]
+    private var longestCache: [String: Int] = [:]
     private struct OfferKey: Hashable {
         var release: PlatformVersion
         var preview: Bool
@@ -70,6 +71,14 @@ final class PlanningContext {
         let list = calendar.occurrences(from: asOf.adding(days: -1), to: searchEnd)
         occurrenceCache[windowName] = list
         return list
+    }
+
+    /// The longest occurrence of a window, in minutes (a step longer than this is unschedulable).
+    func longestOccurrence(of windowName: String) -> Int {
+        if let known = longestCache[windowName] { return known }
+        let longest = occurrences(of: windowName).map(\.durationMinutes).max() ?? 0
+        longestCache[windowName] = longest
+        return longest
     }
 
     // MARK: Durations (planning.md 5)

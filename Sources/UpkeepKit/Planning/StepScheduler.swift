@@ -199,7 +199,7 @@ final class StepScheduler {
             return
         }
         let occurrences = context.occurrences(of: windowName)
-        let longest = occurrences.map(\.durationMinutes).max() ?? 0
+        let longest = context.longestOccurrence(of: windowName)
         if step.estimatedMinutes > longest {
             fail(index, .unschedulable, "it needs \(TimeSpan(minutes: step.estimatedMinutes).humanDescription); window \(windowName) is \(TimeSpan(minutes: longest).humanDescription)")
             settleResult(index)
