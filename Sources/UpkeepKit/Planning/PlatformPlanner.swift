@@ -18,10 +18,21 @@ enum PlatformPlanner {
             let currentMinors = PlatformDecision.minors(current)
             for position in context.clustersByManagement[management.name] ?? [] {
                 let cluster = context.clusters[position]
+                // A cluster stopped too long gets no steps: it neither needs nor holds back an update.
+                if case .stopped(let since) = cluster.state,
+                   context.asOf >= since.adding(days: context.policy.stoppedClusters.noUpdatesAfter.days) { continue }
                 let target = ClusterPathBuilder.target(of: cluster, context: context).minor
-                if !currentMinors.contains(target) && target > cluster.kubernetesVersion.minorVersion {
+                let version = cluster.kubernetesVersion
+                if !currentMinors.contains(target) && target > version.minorVersion {
                     needed = true
                     decision.reasons.append("cluster \(cluster.name) needs Kubernetes \(target), which \(management.version) does not offer")
+                } else if target == version.minorVersion,
+                          let end = PlatformPatchSupportRule.evaluate(version, on: timeline).endDate, end <= context.horizonEnd,
+                          !(current.map { context.offered($0, to: cluster) } ?? []).contains(where: { $0.minorVersion == version.minorVersion && version < $0 }) {
+                    // The cluster stays on its minor but its patch loses support, and only a newer release
+                    // offers a newer patch.
+                    needed = true
+                    decision.reasons.append("cluster \(cluster.name) needs a newer \(version.minorVersion) patch by \(end), which \(management.version) does not offer")
                 }
             }
             guard needed else {

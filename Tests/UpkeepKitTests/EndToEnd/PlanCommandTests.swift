@@ -64,6 +64,17 @@ struct PlanCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan.json"])
     }
 
+    @Test func horizonOptionSetsTheLastDayPlanned() throws {
+        let run = try ValidateCommandTests.upkeep(["plan"] + Self.inputs + ["--as-of", "2024-07-01", "--horizon", "30d", "--format", "json"])
+        #expect(run.output.contains("\"horizonEnd\": \"2024-07-31\""))
+        // Within 30 days: mgmt-east updates (a patch its clusters need is only in the new release), which
+        // renews its certificates; mgmt-west, with nothing to update, rotates none before 2024-09-18.
+        #expect(run.output.contains("\"id\": \"mgmt-east/platform/1.0.23.10605\""))
+        #expect(!run.output.contains("certificate-rotation"))
+        let bad = try ValidateCommandTests.upkeep(["plan"] + Self.inputs + ["--as-of", "2024-07-01", "--horizon", "soon"])
+        #expect(bad.status != 0 && bad.status != 3)
+    }
+
     @Test func inputsAreListedSortedWithTheirDigests() throws {
         let run = try ValidateCommandTests.upkeep(["plan", "examples", "schedules", "releases", "--as-of", "2024-07-01", "--format", "json"])
         let root = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import UpkeepKit
+
+@Suite("Writers: JSON, YAML, Markdown escaping")
+struct WriterTests {
+    @Test func jsonEscapesWhatItMustAndSortsKeys() throws {
+        let value = JSONValue.object(["b": .string("quote \" backslash \\ tab \t bell \u{07}"), "a": .array([.int(1), .null, .bool(true)]), "c": .object([:])])
+        let text = value.rendered()
+        #expect(text == "{\n  \"a\": [\n    1,\n    null,\n    true\n  ],\n  \"b\": \"quote \\\" backslash \\\\ tab \\t bell \\u0007\",\n  \"c\": {}\n}\n")
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(parsed["b"] as? String == "quote \" backslash \\ tab \t bell \u{07}")
+    }
+
+    @Test func yamlQuotesEveryStringSoThatVersionsStayStrings() {
+        let yaml = YAMLWriter.render(.object(["version": .string("1.30"), "flag": .string("yes"), "list": .array([.string("on"), .int(3)]), "empty": .array([])]))
+        #expect(yaml == "empty: []\nflag: \"yes\"\nlist:\n  - \"on\"\n  - 3\nversion: \"1.30\"\n")
+        let (documents, log) = TestSupport.readYAML(yaml)
+        #expect(log.diagnostics.isEmpty)
+        #expect(documents.first?.root.mapping?["version"]?.scalar?.style == .doubleQuoted)
+    }
+
+    @Test func markdownCellsCannotBreakTheTable() {
+        #expect(MarkdownText.escape("a|b <script> *x* [link]") == "a\\|b &lt;script&gt; \\*x\\* \\[link\\]")
+        #expect(MarkdownText.escape("two\nlines") == "two lines")
+        #expect(MarkdownText.code("x`y|z") == "x'y\\|z")
+    }
+
+    @Test func instantsAreWrittenInUTCWithSeconds() {
+        #expect(Instant(minutesSinceEpoch: 0).description == "1970-01-01T00:00:00Z")
+        #expect(Instant(startOf: SupportFixtures.date("2024-02-29")).adding(minutes: 23 * 60 + 59).description == "2024-02-29T23:59:00Z")
+        #expect(Instant(minutesSinceEpoch: -1).description == "1969-12-31T23:59:00Z")
+    }
+
+    @Test func sha256MatchesTheStandardTestVectors() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+}
