@@ -61,8 +61,8 @@ enum PlanGroups {
     /// `Plan: 31 steps in 14 windows, 1 late, 0 unschedulable; 1 error, 3 warnings.`
     static func summary(_ plan: Plan) -> String {
         let windows = Set(plan.steps.compactMap(\.occurrence)).count
-        return "Plan: \(ValidationReport.count(plan.steps.count, "step")) in \(ValidationReport.count(windows, "window")), "
+        return "Plan: \(Plural.count(plan.steps.count, "step")) in \(Plural.count(windows, "window")), "
             + "\(plan.lateCount) late, \(plan.unschedulableCount) unschedulable; "
-            + "\(ValidationReport.count(plan.errorCount, "error")), \(ValidationReport.count(plan.warningCount, "warning"))."
+            + "\(Plural.count(plan.errorCount, "error")), \(Plural.count(plan.warningCount, "warning"))."
     }
 }

@@ -33,9 +33,9 @@ struct StatusGroups {
         let outPools = pools.count { !$0.supported }
         let errors = report.findings.count { $0.severity == .error }
         let warnings = report.findings.count { $0.severity == .warning }
-        return "Status: \(ValidationReport.count(report.managementClusters.count, "management cluster")), "
-            + "\(ValidationReport.count(report.clusters.count, "cluster")), \(ValidationReport.count(pools.count, "node pool")); "
-            + "\(ValidationReport.count(outClusters, "cluster")) and \(ValidationReport.count(outPools, "pool")) out of support; "
-            + "\(ValidationReport.count(errors, "error")), \(ValidationReport.count(warnings, "warning"))."
+        return "Status: \(Plural.count(report.managementClusters.count, "management cluster")), "
+            + "\(Plural.count(report.clusters.count, "cluster")), \(Plural.count(pools.count, "node pool")); "
+            + "\(Plural.count(outClusters, "cluster")) and \(Plural.count(outPools, "pool")) out of support; "
+            + "\(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))."
     }
 }

@@ -16,14 +16,10 @@ public struct ValidationReport: Sendable {
 
     /// `12 files, 19 documents: 0 errors, 2 warnings.`
     public var summaryLine: String {
-        "\(Self.count(fileCount, "file")), \(Self.count(documentCount, "document")): \(Self.count(errorCount, "error")), \(Self.count(warningCount, "warning"))."
+        "\(Plural.count(fileCount, "file")), \(Plural.count(documentCount, "document")): \(Plural.count(errorCount, "error")), \(Plural.count(warningCount, "warning"))."
     }
 
     public func render() -> String {
         diagnostics.map { "\($0)\n" }.joined() + summaryLine + "\n"
-    }
-
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }
