@@ -57,18 +57,14 @@ struct ClusterPathBuilder {
     // MARK: The path
 
     func build() -> Result {
-        let (target, candidates, targetReason) = Self.target(of: cluster, context: context)
+        let (target, candidates, targetReason) = context.target(of: cluster)
         var result = Result(target: target)
         let subject = "cluster/\(cluster.name)"
         let current = cluster.kubernetesVersion
         let currentMinor = current.minorVersion
 
-        var blockedReason: String?
-        if case .stopped(let since) = cluster.state {
-            let deadline = since.adding(days: policy.stoppedClusters.noUpdatesAfter.days)
-            if context.asOf >= deadline { return result }
-            blockedReason = "cluster \(cluster.name) is stopped since \(since); start it before \(deadline) so that it can be updated"
-        }
+        if context.cannotBeUpdated(cluster) { return result }
+        let blockedReason = context.stoppedBlockReason(cluster)
 
         // Hops: a jump back into support, then one minor at a time.
         let minorSupport = minorVerdict(currentMinor)

@@ -104,7 +104,7 @@ public enum Planner {
     static func addImageUpdates(_ scheduler: StepScheduler, context: PlanningContext, decisions: [String: PlatformDecision], findings: inout [Finding]) {
         let engine = context.engine
         for cluster in context.clusters {
-            if case .stopped(let since) = cluster.state, context.asOf >= since.adding(days: context.policy.stoppedClusters.noUpdatesAfter.days) { continue }
+            if context.cannotBeUpdated(cluster) { continue }
             let placed = scheduler.placedSteps(of: cluster.name)
             var patchNeed: (due: CalendarDate, reason: String)?
             defer {
@@ -163,9 +163,7 @@ public enum Planner {
                 draft.fixes = fixes.sorted()
                 draft.securityFix = !fixes.isEmpty
                 draft.mustEndBefore = bringing?.start
-                if case .stopped(let since) = cluster.state {
-                    draft.blockedReason = "cluster \(cluster.name) is stopped since \(since); start it before \(since.adding(days: context.policy.stoppedClusters.noUpdatesAfter.days)) so that it can be updated"
-                }
+                draft.blockedReason = context.stoppedBlockReason(cluster)
                 scheduler.steps.append(draft)
                 // With no Kubernetes step bringing images, the new image ages too: each further refresh
                 // the horizon needs follows the one before it.
@@ -290,7 +288,7 @@ public enum Planner {
         var reportedBy: [String: [String]] = [:]
         for finding in reported { reportedBy[finding.subject, default: []].append(finding.message) }
         for cluster in context.clusters {
-            if case .stopped(let since) = cluster.state, context.asOf >= since.adding(days: context.policy.stoppedClusters.noUpdatesAfter.days) { continue }
+            if context.cannotBeUpdated(cluster) { continue }
             let fixed = fixedBy[cluster.name] ?? []
             let messages = reportedBy["cluster/\(cluster.name)"] ?? []
             for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: context.engine.inputs.advisories, policy: context.policy)

@@ -16,6 +16,7 @@ final class PlanningContext {
     let freezes: [Freeze]
     private var occurrenceCache: [String: [WindowOccurrence]] = [:]
     private var longestCache: [String: Int] = [:]
+    private var targetCache: [String: (minor: KubernetesMinor, candidates: [KubernetesMinor], reason: String)] = [:]
     private struct OfferKey: Hashable {
         var release: PlatformVersion
         var preview: Bool
@@ -79,6 +80,28 @@ final class PlanningContext {
         let longest = occurrences(of: windowName).map(\.durationMinutes).max() ?? 0
         longestCache[windowName] = longest
         return longest
+    }
+
+    // MARK: Stopped clusters (planning.md 2)
+
+    /// True when the cluster has been stopped so long that it can no longer be updated: no steps.
+    func cannotBeUpdated(_ cluster: WorkloadCluster) -> Bool {
+        StoppedClusterRule.lastUpdateDeadline(cluster.state, rules: policy.stoppedClusters).map { asOf >= $0 } ?? false
+    }
+
+    /// Why the steps of a stopped (but still updatable) cluster are blocked; nil for a running one.
+    func stoppedBlockReason(_ cluster: WorkloadCluster) -> String? {
+        guard case .stopped(let since) = cluster.state,
+              let deadline = StoppedClusterRule.lastUpdateDeadline(cluster.state, rules: policy.stoppedClusters) else { return nil }
+        return "cluster \(cluster.name) is stopped since \(since); start it before \(deadline) so that it can be updated"
+    }
+
+    /// The target of each cluster, computed once (the platform decisions and the paths both need it).
+    func target(of cluster: WorkloadCluster) -> (minor: KubernetesMinor, candidates: [KubernetesMinor], reason: String) {
+        if let known = targetCache[cluster.name] { return known }
+        let target = ClusterPathBuilder.target(of: cluster, context: self)
+        targetCache[cluster.name] = target
+        return target
     }
 
     // MARK: Durations (planning.md 5)

@@ -19,9 +19,8 @@ enum PlatformPlanner {
             for position in context.clustersByManagement[management.name] ?? [] {
                 let cluster = context.clusters[position]
                 // A cluster stopped too long gets no steps: it neither needs nor holds back an update.
-                if case .stopped(let since) = cluster.state,
-                   context.asOf >= since.adding(days: context.policy.stoppedClusters.noUpdatesAfter.days) { continue }
-                let target = ClusterPathBuilder.target(of: cluster, context: context).minor
+                if context.cannotBeUpdated(cluster) { continue }
+                let target = context.target(of: cluster).minor
                 let version = cluster.kubernetesVersion
                 if !currentMinors.contains(target) && target > version.minorVersion {
                     needed = true

@@ -112,10 +112,8 @@ public struct SupportEngine: Sendable {
             findings += stoppedFindings(cluster, on: date)
             for pool in cluster.nodePools {
                 let skew = KubeletSkewRule.evaluate(pool: pool.kubernetesVersion, controlPlane: cluster.kubernetesVersion, allowedSkew: policy.kubeletSkew)
-                if !skew.isSupported(on: date) {
-                    findings.append(Finding(.error, code: skew.rule.rawValue, subject: "cluster/\(cluster.name)/pool/\(pool.name)",
-                                            message: "node pool \(pool.name) of cluster \(cluster.name) is out of support: \(skew.reason).", position: pool.position))
-                }
+                findings += failures(CombinedSupport([skew]), on: date, subject: "cluster/\(cluster.name)/pool/\(pool.name)",
+                                     name: "node pool \(pool.name) of cluster \(cluster.name)", position: pool.position)
             }
             for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: inputs.advisories, policy: policy) where exposure.unfixed {
                 unfixed[exposure.advisoryID, default: []].append(cluster.name)
