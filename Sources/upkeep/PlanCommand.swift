@@ -28,9 +28,14 @@ struct PlanCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        PhaseClock.mark("arguments")
         let loaded = try inputs.load(digests: true)
-        let files = loaded.files.map { Plan.InputFile(path: $0, sha256: loaded.fileDigests[$0] ?? "") }
-        let plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span, inputFiles: files)
+        PhaseClock.mark("read and check the inputs")
+        var plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span)
+        // The digests were computed on another thread meanwhile.
+        let digests = loaded.fileDigests
+        plan.inputs = loaded.files.map { Plan.InputFile(path: $0, sha256: digests[$0] ?? "") }
+        PhaseClock.mark("input digests")
         // JSON goes out piece by piece; the other formats are small enough to build whole.
         let write: (([UInt8]) throws -> Void) throws -> Void
         switch format {
@@ -63,7 +68,10 @@ struct PlanCommand: ParsableCommand {
         } else {
             try write { try writeAll(STDOUT_FILENO, $0, name: "standard output") }
         }
-        if plan.needsAttention { throw ExitCode(3) }
+        PhaseClock.mark("render and write the plan")
+        // The plan and the inputs are not freed piece by piece: the process ends here and the system
+        // takes its memory back at once.
+        withExtendedLifetime((plan, loaded)) { Foundation.exit(plan.needsAttention ? 3 : 0) }
     }
 }
 

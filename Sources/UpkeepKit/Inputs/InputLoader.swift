@@ -28,9 +28,11 @@ public struct InputLoader {
     /// Reads files already in memory (sorted here by path), then checks them against each other.
     public func load(sources: [(path: String, bytes: [UInt8])], log: DiagnosticLog) -> InputSet {
         var inputs = InputSet()
+        let digests = computeDigests ? FileDigests() : nil
+        inputs.digests = digests
         for source in sources.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             inputs.files.append(source.path)
-            if computeDigests { inputs.fileDigests[source.path] = SHA256.hex(source.bytes) }
+            digests?.add(path: source.path, bytes: source.bytes)
             read(source.bytes, path: source.path, into: &inputs, log: log)
         }
         inputs.advisories = AdvisoryMerge.merge(inputs.advisories, log: log)

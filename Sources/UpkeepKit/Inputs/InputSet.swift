@@ -3,8 +3,9 @@
 public struct InputSet: Sendable {
     /// Every file read, sorted, as reached from the paths given.
     public var files: [String] = []
-    /// SHA-256 of each file read, by path (for the plan's `inputs`).
-    public var fileDigests: [String: String] = [:]
+    /// SHA-256 of each file read, by path (for the plan's `inputs`), when the loader was asked for them.
+    public var fileDigests: [String: String] { digests?.byPath ?? [:] }
+    var digests: FileDigests?
     public var documentCount = 0
     public var platformFeeds: [PlatformReleaseFeed] = []
     public var kubernetesFeeds: [KubernetesReleaseFeed] = []

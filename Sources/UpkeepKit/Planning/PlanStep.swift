@@ -1,5 +1,8 @@
 /// One step of the plan: what moves, from what to what, when, why, and what it waits for.
-public struct PlanStep: Sendable {
+///
+/// An immutable class: a plan holds tens of thousands of steps, and every pass over them (counts,
+/// summaries, rendering) would otherwise copy each one field by field.
+public final class PlanStep: Sendable {
     public enum Kind: String, Sendable {
         case platformUpdate = "platform-update"
         case certificateRotation = "certificate-rotation"
@@ -21,26 +24,38 @@ public struct PlanStep: Sendable {
 
     /// Stable: `payments-prod/kubernetes/1.27.9`, `payments-prod/pool/win/image/20348.2582.240710`,
     /// `mgmt-east/platform/1.0.24.10106`, `mgmt-east/certificates/2024-09-14`.
-    public var id: String
-    public var kind: Kind
-    public var cluster: String?
-    public var managementCluster: String?
-    public var nodePool: String?
-    public var from: String
-    public var to: String
-    public var occurrence: WindowOccurrence?
-    public var start: Instant?
-    public var end: Instant?
-    public var estimatedMinutes: Int
-    public var due: CalendarDate?
-    public var dueReason: String?
-    public var status: Status
-    public var after: [String]
-    public var reasons: [String]
-    public var fixes: [String]
-    public var knownIssues: [String]
-    public var nodeImages: [ImageChange]
-    public var order: Int
+    public let id: String
+    public let kind: Kind
+    public let cluster: String?
+    public let managementCluster: String?
+    public let nodePool: String?
+    public let from: String
+    public let to: String
+    public let occurrence: WindowOccurrence?
+    public let start: Instant?
+    public let end: Instant?
+    public let estimatedMinutes: Int
+    public let due: CalendarDate?
+    public let dueReason: String?
+    public let status: Status
+    public let after: [String]
+    public let reasons: [String]
+    public let fixes: [String]
+    public let knownIssues: [String]
+    public let nodeImages: [ImageChange]
+    /// Its place in the plan, from 1.
+    public let order: Int
+
+    init(id: String, kind: Kind, cluster: String?, managementCluster: String?, nodePool: String?, from: String, to: String,
+         occurrence: WindowOccurrence?, start: Instant?, end: Instant?, estimatedMinutes: Int, due: CalendarDate?,
+         dueReason: String?, status: Status, after: [String], reasons: [String], fixes: [String], knownIssues: [String],
+         nodeImages: [ImageChange], order: Int) {
+        self.id = id; self.kind = kind; self.cluster = cluster; self.managementCluster = managementCluster
+        self.nodePool = nodePool; self.from = from; self.to = to; self.occurrence = occurrence; self.start = start
+        self.end = end; self.estimatedMinutes = estimatedMinutes; self.due = due; self.dueReason = dueReason
+        self.status = status; self.after = after; self.reasons = reasons; self.fixes = fixes
+        self.knownIssues = knownIssues; self.nodeImages = nodeImages; self.order = order
+    }
 
     /// The finding subject of the step: its cluster, or its management cluster.
     public var subject: String {

@@ -4,6 +4,7 @@
 public enum Planner {
     public static func plan(inputs: InputSet, asOf: CalendarDate, horizon: TimeSpan? = nil, inputFiles: [Plan.InputFile] = []) -> Plan {
         let context = PlanningContext(inputs: inputs, asOf: asOf, horizon: horizon ?? inputs.policy.horizon)
+        PhaseClock.mark("planning context")
         var findings: [Finding] = []
         var decisions = PlatformPlanner.decide(context)
 
@@ -33,18 +34,28 @@ public enum Planner {
             }
         }
 
+        PhaseClock.mark("platform decisions and paths")
         link(&drafts, context: context, decisions: decisions, clusterSteps: clusterSteps, platformSteps: platformSteps)
 
+        PhaseClock.mark("dependency graph")
         let scheduler = StepScheduler(context: context, steps: drafts)
         scheduler.run()
+        PhaseClock.mark("schedule Kubernetes and platform steps")
         addImageUpdates(scheduler, context: context, decisions: decisions, findings: &findings)
+        PhaseClock.mark("node image updates")
         scheduler.run()
+        PhaseClock.mark("schedule node image updates")
         addCertificateRotations(scheduler, context: context)
 
         findings += scheduler.findings
         findings += supportFindings(context)
         findings += advisoryGaps(scheduler.steps, context: context, reported: findings)
+        PhaseClock.mark("certificates and findings")
         let steps = finish(scheduler, context: context, findings: &findings)
+        PhaseClock.mark("step records")
+        drafts = []
+        BackgroundRelease.release(scheduler)
+        defer { PhaseClock.mark("cluster summaries") }
         return Plan(asOf: asOf, horizonEnd: context.horizonEnd, inputs: inputFiles, steps: steps, findings: findings.sorted(),
                     clusters: summaries(context, steps: steps))
     }
@@ -306,7 +317,6 @@ public enum Planner {
 
     static func finish(_ scheduler: StepScheduler, context: PlanningContext, findings: inout [Finding]) -> [PlanStep] {
         let drafts = scheduler.steps
-        let keep: [Bool] = drafts.map { !$0.dropped }
         var ids: [String] = []
         var used: [String: Int] = [:]
         for draft in drafts {
@@ -322,31 +332,14 @@ public enum Planner {
             if let count = used[id], count > 1 { id += "-\(count)" }
             ids.append(id)
         }
-        var steps: [PlanStep] = []
-
-        for (index, draft) in drafts.enumerated() {
-            guard keep[index] else { continue }
-
-            var after = Set(draft.predecessors.map { ids[$0] })
-            if let soak = scheduler.soakAfter[index] { after.insert(ids[soak]) }
-            var reasons = draft.reasons
-            if let reason = draft.blockedReason, draft.status != .scheduled && draft.status != .late { reasons.append(reason) }
-            steps.append(PlanStep(id: ids[index], kind: draft.kind, cluster: draft.cluster,
-                                  managementCluster: draft.cluster == nil ? draft.management : nil, nodePool: draft.pool,
-                                  from: draft.from, to: draft.to, occurrence: draft.occurrence, start: draft.start, end: draft.end,
-                                  estimatedMinutes: draft.estimatedMinutes, due: draft.due, dueReason: draft.dueReason,
-                                  status: draft.status, after: after.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
-                                  reasons: reasons, fixes: draft.fixes.sorted(), knownIssues: draft.knownIssues.sorted(),
-                                  nodeImages: draft.imageChanges, order: 0))
-            findings += stepFindings(steps[steps.count - 1], draft: draft, context: context)
-        }
-        // Sort positions by keys read once: copying the steps at every comparison costs more than the rest.
-        let starts = steps.map { $0.start?.minutesSinceEpoch }
-        let dues = steps.map { $0.due?.daysSinceEpoch }
-        let stepIDs = steps.map(\.id)
-        let order = steps.indices.sorted { a, b in
+        // Plan order (planning.md 5): placed steps by start, then id; then the others by due, then id.
+        // The keys are read once: comparisons then touch no step.
+        let kept = drafts.indices.filter { !drafts[$0].dropped }
+        let starts = drafts.map { $0.start?.minutesSinceEpoch }
+        let dues = drafts.map { $0.due?.daysSinceEpoch }
+        let order = kept.sorted { a, b in
             switch (starts[a], starts[b]) {
-            case let (l?, r?): return l != r ? l < r : stepIDs[a].utf8.lexicographicallyPrecedes(stepIDs[b].utf8)
+            case let (l?, r?): return l != r ? l < r : ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8)
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil):
@@ -354,13 +347,35 @@ public enum Planner {
                 case let (l?, r?) where l != r: return l < r
                 case (.some, nil): return true
                 case (nil, .some): return false
-                default: return stepIDs[a].utf8.lexicographicallyPrecedes(stepIDs[b].utf8)
+                default: return ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8)
                 }
             }
         }
-        steps = order.map { steps[$0] }
-        for index in steps.indices { steps[index].order = index + 1 }
-        return steps
+        // Each step and its findings are built on their own: on every core at once.
+        let shared = Unshared((drafts: drafts, ids: ids, soakAfter: scheduler.soakAfter, context: context))
+        let built = ParallelChunks.map(order.count) { range -> [(PlanStep, [Finding])] in
+            let (drafts, ids, soakAfter, context) = shared.value
+            return range.map { position in
+                let index = order[position]
+                let draft = drafts[index]
+                var after = draft.predecessors.map { ids[$0] }
+                if let soak = soakAfter[index] { after.append(ids[soak]) }
+                if after.count > 1 { after = Set(after).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+                var reasons = draft.reasons
+                if let reason = draft.blockedReason, draft.status != .scheduled && draft.status != .late { reasons.append(reason) }
+                let step = PlanStep(id: ids[index], kind: draft.kind, cluster: draft.cluster,
+                                    managementCluster: draft.cluster == nil ? draft.management : nil, nodePool: draft.pool,
+                                    from: draft.from, to: draft.to, occurrence: draft.occurrence, start: draft.start, end: draft.end,
+                                    estimatedMinutes: draft.estimatedMinutes, due: draft.due, dueReason: draft.dueReason,
+                                    status: draft.status, after: after, reasons: reasons,
+                                    fixes: draft.fixes.count > 1 ? draft.fixes.sorted() : draft.fixes,
+                                    knownIssues: draft.knownIssues.count > 1 ? draft.knownIssues.sorted() : draft.knownIssues,
+                                    nodeImages: draft.imageChanges, order: position + 1)
+                return (step, stepFindings(step, draft: draft, context: context))
+            }
+        }
+        for (_, stepFindings) in built { findings += stepFindings }
+        return built.map(\.0)
     }
 
     /// Late, blocked and unschedulable steps explain themselves as findings on their subject.
@@ -388,32 +403,38 @@ public enum Planner {
     }
 
     static func summaries(_ context: PlanningContext, steps: [PlanStep]) -> [Plan.ClusterSummary] {
-        var byCluster: [String: [Int]] = [:]
+        var placed: [String: [Int]] = [:]
         for (index, step) in steps.enumerated() where step.start != nil {
-            if let cluster = step.cluster { byCluster[cluster, default: []].append(index) }
+            if let cluster = step.cluster { placed[cluster, default: []].append(index) }
         }
-        return context.clusters.map { cluster in
-            // Steps are already in plan order (by start).
-            let own = byCluster[cluster.name] ?? []
-            let finalVersion = own.last { steps[$0].kind == .kubernetesUpgrade }.map { steps[$0].to } ?? cluster.kubernetesVersion.description
-            let support = context.engine.clusterSupport(cluster)
-            let lockstep = context.policy.workerUpgrades == .lockstep
-            let pools = cluster.nodePools.map { pool -> (name: String, current: String, target: String, image: String, targetImage: String) in
-                var version = pool.kubernetesVersion.description
-                var image = pool.nodeImage.text
-                for index in own {
-                    let step = steps[index]
-                    if step.kind == .nodeImageUpdate {
-                        if step.nodePool == pool.name { image = step.to }
-                        continue
-                    }
-                    if step.nodePool == pool.name || (step.kind == .kubernetesUpgrade && lockstep) { version = step.to }
-                    if let change = step.nodeImages.last(where: { $0.nodePool == pool.name }) { image = change.to }
+        let byCluster = placed
+        let shared = Unshared(context)
+        return ParallelChunks.map(context.clusters.count) { range in
+            let context = shared.value
+            return context.clusters[range].map { summary(of: $0, steps: steps, own: byCluster[$0.name] ?? [], context: context) }
+        }
+    }
+
+    /// One cluster's row: where its placed steps (`own`, in plan order) leave it.
+    static func summary(of cluster: WorkloadCluster, steps: [PlanStep], own: [Int], context: PlanningContext) -> Plan.ClusterSummary {
+        let finalVersion = own.last { steps[$0].kind == .kubernetesUpgrade }.map { steps[$0].to } ?? cluster.kubernetesVersion.description
+        let support = context.engine.clusterSupport(cluster)
+        let lockstep = context.policy.workerUpgrades == .lockstep
+        let pools = cluster.nodePools.map { pool -> (name: String, current: String, target: String, image: String, targetImage: String) in
+            var version = pool.kubernetesVersion.description
+            var image = pool.nodeImage.text
+            for index in own {
+                let step = steps[index]
+                if step.kind == .nodeImageUpdate {
+                    if step.nodePool == pool.name { image = step.to }
+                    continue
                 }
-                return (pool.name, pool.kubernetesVersion.description, version, pool.nodeImage.text, image)
+                if step.nodePool == pool.name || (step.kind == .kubernetesUpgrade && lockstep) { version = step.to }
+                if let change = step.nodeImages.last(where: { $0.nodePool == pool.name }) { image = change.to }
             }
-            return Plan.ClusterSummary(name: cluster.name, current: cluster.kubernetesVersion.description, target: finalVersion,
-                                       supportedUntil: support.supportedUntil, nodePools: pools)
+            return (pool.name, pool.kubernetesVersion.description, version, pool.nodeImage.text, image)
         }
+        return Plan.ClusterSummary(name: cluster.name, current: cluster.kubernetesVersion.description, target: finalVersion,
+                                   supportedUntil: support.supportedUntil, nodePools: pools)
     }
 }
