@@ -116,7 +116,7 @@ public enum Planner {
         let engine = context.engine
         for cluster in context.clusters {
             if context.cannotBeUpdated(cluster) { continue }
-            let placed = scheduler.placedSteps(of: cluster.name)
+            let placed = scheduler.placedSteps(ofCluster: cluster.name)
             var patchNeed: (due: CalendarDate, reason: String)?
             defer {
                 if let patchNeed {
@@ -236,8 +236,8 @@ public enum Planner {
         draft.dueReason = need.reason
         draft.reasons = ["node images: \(need.reason); the platform updates node images only with a Kubernetes upgrade, so a patch upgrade brings them"]
         // After the cluster's own steps and the platform update that offers the patch.
-        draft.predecessors = scheduler.placedIndices(of: cluster.name).suffix(1)
-            + scheduler.placedIndices(of: management).filter { scheduler.steps[$0].kind == .platformUpdate }.suffix(1)
+        draft.predecessors = scheduler.placedIndices(ofCluster: cluster.name).suffix(1)
+            + scheduler.placedIndices(ofManagement: management).filter { scheduler.steps[$0].kind == .platformUpdate }.suffix(1)
         scheduler.steps.append(draft)
     }
 

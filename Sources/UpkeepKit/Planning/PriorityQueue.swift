@@ -1,11 +1,6 @@
 /// A binary min-heap: the scheduler takes ready steps earliest-deadline first.
-struct PriorityQueue<Element> {
+struct PriorityQueue<Element: Comparable> {
     private var items: [Element] = []
-    private let before: (Element, Element) -> Bool
-
-    init(by before: @escaping (Element, Element) -> Bool) {
-        self.before = before
-    }
 
     var isEmpty: Bool { items.isEmpty }
 
@@ -14,7 +9,7 @@ struct PriorityQueue<Element> {
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard before(items[child], items[parent]) else { break }
+            guard items[child] < items[parent] else { break }
             items.swapAt(child, parent)
             child = parent
         }
@@ -28,8 +23,8 @@ struct PriorityQueue<Element> {
         while true {
             let left = 2 * parent + 1, right = left + 1
             var smallest = parent
-            if left < items.count && before(items[left], items[smallest]) { smallest = left }
-            if right < items.count && before(items[right], items[smallest]) { smallest = right }
+            if left < items.count && items[left] < items[smallest] { smallest = left }
+            if right < items.count && items[right] < items[smallest] { smallest = right }
             if smallest == parent { break }
             items.swapAt(parent, smallest)
             parent = smallest

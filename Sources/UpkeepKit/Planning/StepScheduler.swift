@@ -17,36 +17,123 @@ final class StepScheduler {
     /// Placed Kubernetes steps per ring and minor: latest end overall and per exact version.
     private var soakByMinor: [GateKey: (end: Instant, step: Int)] = [:]
     private var soakByVersion: [GateKey: [KubernetesVersion: (end: Instant, step: Int)]] = [:]
-    /// Per subject (cluster or management cluster), the intervals it is busy.
-    private var busy: [String: [(start: Instant, end: Instant)]] = [:]
-    /// Per window, per occurrence (by position in the window's list), the subjects with steps in it.
-    private var occupants: [String: [Set<String>]] = [:]
-    /// Per window, for each occurrence, a pointer toward the next occurrence that is not full
-    /// (`maxParallel` reached): followed with path compression so that crowded windows are skipped in
-    /// near-constant time instead of one occurrence at a time.
-    private var nextOpen: [String: [Int]] = [:]
-    /// Per management cluster, its placed platform updates and the latest end of its clusters' steps.
-    private var platformPlaced: [String: [(end: Instant, start: Instant, release: PlatformRelease)]] = [:]
-    private var workloadLatestEnd: [String: Instant] = [:]
-    /// Each workload cluster's versions and images as its placed steps leave them.
-    private var controlPlane: [String: KubernetesVersion] = [:]
-    private var poolVersion: [String: [String: KubernetesVersion]] = [:]
-    private var poolImage: [String: [String: NodeImageVersion]] = [:]
-    /// Where each subject has steps: (window, occurrence position).
-    private var placedOccurrences: [String: [(window: String, index: Int)]] = [:]
+    // Subjects (workload and management clusters) and windows are numbered once, so that the state
+    // below is kept in arrays instead of dictionaries keyed by name. Subjects are numbered in name
+    // order: the number is also the name's place in the priority order.
+    private struct SubjectKey: Hashable {
+        var name: String
+        var isManagement: Bool
+    }
+    private var subjectNumbers: [SubjectKey: Int] = [:]
+    /// Per subject: the number of its window (nil when it has none), its position in `context.clusters`
+    /// (workload clusters), its ring's name.
+    private var subjectWindow: [Int?] = []
+    private var subjectCluster: [Int?] = []
+    private var subjectRing: [String?] = []
+    /// Per window: its name, occurrences, longest occurrence and `maxParallel`.
+    private var windowNames: [String] = []
+    private var windowNumbers: [String: Int] = [:]
+    private var windowOccurrences: [[WindowOccurrence]] = []
+    private var windowLongest: [Int] = []
+    private var windowMaxParallel: [Int?] = []
+
+    /// Per subject, the intervals it is busy.
+    private var busy: [[(start: Instant, end: Instant)]] = []
+    /// Per window with a `maxParallel`, per occurrence (by position in the window's list), the subjects
+    /// with steps in it.
+    private var occupants: [[Set<Int>]] = []
+    /// Per window with a `maxParallel`, for each occurrence, a pointer toward the next occurrence that is
+    /// not full: followed with path compression so that crowded windows are skipped in near-constant
+    /// time instead of one occurrence at a time.
+    private var nextOpen: [[Int]] = []
+    /// Per management cluster (by subject number), its placed platform updates and the latest end of
+    /// its clusters' steps.
+    private var platformPlaced: [[(end: Instant, start: Instant, release: PlatformRelease)]] = []
+    private var workloadLatestEnd: [Instant?] = []
+    /// Each workload cluster's versions and images as its placed steps leave them (by cluster position,
+    /// then pool position).
+    private var controlPlane: [KubernetesVersion] = []
+    private var poolVersion: [[KubernetesVersion]] = []
+    private var poolImage: [[NodeImageVersion]] = []
+    /// Where each subject has steps: (window, occurrence position), for windows with a `maxParallel`.
+    private var placedOccurrences: [[(window: Int, index: Int)]] = []
     /// Placed steps by subject, in the order they were placed.
-    private var placedBySubject: [String: [Int]] = [:]
+    private var placedBySubject: [[Int]] = []
+    /// Each step's subject number and place in the priority order.
+    private var stepSubject: [Int] = []
+    private var priority: [PriorityKey] = []
     /// Soak predecessors that bound a step (shown in `after`).
     private(set) var soakAfter: [Int: Int] = [:]
 
     init(context: PlanningContext, steps: [StepDraft]) {
         self.context = context
         self.steps = steps
+        controlPlane = context.clusters.map(\.kubernetesVersion)
+        poolVersion = context.clusters.map { $0.nodePools.map(\.kubernetesVersion) }
+        poolImage = context.clusters.map { $0.nodePools.map(\.nodeImage) }
+        var keys = Set(context.clusters.map { SubjectKey(name: $0.name, isManagement: false) })
+        for management in context.engine.inputs.managementClusters { keys.insert(SubjectKey(name: management.name, isManagement: true)) }
         for cluster in context.clusters {
-            controlPlane[cluster.name] = cluster.kubernetesVersion
-            poolVersion[cluster.name] = Dictionary(uniqueKeysWithValues: cluster.nodePools.map { ($0.name, $0.kubernetesVersion) })
-            poolImage[cluster.name] = Dictionary(uniqueKeysWithValues: cluster.nodePools.map { ($0.name, $0.nodeImage) })
+            if let name = cluster.managementCluster?.name { keys.insert(SubjectKey(name: name, isManagement: true)) }
         }
+        let ordered = keys.sorted { a, b in
+            a.name != b.name ? a.name.utf8.lexicographicallyPrecedes(b.name.utf8) : !a.isManagement && b.isManagement
+        }
+        for key in ordered { _ = subjectNumber(key) }
+    }
+
+    /// Numbers the subjects of the steps added since the last call, and gives them their priority.
+    private func numberSteps() {
+        for index in stepSubject.count..<steps.count {
+            let step = steps[index]
+            let subject = subjectNumber(subjectKey(step))
+            stepSubject.append(subject)
+            priority.append(PriorityKey(due: step.due?.daysSinceEpoch ?? Int.max, ring: step.ringIndex, subject: subject,
+                                        sequence: step.sequence, index: index))
+        }
+    }
+
+    /// The subject of a step: its workload cluster, or the management cluster of a platform step.
+    private func subjectKey(_ step: StepDraft) -> SubjectKey {
+        step.cluster.map { SubjectKey(name: $0, isManagement: false) } ?? SubjectKey(name: step.management ?? "", isManagement: true)
+    }
+
+    /// The number of a subject, numbering it when it is new (every subject is numbered up front, in
+    /// name order; a step whose subject is unknown, which validation rules out, gets the next number).
+    private func subjectNumber(_ key: SubjectKey) -> Int {
+        if let number = subjectNumbers[key] { return number }
+        let number = subjectWindow.count
+        subjectNumbers[key] = number
+        let cluster = key.isManagement ? nil : context.clusterIndex[key.name]
+        subjectCluster.append(cluster)
+        subjectRing.append(cluster.flatMap { context.clusters[$0].ring?.name })
+        let window = key.isManagement ? context.engine.managementClusters[key.name]?.window?.name : cluster.flatMap { context.clusters[$0].window?.name }
+        subjectWindow.append(window.flatMap(windowNumber))
+        busy.append([])
+        platformPlaced.append([])
+        workloadLatestEnd.append(nil)
+        placedOccurrences.append([])
+        placedBySubject.append([])
+        return number
+    }
+
+    private func managementNumber(_ name: String) -> Int {
+        subjectNumber(SubjectKey(name: name, isManagement: true))
+    }
+
+    /// The number of a window the schedule defines (nil for a name it does not), numbering it when new.
+    private func windowNumber(_ name: String) -> Int? {
+        if let known = windowNumbers[name] { return known }
+        guard let window = context.windows[name] else { return nil }
+        let occurrences = context.occurrences(of: name)
+        windowNumbers[name] = windowNames.count
+        windowNames.append(name)
+        windowOccurrences.append(occurrences)
+        windowLongest.append(context.longestOccurrence(of: name))
+        windowMaxParallel.append(window.maxParallel)
+        occupants.append(window.maxParallel == nil ? [] : [Set<Int>](repeating: [], count: occurrences.count))
+        nextOpen.append(window.maxParallel == nil ? [] : Array(0...occurrences.count))
+        return windowNames.count - 1
     }
 
     // MARK: Running
@@ -71,23 +158,22 @@ final class StepScheduler {
                 pending[index] += 1
             }
         }
-        // The keys are copied out once: the queue must not hold the steps array the loop mutates.
-        let keys = steps[firstNew...].map { PriorityKey(due: $0.due, ring: $0.ringIndex, subject: $0.subjectName, sequence: $0.sequence) }
-        var queue = PriorityQueue<Int>(by: { PriorityKey.before(keys[$0 - firstNew], $0, keys[$1 - firstNew], $1) })
-        for index in firstNew..<count where pending[index] == 0 { queue.push(index) }
-        while let index = queue.pop() {
+        numberSteps()
+        var queue = PriorityQueue<PriorityKey>()
+        for index in firstNew..<count where pending[index] == 0 { queue.push(priority[index]) }
+        while let index = queue.pop()?.index {
             place(index)
             settled[index] = true
             for successor in successors[index] where !settled[successor] && successor >= firstNew {
                 pending[successor] -= 1
-                if pending[successor] == 0 { queue.push(successor) }
+                if pending[successor] == 0 { queue.push(priority[successor]) }
             }
             if let gate = soakGate(of: index) {
                 gateMembers[gate, default: 1] -= 1
                 if gateMembers[gate] == 0 {
                     for waiter in gateWaiters[gate] ?? [] where !settled[waiter] && waiter >= firstNew {
                         pending[waiter] -= 1
-                        if pending[waiter] == 0 { queue.push(waiter) }
+                        if pending[waiter] == 0 { queue.push(priority[waiter]) }
                     }
                     gateWaiters[gate] = nil
                 }
@@ -108,24 +194,17 @@ final class StepScheduler {
         }
     }
 
-    /// Earliest deadline first, then ring order, then name, then the step's place in its sequence.
-    struct PriorityKey {
-        var due: CalendarDate?
+    /// Earliest deadline first (no due date last), then ring order, then name (subjects are numbered
+    /// in name order), then the step's place in its sequence.
+    struct PriorityKey: Comparable {
+        var due: Int
         var ring: Int
-        var subject: String
+        var subject: Int
         var sequence: Int
+        var index: Int
 
-        static func before(_ a: PriorityKey, _ aIndex: Int, _ b: PriorityKey, _ bIndex: Int) -> Bool {
-            switch (a.due, b.due) {
-            case let (left?, right?) where left != right: return left < right
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: break
-            }
-            if a.ring != b.ring { return a.ring < b.ring }
-            if a.subject != b.subject { return a.subject.utf8.lexicographicallyPrecedes(b.subject.utf8) }
-            if a.sequence != b.sequence { return a.sequence < b.sequence }
-            return aIndex < bIndex
+        static func < (a: PriorityKey, b: PriorityKey) -> Bool {
+            (a.due, a.ring, a.subject, a.sequence, a.index) < (b.due, b.ring, b.subject, b.sequence, b.index)
         }
     }
 
@@ -174,15 +253,9 @@ final class StepScheduler {
         steps[index].blockedReason = reason
     }
 
-    private func windowName(_ step: StepDraft) -> String? {
-        if let cluster = step.cluster {
-            return context.clusterIndex[cluster].flatMap { context.clusters[$0].window?.name }
-        }
-        return step.management.flatMap { context.engine.managementClusters[$0]?.window?.name }
-    }
-
     private func place(_ index: Int) {
         let step = steps[index]
+        let subject = stepSubject[index]
         if let reason = step.blockedReason {
             fail(index, .blocked, reason)
             settleResult(index)
@@ -193,22 +266,21 @@ final class StepScheduler {
             settleResult(index)
             return
         }
-        guard let windowName = windowName(step), context.windows[windowName] != nil else {
+        guard let window = subjectWindow[subject] else {
             fail(index, .unschedulable, "\(step.cluster.map { "cluster \($0)" } ?? "management cluster \(step.management ?? "")") has no maintenance window")
             settleResult(index)
             return
         }
-        let occurrences = context.occurrences(of: windowName)
-        let longest = context.longestOccurrence(of: windowName)
+        let longest = windowLongest[window]
         if step.estimatedMinutes > longest {
-            fail(index, .unschedulable, "it needs \(TimeSpan(minutes: step.estimatedMinutes).humanDescription); window \(windowName) is \(TimeSpan(minutes: longest).humanDescription)")
+            fail(index, .unschedulable, "it needs \(TimeSpan(minutes: step.estimatedMinutes).humanDescription); window \(windowNames[window]) is \(TimeSpan(minutes: longest).humanDescription)")
             settleResult(index)
             return
         }
         var earliest = Instant(startOf: context.asOf)
         for predecessor in step.predecessors { if let end = steps[predecessor].end { earliest = max(earliest, end) } }
         if let available = step.availableFrom { earliest = max(earliest, Instant(startOf: available)) }
-        if step.kind == .platformUpdate || step.kind == .certificateRotation, let management = step.management, let end = workloadLatestEnd[management] {
+        if step.kind == .platformUpdate || step.kind == .certificateRotation, let end = workloadLatestEnd[subject] {
             earliest = max(earliest, end)
         }
 
@@ -217,7 +289,7 @@ final class StepScheduler {
         var version: KubernetesVersion?
         var bound = earliest
         for _ in 0..<4 {
-            guard let slot = findSlot(index, window: windowName, occurrences: occurrences, earliest: bound) else { start = nil; break }
+            guard let slot = findSlot(index, window: window, earliest: bound) else { start = nil; break }
             start = slot
             guard step.targetMinor != nil else { break }
             guard let resolved = resolveVersion(index, at: slot.start) else { start = nil; version = nil; break }
@@ -230,10 +302,10 @@ final class StepScheduler {
             break
         }
         guard let slot = start else {
-            if step.targetMinor != nil && version == nil && findSlot(index, window: windowName, occurrences: occurrences, earliest: earliest) != nil {
+            if step.targetMinor != nil && version == nil && findSlot(index, window: window, earliest: earliest) != nil {
                 fail(index, .unschedulable, "no release offers a Kubernetes \(step.targetMinor?.description ?? "") version it may take when it could run")
             } else {
-                fail(index, .unschedulable, "no occurrence of window \(windowName) fits it before \(context.searchEnd) (a year after the horizon)")
+                fail(index, .unschedulable, "no occurrence of window \(windowNames[window]) fits it before \(context.searchEnd) (a year after the horizon)")
             }
             settleResult(index)
             return
@@ -242,52 +314,50 @@ final class StepScheduler {
             steps[index].dropped = true
             return
         }
-        commit(index, occurrence: slot.occurrence, start: slot.start, version: version, window: windowName, position: slot.position)
+        commit(index, occurrence: slot.occurrence, start: slot.start, version: version, window: window, position: slot.position)
     }
 
-    /// The first instant at or after `earliest`, inside an occurrence, where the step fits.
-    private func findSlot(_ index: Int, window: String, occurrences: [WindowOccurrence], earliest: Instant) -> (occurrence: WindowOccurrence, start: Instant, position: Int)? {
+    /// The first instant at or after `earliest`, inside an occurrence of the window, where the step fits.
+    private func findSlot(_ index: Int, window: Int, earliest: Instant) -> (occurrence: WindowOccurrence, start: Instant, position: Int)? {
         let step = steps[index]
-        let subject = step.subjectName
-        let maxParallel = context.windows[window]?.maxParallel
+        let subject = stepSubject[index]
+        let occurrences = windowOccurrences[window]
+        let maxParallel = windowMaxParallel[window]
         let duration = step.estimatedMinutes
         let searchEnd = Instant(startOf: context.searchEnd.adding(days: 1))
+        // A workload step also waits for its management cluster's platform updates.
+        let platform = step.cluster == nil ? nil : step.management.map(managementNumber)
         var low = 0, high = occurrences.count
         while low < high {
             let middle = (low + high) / 2
             if occurrences[middle].end <= earliest { low = middle + 1 } else { high = middle }
         }
-        if occupants[window] == nil {
-            occupants[window] = [Set<String>](repeating: [], count: occurrences.count)
-            nextOpen[window] = Array(0...occurrences.count)
-        }
         var position = low
         while position < occurrences.count {
             let occurrence = occurrences[position]
             if occurrence.start >= searchEnd { return nil }
-            let others = occupants[window]?[position] ?? []
-            if let maxParallel, !others.contains(subject), others.count >= maxParallel {
+            if let maxParallel, !occupants[window][position].contains(subject), occupants[window][position].count >= maxParallel {
                 // Full for newcomers: jump to the next occurrence with room, unless this subject already
                 // has a step in a full one in between (rare; it may add another there).
                 let open = firstOpen(window, from: position)
-                let own = (placedOccurrences[subject] ?? []).filter { $0.window == window && $0.index > position && $0.index < open }.map(\.index).min()
+                let own = placedOccurrences[subject].filter { $0.window == window && $0.index > position && $0.index < open }.map(\.index).min()
                 position = own ?? open
                 continue
             }
             defer { position += 1 }
-            if isFrozen(step, occurrence) { continue }
+            if isFrozen(step, subject: subject, occurrence) { continue }
             var candidate = max(earliest, occurrence.start)
             // One step at a time per cluster (and, for platform work, per management cluster).
             var moved = true
             while moved {
                 moved = false
-                for interval in busy[subject] ?? [] where interval.start < candidate.adding(minutes: duration) && candidate < interval.end {
+                for interval in busy[subject] where interval.start < candidate.adding(minutes: duration) && candidate < interval.end {
                     candidate = interval.end
                     moved = true
                 }
-                if let management = step.management, step.cluster != nil {
-                    for platform in platformPlaced[management] ?? [] where platform.start < candidate.adding(minutes: duration) && candidate < platform.end {
-                        candidate = platform.end
+                if let platform {
+                    for update in platformPlaced[platform] where update.start < candidate.adding(minutes: duration) && candidate < update.end {
+                        candidate = update.end
                         moved = true
                     }
                 }
@@ -298,29 +368,25 @@ final class StepScheduler {
     }
 
     /// The first occurrence at or after `position` that still has room (or the end of the list).
-    private func firstOpen(_ window: String, from position: Int) -> Int {
-        guard var links = nextOpen[window] else { return position }
-        nextOpen[window] = nil
+    private func firstOpen(_ window: Int, from position: Int) -> Int {
         var root = position
-        while links[root] != root { root = links[root] }
+        while nextOpen[window][root] != root { root = nextOpen[window][root] }
         var walker = position
-        while links[walker] != root {
-            let next = links[walker]
-            links[walker] = root
+        while nextOpen[window][walker] != root {
+            let next = nextOpen[window][walker]
+            nextOpen[window][walker] = root
             walker = next
         }
-        nextOpen[window] = links
         return root
     }
 
     /// Planning.md 5, freezes: an occurrence touching a freeze day is frozen for the rings it names (all
     /// when none); `allow: security` lets steps that fix an advisory through; platform steps obey only
     /// freezes that name no rings.
-    private func isFrozen(_ step: StepDraft, _ occurrence: WindowOccurrence) -> Bool {
-        let ringName: String? = step.cluster.flatMap { context.clusterIndex[$0] }.flatMap { context.clusters[$0].ring?.name }
+    private func isFrozen(_ step: StepDraft, subject: Int, _ occurrence: WindowOccurrence) -> Bool {
         for freeze in context.freezes where occurrence.firstLocalDate <= freeze.to && occurrence.lastLocalDate >= freeze.from {
             if let rings = freeze.rings {
-                guard step.cluster != nil, let ringName, rings.contains(where: { $0.name == ringName }) else { continue }
+                guard step.cluster != nil, let ringName = subjectRing[subject], rings.contains(where: { $0.name == ringName }) else { continue }
             }
             if freeze.allow == .security && step.securityFix { continue }
             return true
@@ -332,7 +398,7 @@ final class StepScheduler {
 
     /// The release a management cluster runs at an instant, given the platform updates placed so far.
     func releaseInEffect(_ management: String, at instant: Instant) -> PlatformRelease? {
-        let placed = (platformPlaced[management] ?? []).filter { $0.end <= instant }.max { $0.end < $1.end }
+        let placed = platformPlaced[managementNumber(management)].filter { $0.end <= instant }.max { $0.end < $1.end }
         if let placed { return placed.release }
         guard let managementCluster = context.engine.managementClusters[management] else { return nil }
         return context.timeline(of: managementCluster)?.release(managementCluster.version)
@@ -342,9 +408,9 @@ final class StepScheduler {
     /// offered then and supported on that day (a bridge takes the newest offered, with a warning).
     private func resolveVersion(_ index: Int, at instant: Instant) -> KubernetesVersion? {
         let step = steps[index]
-        guard let clusterName = step.cluster, let position = context.clusterIndex[clusterName], let minor = step.targetMinor else { return nil }
+        guard let clusterName = step.cluster, let position = subjectCluster[stepSubject[index]], let minor = step.targetMinor else { return nil }
         let cluster = context.clusters[position]
-        let currentControlPlane = controlPlane[clusterName] ?? cluster.kubernetesVersion
+        let currentControlPlane = controlPlane[position]
         if step.kind == .nodePoolUpgrade { return currentControlPlane }
         let day = instant.utcDate
         var offered: [KubernetesVersion]
@@ -373,51 +439,47 @@ final class StepScheduler {
 
     // MARK: Recording a placement
 
-    private func commit(_ index: Int, occurrence: WindowOccurrence, start: Instant, version: KubernetesVersion?, window: String, position: Int) {
+    private func commit(_ index: Int, occurrence: WindowOccurrence, start: Instant, version: KubernetesVersion?, window: Int, position: Int) {
         let step = steps[index]
+        let subject = stepSubject[index]
         let end = start.adding(minutes: step.estimatedMinutes)
         step.occurrence = occurrence
         step.start = start
         step.end = end
         if let due = step.due, end > Instant(startOf: due) { step.status = .late }
-        let subject = step.subjectName
-        busy[subject, default: []].append((start, end))
-        if occupants[window] == nil {
-            let count = context.occurrences(of: window).count
-            occupants[window] = [Set<String>](repeating: [], count: count)
-            nextOpen[window] = Array(0...count)
+        busy[subject].append((start, end))
+        if let maxParallel = windowMaxParallel[window] {
+            occupants[window][position].insert(subject)
+            placedOccurrences[subject].append((window, position))
+            if occupants[window][position].count >= maxParallel { nextOpen[window][position] = position + 1 }
         }
-        occupants[window]?[position].insert(subject)
-        placedOccurrences[subject, default: []].append((window, position))
-        if let maxParallel = context.windows[window]?.maxParallel, (occupants[window]?[position].count ?? 0) >= maxParallel {
-            nextOpen[window]?[position] = position + 1
-        }
-        placedBySubject[subject, default: []].append(index)
+        placedBySubject[subject].append(index)
+        let management = step.management.map(managementNumber)
 
         switch step.kind {
         case .platformUpdate:
-            if let management = step.management, let release = step.targetRelease {
-                platformPlaced[management, default: []].append((end, start, release))
+            if let management, let release = step.targetRelease {
+                platformPlaced[management].append((end, start, release))
             }
         case .kubernetesUpgrade, .nodePoolUpgrade:
-            if let clusterName = step.cluster, let version, let position = context.clusterIndex[clusterName] {
+            if let version, let position = subjectCluster[subject] {
                 let cluster = context.clusters[position]
                 step.version = version
                 step.to = version.description
-                if step.kind == .kubernetesUpgrade { step.from = controlPlane[clusterName]?.description ?? step.from }
-                if step.movesControlPlane { controlPlane[clusterName] = version }
+                if step.kind == .kubernetesUpgrade { step.from = controlPlane[position].description }
+                if step.movesControlPlane { controlPlane[position] = version }
                 var changes: [PlanStep.ImageChange] = []
-                for pool in cluster.nodePools where step.movedPools.contains(pool.name) {
-                    if step.kind == .nodePoolUpgrade { step.from = poolVersion[clusterName]?[pool.name]?.description ?? step.from }
-                    poolVersion[clusterName]?[pool.name] = version
-                    let current = poolImage[clusterName]?[pool.name] ?? pool.nodeImage
+                for (poolIndex, pool) in cluster.nodePools.enumerated() where step.movedPools.contains(pool.name) {
+                    if step.kind == .nodePoolUpgrade { step.from = poolVersion[position][poolIndex].description }
+                    poolVersion[position][poolIndex] = version
+                    let current = poolImage[position][poolIndex]
                     if let image = context.newestImage(family: pool.imageFamily.name, for: version, on: start.utcDate), current < image.version {
                         changes.append(PlanStep.ImageChange(nodePool: pool.name, from: current.text, to: image.version.text))
-                        poolImage[clusterName]?[pool.name] = image.version
+                        poolImage[position][poolIndex] = image.version
                     }
                 }
                 step.imageChanges = changes
-                if let management = step.management, let release = releaseInEffect(management, at: start) {
+                if let name = step.management, let release = releaseInEffect(name, at: start) {
                     let systems = Set(cluster.nodePools.map(\.os))
                     step.knownIssues = release.knownIssues.filter { issue in
                         issue.affectedVersions.contains(version) && (issue.affectedOS.map { systems.contains($0) } ?? true)
@@ -427,23 +489,23 @@ final class StepScheduler {
                     if (soakByMinor[gate]?.end).map({ $0 < end }) ?? true { soakByMinor[gate] = (end, index) }
                     if (soakByVersion[gate]?[version]?.end).map({ $0 < end }) ?? true { soakByVersion[gate, default: [:]][version] = (end, index) }
                 }
-                if let management = step.management {
+                if let management {
                     workloadLatestEnd[management] = max(workloadLatestEnd[management] ?? end, end)
                 }
             }
         case .nodeImageUpdate:
-            if let clusterName = step.cluster, let pool = step.pool, let image = step.targetImage {
+            if let position = subjectCluster[subject], let pool = step.pool, let image = step.targetImage,
+               let poolIndex = context.clusters[position].nodePools.firstIndex(where: { $0.name == pool }) {
                 // Image updates are placed after the Kubernetes steps, but run before any that brings a
                 // newer image: only a newer image replaces what the pool is known to run.
-                if let known = poolImage[clusterName]?[pool], known < image.version { poolImage[clusterName]?[pool] = image.version }
-                if let management = step.management {
+                if poolImage[position][poolIndex] < image.version { poolImage[position][poolIndex] = image.version }
+                if let management {
                     workloadLatestEnd[management] = max(workloadLatestEnd[management] ?? end, end)
                 }
             }
         case .certificateRotation:
             break
         }
-        steps[index] = step
     }
 
     /// A step that got no slot still counts toward its gate (so later rings are not held forever).
@@ -462,41 +524,51 @@ final class StepScheduler {
 
     // MARK: Queries for later passes
 
-    func placedIndices(of subject: String) -> [Int] {
-        placedBySubject[subject] ?? []
+    func placedIndices(ofCluster name: String) -> [Int] {
+        subjectNumbers[SubjectKey(name: name, isManagement: false)].map { placedBySubject[$0] } ?? []
+    }
+
+    func placedIndices(ofManagement name: String) -> [Int] {
+        subjectNumbers[SubjectKey(name: name, isManagement: true)].map { placedBySubject[$0] } ?? []
     }
 
     func controlPlaneVersion(of cluster: String) -> KubernetesVersion? {
-        controlPlane[cluster]
+        context.clusterIndex[cluster].map { controlPlane[$0] }
     }
 
-    func placedSteps(of subject: String) -> [StepDraft] {
-        (placedBySubject[subject] ?? []).map { steps[$0] }
+    func placedSteps(ofCluster name: String) -> [StepDraft] {
+        placedIndices(ofCluster: name).map { steps[$0] }
     }
 
     func platformUpdates(of management: String) -> [(end: Instant, start: Instant, release: PlatformRelease)] {
-        platformPlaced[management] ?? []
+        platformPlaced[managementNumber(management)]
     }
+
+    /// A slot chosen outside the queue: the occurrence, the start, the window's number and the
+    /// occurrence's position in the window's list.
+    typealias FixedSlot = (occurrence: WindowOccurrence, start: Instant, window: Int, position: Int)
 
     /// The last occurrence of a window that ends at or before `deadline` and starts at or after `earliest`,
     /// not frozen, with room and the subject free: where a certificate rotation goes.
-    func latestSlot(_ index: Int, endingBy deadline: Instant, earliest: Instant) -> (WindowOccurrence, Instant, String, Int)? {
-        guard let window = windowName(steps[index]) else { return nil }
+    func latestSlot(_ index: Int, endingBy deadline: Instant, earliest: Instant) -> FixedSlot? {
+        numberSteps()
+        let subject = stepSubject[index]
+        guard let window = subjectWindow[subject] else { return nil }
         let duration = steps[index].estimatedMinutes
-        let occurrences = context.occurrences(of: window)
+        let occurrences = windowOccurrences[window]
         for position in occurrences.indices.reversed() {
             let occurrence = occurrences[position]
             guard occurrence.end <= deadline && occurrence.start >= earliest else { continue }
-            if isFrozen(steps[index], occurrence) { continue }
-            let subject = steps[index].subjectName
-            let free = !(busy[subject] ?? []).contains { $0.start < occurrence.start.adding(minutes: duration) && occurrence.start < $0.end }
+            if isFrozen(steps[index], subject: subject, occurrence) { continue }
+            let free = !busy[subject].contains { $0.start < occurrence.start.adding(minutes: duration) && occurrence.start < $0.end }
             if free && duration <= occurrence.durationMinutes { return (occurrence, occurrence.start, window, position) }
         }
         return nil
     }
 
-    func commitFixed(_ index: Int, slot: (WindowOccurrence, Instant, String, Int)) {
-        commit(index, occurrence: slot.0, start: slot.1, version: nil, window: slot.2, position: slot.3)
+    func commitFixed(_ index: Int, slot: FixedSlot) {
+        numberSteps()
+        commit(index, occurrence: slot.occurrence, start: slot.start, version: nil, window: slot.window, position: slot.position)
         settled.append(true)
         successors.append([])
         pending.append(0)
