@@ -43,6 +43,69 @@ public struct JSONWriter {
         for _ in 0..<count { bytes.append(UInt8(ascii: " ")) }
     }
 
+    /// `"name": ` at an indent.
+    public mutating func key(_ name: StaticString, indent count: Int) {
+        indent(count)
+        bytes.append(UInt8(ascii: "\""))
+        raw(name)
+        raw("\": ")
+    }
+
+    public mutating func writeInt(_ number: Int) {
+        guard number >= 0 else { bytes.append(contentsOf: String(number).utf8); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = number
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    /// A string, or `null`.
+    public mutating func writeString(_ text: String?) {
+        if let text { writeString(text) } else { raw("null") }
+    }
+
+    /// `"2024-07-01"`, or `null` (the same text as `CalendarDate.description`, without building it).
+    public mutating func writeDate(_ date: CalendarDate?) {
+        guard let date else { raw("null"); return }
+        let (year, month, day) = date.components
+        guard (0...9999).contains(year) else { writeString(date.description); return }
+        bytes.append(UInt8(ascii: "\""))
+        digits(year, 4); bytes.append(UInt8(ascii: "-")); digits(month, 2); bytes.append(UInt8(ascii: "-")); digits(day, 2)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `"2024-07-07T03:00:00Z"`, or `null` (the same text as `Instant.description`).
+    public mutating func writeInstant(_ instant: Instant?) {
+        guard let instant else { raw("null"); return }
+        let date = instant.utcDate
+        let (year, month, day) = date.components
+        guard (0...9999).contains(year) else { writeString(instant.description); return }
+        let minuteOfDay = instant.minutesSinceEpoch - date.daysSinceEpoch * 1440
+        bytes.append(UInt8(ascii: "\""))
+        digits(year, 4); bytes.append(UInt8(ascii: "-")); digits(month, 2); bytes.append(UInt8(ascii: "-")); digits(day, 2)
+        bytes.append(UInt8(ascii: "T")); digits(minuteOfDay / 60, 2); bytes.append(UInt8(ascii: ":")); digits(minuteOfDay % 60, 2)
+        raw(":00Z\"")
+    }
+
+    /// A non-negative number with leading zeros to `width` digits.
+    private mutating func digits(_ value: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8((value / divisor) % 10))
+            divisor /= 10
+        }
+    }
+
     public mutating func write(_ value: JSONValue, indent level: Int) {
         switch value {
         case .null: raw("null")

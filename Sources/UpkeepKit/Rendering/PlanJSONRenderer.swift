@@ -30,101 +30,77 @@ public enum PlanJSONRenderer {
         return all
     }
 
-    /// Writes the plan piece by piece to `emit` (a file, a buffer): a plan of tens of thousands of steps
-    /// is never held twice.
-    public static func write(_ plan: Plan, _ emit: ([UInt8]) throws -> Void) rethrows {
-        var writer = JSONWriter(capacity: 64 * 1024)
-        func list(_ key: StaticString, _ items: Int, last: Bool = false, _ element: (Int) -> JSONValue) {
-            writer.indent(2)
-            writer.raw("\"")
-            writer.raw(key)
-            writer.raw("\": ")
-            if items == 0 {
-                writer.raw("[]")
-            } else {
-                writer.raw("[\n")
-                for index in 0..<items {
-                    writer.indent(4)
-                    writer.write(element(index), indent: 4)
-                    if index < items - 1 { writer.raw(",") }
-                    writer.newline()
-                }
-                writer.indent(2)
-                writer.raw("]")
-            }
-            writer.raw(last ? "\n" : ",\n")
-        }
-        func member(_ key: StaticString, _ value: JSONValue) {
-            writer.indent(2)
-            writer.raw("\"")
-            writer.raw(key)
-            writer.raw("\": ")
-            writer.write(value, indent: 2)
-            writer.raw(",\n")
-        }
-        // Keys in sorted order, as `value(plan)` would write them.
-        writer.raw("{\n")
-        member("asOf", .string(plan.asOf.description))
-        list("clusters", plan.clusters.count) { cluster(plan.clusters[$0]) }
-        list("findings", plan.findings.count) { plan.findings[$0].json }
-        member("horizonEnd", .string(plan.horizonEnd.description))
-        list("inputs", plan.inputs.count) { .object(["path": .string(plan.inputs[$0].path), "sha256": .string(plan.inputs[$0].sha256)]) }
-        member("schemaVersion", .int(1))
-        try emit(writer.bytes)
-        writer = JSONWriter()
-        try writeSteps(plan.steps, emit)
-        writer.indent(2)
-        writer.raw("\"summary\": ")
-        writer.write(summary(plan), indent: 2)
-        writer.raw("\n}\n")
-        try emit(writer.bytes)
+    /// A part of the document: fixed text, or a run of list elements rendered on their own.
+    enum Piece: Sendable {
+        case text([UInt8])
+        case clusters(Range<Int>)
+        case findings(Range<Int>)
+        case steps(Range<Int>)
     }
 
-    /// The steps, the bulk of a large plan: written without building a tree, in two halves at once
-    /// where there are many. The bytes are those `step(_:)` gives (a test keeps the two equal).
-    static func writeSteps(_ steps: [PlanStep], _ emit: ([UInt8]) throws -> Void) rethrows {
-        var head = JSONWriter()
-        head.indent(2)
-        guard !steps.isEmpty else {
-            head.raw("\"steps\": [],\n")
-            try emit(head.bytes)
-            return
-        }
-        head.raw("\"steps\": [\n")
-        try emit(head.bytes)
-        // Blocks of steps, each block written in two halves at once.
-        let block = 8000
-        for blockStart in stride(from: 0, to: steps.count, by: block) {
-            let blockEnd = min(steps.count, blockStart + block)
-            let parts = blockEnd - blockStart > 2000 ? 2 : 1
-            let size = (blockEnd - blockStart + parts - 1) / parts
-            let chunks = ChunkBuffers(count: parts)
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                var local = JSONWriter(capacity: size * 1300)
-                for index in (blockStart + part * size)..<min(blockEnd, blockStart + (part + 1) * size) {
-                    local.indent(4)
-                    writeStep(steps[index], into: &local)
-                    if index < steps.count - 1 { local.raw(",") }
-                    local.newline()
-                }
-                chunks.store(part, local.bytes)
-            }
-            for part in 0..<parts { try emit(chunks.bytes(part)) }
-        }
-        var tail = JSONWriter()
-        tail.indent(2)
-        tail.raw("],\n")
-        try emit(tail.bytes)
+    /// Writes the plan piece by piece to `emit` (a file, a buffer): the pieces are rendered on other
+    /// threads, a few ahead of the one being written, and a plan of tens of thousands of steps is never
+    /// held whole. `elementsPerPiece` only matters to tests, which make it small to cross piece edges.
+    public static func write(_ plan: Plan, elementsPerPiece: Int = 2000, _ emit: ([UInt8]) throws -> Void) rethrows {
+        let pieces = pieces(of: plan, elementsPerPiece: max(1, elementsPerPiece))
+        try OrderedPipeline.run(pieces: pieces.count, render: { render(pieces[$0], of: plan) }, emit: emit)
     }
 
-    /// One step object at indent 4, keys in sorted order.
+    /// The document's pieces in order: keys sorted, as `value(plan)` would write them.
+    static func pieces(of plan: Plan, elementsPerPiece: Int) -> [Piece] {
+        var pieces: [Piece] = []
+        var text = JSONWriter()
+        func list(_ key: StaticString, _ count: Int, _ piece: (Range<Int>) -> Piece) {
+            text.key(key, indent: 2)
+            guard count > 0 else { text.raw("[],\n"); return }
+            text.raw("[\n")
+            pieces.append(.text(text.bytes))
+            text = JSONWriter()
+            for start in stride(from: 0, to: count, by: elementsPerPiece) {
+                pieces.append(piece(start..<min(count, start + elementsPerPiece)))
+            }
+            text.indent(2)
+            text.raw("],\n")
+        }
+        text.raw("{\n")
+        text.key("asOf", indent: 2); text.writeString(plan.asOf.description); text.raw(",\n")
+        list("clusters", plan.clusters.count) { .clusters($0) }
+        list("findings", plan.findings.count) { .findings($0) }
+        text.key("horizonEnd", indent: 2); text.writeString(plan.horizonEnd.description); text.raw(",\n")
+        text.key("inputs", indent: 2)
+        text.write(.array(plan.inputs.map { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }), indent: 2)
+        text.raw(",\n")
+        text.key("schemaVersion", indent: 2); text.raw("1,\n")
+        list("steps", plan.steps.count) { .steps($0) }
+        text.key("summary", indent: 2)
+        text.write(summary(plan), indent: 2)
+        text.raw("\n}\n")
+        pieces.append(.text(text.bytes))
+        return pieces
+    }
+
+    static func render(_ piece: Piece, of plan: Plan) -> [UInt8] {
+        var writer = JSONWriter(capacity: 256 * 1024)
+        func elements(_ range: Range<Int>, count: Int, _ body: (Int, inout JSONWriter) -> Void) {
+            for index in range {
+                writer.indent(4)
+                body(index, &writer)
+                if index < count - 1 { writer.raw(",") }
+                writer.newline()
+            }
+        }
+        switch piece {
+        case .text(let bytes): return bytes
+        case .clusters(let range): elements(range, count: plan.clusters.count) { writeCluster(plan.clusters[$0], into: &$1) }
+        case .findings(let range): elements(range, count: plan.findings.count) { writeFinding(plan.findings[$0], into: &$1) }
+        case .steps(let range): elements(range, count: plan.steps.count) { writeStep(plan.steps[$0], into: &$1) }
+        }
+        return writer.bytes
+    }
+
+    /// One step object at indent 4, keys in sorted order (the bytes `step(_:)` renders to).
     static func writeStep(_ step: PlanStep, into writer: inout JSONWriter) {
-        func key(_ name: StaticString) {
-            writer.indent(6)
-            writer.raw("\"")
-            writer.raw(name)
-            writer.raw("\": ")
-        }
+        func key(_ name: StaticString) { writer.key(name, indent: 6) }
         func strings(_ values: [String]) {
             guard !values.isEmpty else { writer.raw("[]"); return }
             writer.raw("[\n")
@@ -136,16 +112,13 @@ public enum PlanJSONRenderer {
             writer.indent(6)
             writer.raw("]")
         }
-        func optional(_ value: String?) {
-            if let value { writer.writeString(value) } else { writer.raw("null") }
-        }
         writer.raw("{\n")
         key("after"); strings(step.after); writer.raw(",\n")
         if let cluster = step.cluster { key("cluster"); writer.writeString(cluster); writer.raw(",\n") }
-        key("due"); optional(step.due?.description); writer.raw(",\n")
-        key("dueReason"); optional(step.dueReason); writer.raw(",\n")
-        key("end"); optional(step.end?.description); writer.raw(",\n")
-        key("estimatedMinutes"); writer.append(Array(String(step.estimatedMinutes).utf8)); writer.raw(",\n")
+        key("due"); writer.writeDate(step.due); writer.raw(",\n")
+        key("dueReason"); writer.writeString(step.dueReason); writer.raw(",\n")
+        key("end"); writer.writeInstant(step.end); writer.raw(",\n")
+        key("estimatedMinutes"); writer.writeInt(step.estimatedMinutes); writer.raw(",\n")
         key("fixes"); strings(step.fixes); writer.raw(",\n")
         key("from"); writer.writeString(step.from); writer.raw(",\n")
         key("id"); writer.writeString(step.id); writer.raw(",\n")
@@ -160,9 +133,9 @@ public enum PlanJSONRenderer {
                 writer.raw("[\n")
                 for (index, change) in step.nodeImages.enumerated() {
                     writer.indent(8); writer.raw("{\n")
-                    writer.indent(10); writer.raw("\"from\": "); writer.writeString(change.from); writer.raw(",\n")
-                    writer.indent(10); writer.raw("\"nodePool\": "); writer.writeString(change.nodePool); writer.raw(",\n")
-                    writer.indent(10); writer.raw("\"to\": "); writer.writeString(change.to); writer.raw("\n")
+                    writer.key("from", indent: 10); writer.writeString(change.from); writer.raw(",\n")
+                    writer.key("nodePool", indent: 10); writer.writeString(change.nodePool); writer.raw(",\n")
+                    writer.key("to", indent: 10); writer.writeString(change.to); writer.raw("\n")
                     writer.indent(8); writer.raw(index < step.nodeImages.count - 1 ? "},\n" : "}\n")
                 }
                 writer.indent(6)
@@ -171,17 +144,17 @@ public enum PlanJSONRenderer {
             writer.raw(",\n")
         }
         if let pool = step.nodePool { key("nodePool"); writer.writeString(pool); writer.raw(",\n") }
-        key("order"); writer.append(Array(String(step.order).utf8)); writer.raw(",\n")
+        key("order"); writer.writeInt(step.order); writer.raw(",\n")
         key("reasons"); strings(step.reasons); writer.raw(",\n")
-        key("start"); optional(step.start?.description); writer.raw(",\n")
+        key("start"); writer.writeInstant(step.start); writer.raw(",\n")
         key("status"); writer.writeString(step.status.rawValue); writer.raw(",\n")
         key("to"); writer.writeString(step.to); writer.raw(",\n")
         key("window")
         if let occurrence = step.occurrence {
             writer.raw("{\n")
-            writer.indent(8); writer.raw("\"end\": "); writer.writeString(occurrence.end.description); writer.raw(",\n")
-            writer.indent(8); writer.raw("\"name\": "); writer.writeString(occurrence.window); writer.raw(",\n")
-            writer.indent(8); writer.raw("\"start\": "); writer.writeString(occurrence.start.description); writer.raw("\n")
+            writer.key("end", indent: 8); writer.writeInstant(occurrence.end); writer.raw(",\n")
+            writer.key("name", indent: 8); writer.writeString(occurrence.window); writer.raw(",\n")
+            writer.key("start", indent: 8); writer.writeInstant(occurrence.start); writer.raw("\n")
             writer.indent(6); writer.raw("}")
         } else {
             writer.raw("null")
@@ -189,6 +162,49 @@ public enum PlanJSONRenderer {
         writer.raw("\n")
         writer.indent(4)
         writer.raw("}")
+    }
+
+    /// One cluster row at indent 4 (the bytes `cluster(_:)` renders to).
+    static func writeCluster(_ cluster: Plan.ClusterSummary, into writer: inout JSONWriter) {
+        writer.raw("{\n")
+        writer.key("kubernetes", indent: 6); writer.raw("{\n")
+        writer.key("current", indent: 8); writer.writeString(cluster.current); writer.raw(",\n")
+        writer.key("supportedUntil", indent: 8); writer.writeDate(cluster.supportedUntil); writer.raw(",\n")
+        writer.key("target", indent: 8); writer.writeString(cluster.target); writer.raw("\n")
+        writer.indent(6); writer.raw("},\n")
+        writer.key("name", indent: 6); writer.writeString(cluster.name); writer.raw(",\n")
+        writer.key("nodePools", indent: 6)
+        if cluster.nodePools.isEmpty {
+            writer.raw("[]\n")
+        } else {
+            writer.raw("[\n")
+            for (index, pool) in cluster.nodePools.enumerated() {
+                writer.indent(8); writer.raw("{\n")
+                writer.key("kubernetes", indent: 10); writer.raw("{\n")
+                writer.key("current", indent: 12); writer.writeString(pool.current); writer.raw(",\n")
+                writer.key("target", indent: 12); writer.writeString(pool.target); writer.raw("\n")
+                writer.indent(10); writer.raw("},\n")
+                writer.key("name", indent: 10); writer.writeString(pool.name); writer.raw(",\n")
+                writer.key("nodeImage", indent: 10); writer.raw("{\n")
+                writer.key("current", indent: 12); writer.writeString(pool.image); writer.raw(",\n")
+                writer.key("target", indent: 12); writer.writeString(pool.targetImage); writer.raw("\n")
+                writer.indent(10); writer.raw("}\n")
+                writer.indent(8); writer.raw(index < cluster.nodePools.count - 1 ? "},\n" : "}\n")
+            }
+            writer.indent(6); writer.raw("]\n")
+        }
+        writer.indent(4); writer.raw("}")
+    }
+
+    /// One finding at indent 4 (the bytes `Finding.json` renders to).
+    static func writeFinding(_ finding: Finding, into writer: inout JSONWriter) {
+        writer.raw("{\n")
+        writer.key("code", indent: 6); writer.writeString(finding.code); writer.raw(",\n")
+        writer.key("message", indent: 6); writer.writeString(finding.message); writer.raw(",\n")
+        writer.key("position", indent: 6); writer.writeString(finding.position?.description); writer.raw(",\n")
+        writer.key("severity", indent: 6); writer.writeString(finding.severity.rawValue); writer.raw(",\n")
+        writer.key("subject", indent: 6); writer.writeString(finding.subject); writer.raw("\n")
+        writer.indent(4); writer.raw("}")
     }
 
     static func summary(_ plan: Plan) -> JSONValue {
@@ -243,27 +259,5 @@ public enum PlanJSONRenderer {
                 ])
             }),
         ])
-    }
-}
-
-/// Where each half of the steps is written; each part writes only its own index, under a lock.
-private final class ChunkBuffers: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [[UInt8]]
-
-    init(count: Int) {
-        parts = Array(repeating: [], count: count)
-    }
-
-    func store(_ index: Int, _ bytes: [UInt8]) {
-        lock.lock()
-        parts[index] = bytes
-        lock.unlock()
-    }
-
-    func bytes(_ index: Int) -> [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
-        return parts[index]
     }
 }

@@ -93,4 +93,18 @@ struct PlanJSONWriterTests {
         #expect(!plan.steps.isEmpty)
         #expect(PlanJSONRenderer.render(plan) == PlanJSONRenderer.value(plan).rendered())
     }
+
+    /// The pieces are rendered on other threads and written in order: cut small, every list crosses
+    /// several piece edges, and the document must still be the same.
+    @Test func piecesRenderedAheadKeepTheirOrder() throws {
+        let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "examples"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
+        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2024-07-01"))
+        #expect(plan.steps.count > 3 && plan.findings.count > 3 && plan.clusters.count > 3)
+        let expected = PlanJSONRenderer.value(plan).rendered()
+        for size in [1, 2, 3, 5] {
+            var bytes: [UInt8] = []
+            PlanJSONRenderer.write(plan, elementsPerPiece: size) { bytes += $0 }
+            #expect(String(decoding: bytes, as: UTF8.self) == expected, "pieces of \(size)")
+        }
+    }
 }
