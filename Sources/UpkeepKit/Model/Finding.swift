@@ -21,8 +21,10 @@ public struct Finding: Sendable, Equatable, Comparable {
     /// Errors first, then by subject, code and message.
     public static func < (lhs: Finding, rhs: Finding) -> Bool {
         if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
-        if lhs.subject != rhs.subject { return lhs.subject.utf8.lexicographicallyPrecedes(rhs.subject.utf8) }
-        if lhs.code != rhs.code { return lhs.code.utf8.lexicographicallyPrecedes(rhs.code.utf8) }
-        return lhs.message.utf8.lexicographicallyPrecedes(rhs.message.utf8)
+        let subject = UTF8Order.compare(lhs.subject, rhs.subject)
+        if subject != 0 { return subject < 0 }
+        let code = UTF8Order.compare(lhs.code, rhs.code)
+        if code != 0 { return code < 0 }
+        return UTF8Order.precedes(lhs.message, rhs.message)
     }
 }

@@ -76,18 +76,39 @@ public struct KubernetesVersion: Hashable, Comparable, Sendable, CustomStringCon
 
     public var minorVersion: KubernetesMinor { KubernetesMinor(major: major, minor: minor) }
 
+    /// `1.28.9`, `1.28.0-rc.1`, `1.27.4-gke.1043002` (written digit by digit: plans print it often).
     public var description: String {
-        var text = "\(major).\(minor).\(patch)"
-        if let preRelease { text += "-\(preRelease.stage).\(preRelease.number)" }
-        return text + distribution
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16 + distribution.utf8.count)
+        DecimalDigits.append(major, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        DecimalDigits.append(minor, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        DecimalDigits.append(patch, to: &bytes)
+        if let preRelease {
+            bytes.append(UInt8(ascii: "-"))
+            bytes.append(contentsOf: "\(preRelease.stage)".utf8)
+            bytes.append(UInt8(ascii: "."))
+            DecimalDigits.append(preRelease.number, to: &bytes)
+        }
+        bytes.append(contentsOf: distribution.utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Equal when every part is (the same as writing the same text: parsing is canonical).
     public static func == (lhs: KubernetesVersion, rhs: KubernetesVersion) -> Bool {
-        lhs.description == rhs.description
+        lhs.major == rhs.major && lhs.minor == rhs.minor && lhs.patch == rhs.patch
+            && lhs.preRelease?.stage == rhs.preRelease?.stage && lhs.preRelease?.number == rhs.preRelease?.number
+            && lhs.distribution == rhs.distribution
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(description)
+        hasher.combine(major)
+        hasher.combine(minor)
+        hasher.combine(patch)
+        hasher.combine(preRelease?.stage)
+        hasher.combine(preRelease?.number)
+        hasher.combine(distribution)
     }
 
     public static func < (lhs: KubernetesVersion, rhs: KubernetesVersion) -> Bool {

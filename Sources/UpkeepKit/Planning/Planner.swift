@@ -339,7 +339,7 @@ public enum Planner {
         let dues = drafts.map { $0.due?.daysSinceEpoch }
         let order = kept.sorted { a, b in
             switch (starts[a], starts[b]) {
-            case let (l?, r?): return l != r ? l < r : ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8)
+            case let (l?, r?): return l != r ? l < r : UTF8Order.precedes(ids[a], ids[b])
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil):
@@ -347,7 +347,7 @@ public enum Planner {
                 case let (l?, r?) where l != r: return l < r
                 case (.some, nil): return true
                 case (nil, .some): return false
-                default: return ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8)
+                default: return UTF8Order.precedes(ids[a], ids[b])
                 }
             }
         }

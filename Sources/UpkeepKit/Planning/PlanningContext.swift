@@ -31,7 +31,7 @@ final class PlanningContext {
         self.asOf = asOf
         horizonEnd = asOf.adding(days: horizon.days)
         searchEnd = horizonEnd.adding(days: 366)
-        clusters = inputs.clusters.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        clusters = inputs.clusters.sorted { UTF8Order.precedes($0.name, $1.name) }
         var index: [String: Int] = [:]
         for (position, cluster) in clusters.enumerated() where index[cluster.name] == nil { index[cluster.name] = position }
         clusterIndex = index

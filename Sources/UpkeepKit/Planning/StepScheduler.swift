@@ -77,7 +77,7 @@ final class StepScheduler {
             if let name = cluster.managementCluster?.name { keys.insert(SubjectKey(name: name, isManagement: true)) }
         }
         let ordered = keys.sorted { a, b in
-            a.name != b.name ? a.name.utf8.lexicographicallyPrecedes(b.name.utf8) : !a.isManagement && b.isManagement
+            a.name != b.name ? UTF8Order.precedes(a.name, b.name) : !a.isManagement && b.isManagement
         }
         for key in ordered { _ = subjectNumber(key) }
     }

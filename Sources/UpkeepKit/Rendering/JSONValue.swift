@@ -22,50 +22,40 @@ public indirect enum JSONValue: Sendable, Equatable {
 
 /// Writes JSON values as UTF-8 into one growing buffer, so that a large plan is written without
 /// building it as one tree or concatenating strings.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+public struct JSONWriter: ~Copyable {
+    private var buffer: ByteBuffer
 
     public init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    /// A copy of what was written.
+    public var bytes: [UInt8] { buffer.bytes }
+
+    public var string: String { String(decoding: buffer.bytes, as: UTF8.self) }
 
     public mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { buffer.append($0) }
     }
 
-    public mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+    public mutating func newline() { buffer.append(UInt8(ascii: "\n")) }
 
-    public mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+    public mutating func append(_ other: [UInt8]) { buffer.append(other) }
 
     public mutating func indent(_ count: Int) {
-        for _ in 0..<count { bytes.append(UInt8(ascii: " ")) }
+        buffer.appendSpaces(count)
     }
 
     /// `"name": ` at an indent.
     public mutating func key(_ name: StaticString, indent count: Int) {
         indent(count)
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
         raw(name)
         raw("\": ")
     }
 
     public mutating func writeInt(_ number: Int) {
-        guard number >= 0 else { bytes.append(contentsOf: String(number).utf8); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = number
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
-        }
+        buffer.appendDecimal(number)
     }
 
     /// A string, or `null`.
@@ -78,9 +68,9 @@ public struct JSONWriter {
         guard let date else { raw("null"); return }
         let (year, month, day) = date.components
         guard (0...9999).contains(year) else { writeString(date.description); return }
-        bytes.append(UInt8(ascii: "\""))
-        digits(year, 4); bytes.append(UInt8(ascii: "-")); digits(month, 2); bytes.append(UInt8(ascii: "-")); digits(day, 2)
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
+        digits(year, 4); buffer.append(UInt8(ascii: "-")); digits(month, 2); buffer.append(UInt8(ascii: "-")); digits(day, 2)
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// `"2024-07-07T03:00:00Z"`, or `null` (the same text as `Instant.description`).
@@ -90,9 +80,9 @@ public struct JSONWriter {
         let (year, month, day) = date.components
         guard (0...9999).contains(year) else { writeString(instant.description); return }
         let minuteOfDay = instant.minutesSinceEpoch - date.daysSinceEpoch * 1440
-        bytes.append(UInt8(ascii: "\""))
-        digits(year, 4); bytes.append(UInt8(ascii: "-")); digits(month, 2); bytes.append(UInt8(ascii: "-")); digits(day, 2)
-        bytes.append(UInt8(ascii: "T")); digits(minuteOfDay / 60, 2); bytes.append(UInt8(ascii: ":")); digits(minuteOfDay % 60, 2)
+        buffer.append(UInt8(ascii: "\""))
+        digits(year, 4); buffer.append(UInt8(ascii: "-")); digits(month, 2); buffer.append(UInt8(ascii: "-")); digits(day, 2)
+        buffer.append(UInt8(ascii: "T")); digits(minuteOfDay / 60, 2); buffer.append(UInt8(ascii: ":")); digits(minuteOfDay % 60, 2)
         raw(":00Z\"")
     }
 
@@ -101,7 +91,7 @@ public struct JSONWriter {
         var divisor = 1
         for _ in 1..<width { divisor *= 10 }
         while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8((value / divisor) % 10))
+            buffer.append(UInt8(ascii: "0") + UInt8((value / divisor) % 10))
             divisor /= 10
         }
     }
@@ -110,7 +100,7 @@ public struct JSONWriter {
         switch value {
         case .null: raw("null")
         case .bool(let flag): flag ? raw("true") : raw("false")
-        case .int(let number): bytes.append(contentsOf: String(number).utf8)
+        case .int(let number): buffer.appendDecimal(number)
         case .string(let text): writeString(text)
         case .array(let items):
             guard !items.isEmpty else { raw("[]"); return }
@@ -118,11 +108,11 @@ public struct JSONWriter {
             for (index, item) in items.enumerated() {
                 indent(level + 2)
                 write(item, indent: level + 2)
-                if index < items.count - 1 { bytes.append(UInt8(ascii: ",")) }
+                if index < items.count - 1 { buffer.append(UInt8(ascii: ",")) }
                 newline()
             }
             indent(level)
-            bytes.append(UInt8(ascii: "]"))
+            buffer.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else { raw("{}"); return }
             raw("{\n")
@@ -132,16 +122,16 @@ public struct JSONWriter {
                 writeString(key)
                 raw(": ")
                 if let member = members[key] { write(member, indent: level + 2) }
-                if index < keys.count - 1 { bytes.append(UInt8(ascii: ",")) }
+                if index < keys.count - 1 { buffer.append(UInt8(ascii: ",")) }
                 newline()
             }
             indent(level)
-            bytes.append(UInt8(ascii: "}"))
+            buffer.append(UInt8(ascii: "}"))
         }
     }
 
     public mutating func writeString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             // Most strings need no escaping: copy them whole.
@@ -151,7 +141,7 @@ public struct JSONWriter {
                 break
             }
             if clean {
-                bytes.append(contentsOf: utf8)
+                buffer.append(utf8)
                 return
             }
             for byte in utf8 {
@@ -166,12 +156,12 @@ public struct JSONWriter {
                 case 0..<0x20:
                     let hex = Array("0123456789abcdef".utf8)
                     raw("\\u00")
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0xF)])
-                default: bytes.append(byte)
+                    buffer.append(hex[Int(byte >> 4)])
+                    buffer.append(hex[Int(byte & 0xF)])
+                default: buffer.append(byte)
                 }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
     }
 }
