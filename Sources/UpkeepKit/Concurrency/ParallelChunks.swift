@@ -10,9 +10,9 @@ enum ParallelChunks {
     /// Below this many items the threads cost more than they save.
     static let minimumItems = 2048
 
-    static func map<Value>(_ count: Int, _ body: @escaping @Sendable (Range<Int>) -> [Value]) -> [Value] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
-        guard count >= minimumItems, workers > 1 else { return body(0..<count) }
+    static func map<Value>(_ count: Int, minimum: Int = minimumItems, _ body: @escaping @Sendable (Range<Int>) -> [Value]) -> [Value] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8, count)
+        guard count >= minimum, workers > 1 else { return body(0..<count) }
         let size = (count + workers - 1) / workers
         let results = ChunkResults<Value>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -48,5 +48,29 @@ private final class ChunkResults<Value>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return chunks.flatMap { $0 }
+    }
+}
+
+/// Sorts on two cores: each half sorted at once, then merged. The same order as `sorted(by:)` for a
+/// strict total order (the planner's orders end on a unique key).
+enum ParallelSort {
+    static func sorted(_ items: [Int], by before: @escaping @Sendable (Int, Int) -> Bool) -> [Int] {
+        guard items.count >= ParallelChunks.minimumItems, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            return items.sorted(by: before)
+        }
+        let middle = items.count / 2
+        let halves = ParallelChunks.map(2, minimum: 2) { range in
+            range.map { half in half == 0 ? items[..<middle].sorted(by: before) : items[middle...].sorted(by: before) }
+        }
+        let left = halves[0], right = halves[1]
+        var merged: [Int] = []
+        merged.reserveCapacity(items.count)
+        var l = 0, r = 0
+        while l < left.count && r < right.count {
+            if before(right[r], left[l]) { merged.append(right[r]); r += 1 } else { merged.append(left[l]); l += 1 }
+        }
+        merged += left[l...]
+        merged += right[r...]
+        return merged
     }
 }

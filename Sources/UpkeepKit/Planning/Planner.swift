@@ -110,98 +110,138 @@ public enum Planner {
 
     // MARK: Node images (planning.md 3, "Node images")
 
+    /// What one cluster's pools need in images: new image-update drafts (a chained one names the
+    /// position of the one before it among `drafts`), findings, and a patch upgrade's need.
+    struct ImageUpdates {
+        var drafts: [StepDraft] = []
+        var chainedTo: [Int?] = []
+        var findings: [Finding] = []
+        var patchNeed: (due: CalendarDate, reason: String)?
+    }
+
     /// A pool whose image is due before any Kubernetes step brings it a newer one gets its own
-    /// node-image-update (or, where the platform allows no image-only update, a warning).
+    /// node-image-update (or, where the platform allows no image-only update, a patch upgrade or a
+    /// warning). Each cluster is worked out on its own, on every core at once; the drafts are then
+    /// added in cluster order, so the plan is the same as one pass would make.
     static func addImageUpdates(_ scheduler: StepScheduler, context: PlanningContext, decisions: [String: PlatformDecision], findings: inout [Finding]) {
-        let engine = context.engine
-        for cluster in context.clusters {
-            if context.cannotBeUpdated(cluster) { continue }
-            let placed = scheduler.placedSteps(ofCluster: cluster.name)
-            var patchNeed: (due: CalendarDate, reason: String)?
-            defer {
-                if let patchNeed {
-                    patchUpgradeForImages(cluster, need: patchNeed, scheduler: scheduler, context: context, findings: &findings)
-                }
-            }
-            for pool in cluster.nodePools {
-                var due: (date: CalendarDate, reason: String)?
-                func consider(_ date: CalendarDate?, _ reason: String) {
-                    guard let date else { return }
-                    if due == nil || date < (due?.date ?? date) { due = (date, reason) }
-                }
-                let age = NodeImageAgeRule.evaluate(pool, images: engine.images, maximumAge: context.policy.nodeImageMaxAge)
-                consider(age.endDate, age.reason)
-                if let family = ImageFamilyEndOfLifeRule.evaluate(family: pool.imageFamily.name, images: engine.images) { consider(family.endDate, family.reason) }
-                var fixes: [String] = []
-                for exposure in AdvisoryExposureRule.poolExposures(pool, advisories: engine.inputs.advisories, policy: context.policy) {
-                    consider(exposure.due, "\(exposure.advisoryID) (\(exposure.severity.rawValue)) must be fixed by \(exposure.due?.description ?? "no date")")
-                    fixes.append(exposure.advisoryID)
-                }
-                guard let imageDue = due, imageDue.date <= context.horizonEnd else { continue }
-                // The first placed Kubernetes step that brings this pool a newer image.
-                let bringing = placed.filter { $0.imageChanges.contains { $0.nodePool == pool.name } }.min { ($0.start ?? Instant(minutesSinceEpoch: 0)) < ($1.start ?? Instant(minutesSinceEpoch: 0)) }
-                if let end = bringing?.end, end <= Instant(startOf: imageDue.date) { continue }
-                let newer = engine.images.images(of: pool.imageFamily.name).filter { image in
-                    pool.nodeImage < image.version && image.released <= context.horizonEnd
-                        && (image.kubernetesVersions.isEmpty || image.kubernetesVersions.contains(pool.kubernetesVersion))
-                }
-                // The newest image out before the due date (so the update can be on time), else the
-                // first one after it.
-                let byDue = newer.last { $0.released < max(imageDue.date, context.asOf.adding(days: 1)) }
-                guard let image = byDue ?? newer.first else {
-                    if bringing == nil {
-                        findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)",
-                                                message: "node pool \(pool.name) of cluster \(cluster.name) needs a newer \(pool.imageFamily.name) image by \(imageDue.date) (\(imageDue.reason)), but no catalog has one for Kubernetes \(pool.kubernetesVersion) within the horizon.",
-                                                position: pool.position))
-                    }
-                    continue
-                }
-                let current = pool.nodeImage
-                let imageOnly = cluster.managementCluster.flatMap { decisions[$0.name]?.timeline.rules.nodeImageOnlyUpdates } ?? true
-                guard imageOnly else {
-                    if patchNeed.map({ imageDue.date < $0.due }) ?? true { patchNeed = (imageDue.date, "node pool \(pool.name) needs image \(image.version) by \(imageDue.date) (\(imageDue.reason))") }
-                    continue
-                }
-                let draft = StepDraft(kind: .nodeImageUpdate, cluster: cluster.name, management: cluster.managementCluster?.name,
-                                      pool: pool.name, sequence: 1000 + placed.count, ringIndex: context.ring(of: cluster),
-                                      from: current.text, estimatedMinutes: context.roll(pool))
-                draft.targetImage = image
-                draft.to = image.version.text
-                draft.availableFrom = image.released
-                draft.due = imageDue.date
-                draft.dueReason = imageDue.reason
-                draft.reasons = ["node image: \(imageDue.reason)"]
-                draft.fixes = fixes.sorted()
-                draft.securityFix = !fixes.isEmpty
-                draft.mustEndBefore = bringing?.start
-                draft.blockedReason = context.stoppedBlockReason(cluster)
+        let shared = Unshared((scheduler, context, decisions))
+        let perCluster = ParallelChunks.map(context.clusters.count, minimum: 256) { range in
+            let (scheduler, context, decisions) = shared.value
+            return range.map { imageUpdates(of: context.clusters[$0], scheduler: scheduler, context: context, decisions: decisions) }
+        }
+        PhaseClock.mark("  image drafts")
+        for (position, updates) in perCluster.enumerated() {
+            let base = scheduler.steps.count
+            for (draft, chained) in zip(updates.drafts, updates.chainedTo) {
+                if let chained { draft.predecessors = [base + chained] }
                 scheduler.steps.append(draft)
-                // With no Kubernetes step bringing images, the new image ages too: each further refresh
-                // the horizon needs follows the one before it.
-                guard bringing == nil else { continue }
-                var previous = (index: scheduler.steps.count - 1, image: image)
-                while true {
-                    let nextDue = previous.image.released.adding(days: context.policy.nodeImageMaxAge.days)
-                    guard nextDue <= context.horizonEnd else { break }
-                    let later = newer.filter { previous.image.version < $0.version }
-                    guard let nextImage = later.last(where: { $0.released < nextDue }) ?? later.first else { break }
-                    let next = draft.copy()
-                    next.sequence = draft.sequence + 1
-                    next.from = previous.image.version.text
-                    next.targetImage = nextImage
-                    next.to = nextImage.version.text
-                    next.availableFrom = nextImage.released
-                    next.due = nextDue
-                    next.dueReason = "image \(previous.image.version) (released \(previous.image.released)) is due for replacement \(context.policy.nodeImageMaxAge.days) days later, on \(nextDue)"
-                    next.reasons = ["node image: \(next.dueReason ?? "")"]
-                    next.fixes = []
-                    next.securityFix = false
-                    next.predecessors = [previous.index]
-                    scheduler.steps.append(next)
-                    previous = (scheduler.steps.count - 1, nextImage)
-                }
+            }
+            findings += updates.findings
+            if let need = updates.patchNeed {
+                patchUpgradeForImages(context.clusters[position], need: need, scheduler: scheduler, context: context, findings: &findings)
             }
         }
+    }
+
+    /// One cluster's part of `addImageUpdates`: reads the schedule, changes nothing.
+    static func imageUpdates(of cluster: WorkloadCluster, scheduler: StepScheduler, context: PlanningContext,
+                             decisions: [String: PlatformDecision]) -> ImageUpdates {
+        var result = ImageUpdates()
+        let engine = context.engine
+        if context.cannotBeUpdated(cluster) { return result }
+        let placed = scheduler.placedSteps(ofCluster: cluster.name)
+        let imageOnly = cluster.managementCluster.flatMap { decisions[$0.name]?.timeline.rules.nodeImageOnlyUpdates } ?? true
+        let ring = context.ring(of: cluster)
+        let blockedReason = context.stoppedBlockReason(cluster)
+        for pool in cluster.nodePools {
+            var due: (date: CalendarDate, reason: String)?
+            func consider(_ date: CalendarDate?, _ reason: String) {
+                guard let date else { return }
+                if due == nil || date < (due?.date ?? date) { due = (date, reason) }
+            }
+            let age = NodeImageAgeRule.evaluate(pool, images: engine.images, maximumAge: context.policy.nodeImageMaxAge)
+            consider(age.endDate, age.reason)
+            if let family = ImageFamilyEndOfLifeRule.evaluate(family: pool.imageFamily.name, images: engine.images) { consider(family.endDate, family.reason) }
+            var fixes: [String] = []
+            for exposure in AdvisoryExposureRule.poolExposures(pool, advisories: engine.inputs.advisories, policy: context.policy) {
+                consider(exposure.due, "\(exposure.advisoryID) (\(exposure.severity.rawValue)) must be fixed by \(exposure.due?.description ?? "no date")")
+                fixes.append(exposure.advisoryID)
+            }
+            guard let imageDue = due, imageDue.date <= context.horizonEnd else { continue }
+            // The first placed Kubernetes step that brings this pool a newer image.
+            var bringing: StepDraft?
+            for step in placed where step.imageChanges.contains(where: { $0.nodePool == pool.name }) {
+                let start = step.start ?? Instant(minutesSinceEpoch: 0)
+                if bringing.map({ start < ($0.start ?? Instant(minutesSinceEpoch: 0)) }) ?? true { bringing = step }
+            }
+            if let end = bringing?.end, end <= Instant(startOf: imageDue.date) { continue }
+            // Positions in the family's list (images are not copied: each copy would touch the
+            // reference counts every thread shares).
+            let family = engine.images.images(of: pool.imageFamily.name)
+            let newer = family.indices.filter { index in
+                pool.nodeImage < family[index].version && family[index].released <= context.horizonEnd
+                    && (family[index].kubernetesVersions.isEmpty || family[index].kubernetesVersions.contains(pool.kubernetesVersion))
+            }
+            // The newest image out before the due date (so the update can be on time), else the
+            // first one after it.
+            let byDue = newer.last { family[$0].released < max(imageDue.date, context.asOf.adding(days: 1)) }
+            guard let imageIndex = byDue ?? newer.first else {
+                if bringing == nil {
+                    result.findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)",
+                                            message: "node pool \(pool.name) of cluster \(cluster.name) needs a newer \(pool.imageFamily.name) image by \(imageDue.date) (\(imageDue.reason)), but no catalog has one for Kubernetes \(pool.kubernetesVersion) within the horizon.",
+                                            position: pool.position))
+                }
+                continue
+            }
+            let current = pool.nodeImage
+            guard imageOnly else {
+                if result.patchNeed.map({ imageDue.date < $0.due }) ?? true { result.patchNeed = (imageDue.date, "node pool \(pool.name) needs image \(family[imageIndex].version) by \(imageDue.date) (\(imageDue.reason))") }
+                continue
+            }
+            let draft = StepDraft(kind: .nodeImageUpdate, cluster: cluster.name, management: cluster.managementCluster?.name,
+                                  pool: pool.name, sequence: 1000 + placed.count, ringIndex: ring,
+                                  from: current.text, estimatedMinutes: context.roll(pool))
+            draft.targetImageVersion = family[imageIndex].version
+            draft.to = family[imageIndex].version.text
+            draft.availableFrom = family[imageIndex].released
+            draft.due = imageDue.date
+            draft.dueReason = imageDue.reason
+            draft.reasons = ["node image: \(imageDue.reason)"]
+            draft.fixes = fixes.sorted()
+            draft.securityFix = !fixes.isEmpty
+            draft.mustEndBefore = bringing?.start
+            draft.blockedReason = blockedReason
+            result.drafts.append(draft)
+            result.chainedTo.append(nil)
+            // With no Kubernetes step bringing images, the new image ages too: each further refresh
+            // the horizon needs follows the one before it.
+            guard bringing == nil else { continue }
+            var previous = (index: result.drafts.count - 1, image: imageIndex)
+            while true {
+                let previousImage = family[previous.image]
+                let nextDue = previousImage.released.adding(days: context.policy.nodeImageMaxAge.days)
+                guard nextDue <= context.horizonEnd else { break }
+                let later = newer.filter { previousImage.version < family[$0].version }
+                guard let nextIndex = later.last(where: { family[$0].released < nextDue }) ?? later.first else { break }
+                let nextImage = family[nextIndex]
+                let next = draft.copy()
+                next.sequence = draft.sequence + 1
+                next.from = previousImage.version.text
+                next.targetImageVersion = nextImage.version
+                next.to = nextImage.version.text
+                next.availableFrom = nextImage.released
+                next.due = nextDue
+                next.dueReason = "image \(previousImage.version) (released \(previousImage.released)) is due for replacement \(context.policy.nodeImageMaxAge.days) days later, on \(nextDue)"
+                next.reasons = ["node image: \(next.dueReason ?? "")"]
+                next.fixes = []
+                next.securityFix = false
+                next.predecessors = []
+                result.drafts.append(next)
+                result.chainedTo.append(previous.index)
+                previous = (result.drafts.count - 1, nextIndex)
+            }
+        }
+        return result
     }
 
     /// Where the platform updates node images only with a Kubernetes change (AKS Arc), a pool whose
@@ -317,27 +357,25 @@ public enum Planner {
 
     static func finish(_ scheduler: StepScheduler, context: PlanningContext, findings: inout [Finding]) -> [PlanStep] {
         let drafts = scheduler.steps
-        var ids: [String] = []
-        var used: [String: Int] = [:]
-        for draft in drafts {
-            var id: String
-            switch draft.kind {
-            case .platformUpdate: id = "\(draft.management ?? "")/platform/\(draft.to)"
-            case .certificateRotation: id = "\(draft.management ?? "")/certificates/\(draft.start?.utcDate.description ?? draft.from)"
-            case .kubernetesUpgrade: id = "\(draft.cluster ?? "")/kubernetes/\(draft.to)"
-            case .nodePoolUpgrade: id = "\(draft.cluster ?? "")/pool/\(draft.pool ?? "")/kubernetes/\(draft.to)"
-            case .nodeImageUpdate: id = "\(draft.cluster ?? "")/pool/\(draft.pool ?? "")/image/\(draft.to)"
-            }
-            used[id, default: 0] += 1
-            if let count = used[id], count > 1 { id += "-\(count)" }
-            ids.append(id)
+        let sharedDrafts = Unshared(drafts)
+        var ids = ParallelChunks.map(drafts.count) { range in range.map { stepID(sharedDrafts.value[$0]) } }
+        // An id given twice gets -2, -3… in draft order.
+        var seen = Set<String>(minimumCapacity: ids.count)
+        var repeats: [String: Int] = [:]
+        for index in ids.indices where !seen.insert(ids[index]).inserted {
+            let count = (repeats[ids[index]] ?? 1) + 1
+            repeats[ids[index]] = count
+            ids[index] += "-\(count)"
         }
+        PhaseClock.mark("  ids")
         // Plan order (planning.md 5): placed steps by start, then id; then the others by due, then id.
         // The keys are read once: comparisons then touch no step.
         let kept = drafts.indices.filter { !drafts[$0].dropped }
         let starts = drafts.map { $0.start?.minutesSinceEpoch }
         let dues = drafts.map { $0.due?.daysSinceEpoch }
-        let order = kept.sorted { a, b in
+        let keys = Unshared((starts: starts, dues: dues, ids: ids))
+        let order = ParallelSort.sorted(kept) { a, b in
+            let (starts, dues, ids) = keys.value
             switch (starts[a], starts[b]) {
             case let (l?, r?): return l != r ? l < r : UTF8Order.precedes(ids[a], ids[b])
             case (.some, nil): return true
@@ -351,6 +389,7 @@ public enum Planner {
                 }
             }
         }
+        PhaseClock.mark("  order")
         // Each step and its findings are built on their own: on every core at once.
         let shared = Unshared((drafts: drafts, ids: ids, soakAfter: scheduler.soakAfter, context: context))
         let built = ParallelChunks.map(order.count) { range -> [(PlanStep, [Finding])] in
@@ -374,8 +413,25 @@ public enum Planner {
                 return (step, stepFindings(step, draft: draft, context: context))
             }
         }
+        PhaseClock.mark("  build")
         for (_, stepFindings) in built { findings += stepFindings }
         return built.map(\.0)
+    }
+
+    /// `payments-prod/kubernetes/1.27.9`, `payments-prod/pool/win/image/20348.2582.240710`,
+    /// `mgmt-east/platform/1.0.24.10106`, `mgmt-east/certificates/2024-09-14` (before repeats are numbered).
+    static func stepID(_ draft: StepDraft) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(80)
+        func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        switch draft.kind {
+        case .platformUpdate: add(draft.management ?? ""); add("/platform/"); add(draft.to)
+        case .certificateRotation: add(draft.management ?? ""); add("/certificates/"); add(draft.start?.utcDate.description ?? draft.from)
+        case .kubernetesUpgrade: add(draft.cluster ?? ""); add("/kubernetes/"); add(draft.to)
+        case .nodePoolUpgrade: add(draft.cluster ?? ""); add("/pool/"); add(draft.pool ?? ""); add("/kubernetes/"); add(draft.to)
+        case .nodeImageUpdate: add(draft.cluster ?? ""); add("/pool/"); add(draft.pool ?? ""); add("/image/"); add(draft.to)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Late, blocked and unschedulable steps explain themselves as findings on their subject.

@@ -25,8 +25,8 @@ final class StepDraft {
     var isPatchUpgrade = false
     /// Platform steps: the release to reach.
     var targetRelease: PlatformRelease?
-    /// Image steps: the image to bring.
-    var targetImage: NodeImage?
+    /// Image steps: the image version to bring.
+    var targetImageVersion: NodeImageVersion?
     /// Certificate rotations: the old expiry (the `from`) is in `from`.
     var movesControlPlane = false
     var movedPools: [String] = []
@@ -83,7 +83,7 @@ final class StepDraft {
         let other = StepDraft(kind: kind, cluster: cluster, management: management, pool: pool, sequence: sequence,
                               ringIndex: ringIndex, from: from, estimatedMinutes: estimatedMinutes)
         other.targetMinor = targetMinor; other.minimumVersion = minimumVersion; other.isPatchUpgrade = isPatchUpgrade
-        other.targetRelease = targetRelease; other.targetImage = targetImage; other.movesControlPlane = movesControlPlane
+        other.targetRelease = targetRelease; other.targetImageVersion = targetImageVersion; other.movesControlPlane = movesControlPlane
         other.movedPools = movedPools; other.due = due; other.dueReason = dueReason; other.reasons = reasons
         other.fixes = fixes; other.securityFix = securityFix; other.bridge = bridge; other.needsPlatformUpdate = needsPlatformUpdate
         other.blockedReason = blockedReason; other.availableFrom = availableFrom; other.mustEndBefore = mustEndBefore

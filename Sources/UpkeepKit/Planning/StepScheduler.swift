@@ -494,11 +494,11 @@ final class StepScheduler {
                 }
             }
         case .nodeImageUpdate:
-            if let position = subjectCluster[subject], let pool = step.pool, let image = step.targetImage,
+            if let position = subjectCluster[subject], let pool = step.pool, let image = step.targetImageVersion,
                let poolIndex = context.clusters[position].nodePools.firstIndex(where: { $0.name == pool }) {
                 // Image updates are placed after the Kubernetes steps, but run before any that brings a
                 // newer image: only a newer image replaces what the pool is known to run.
-                if poolImage[position][poolIndex] < image.version { poolImage[position][poolIndex] = image.version }
+                if poolImage[position][poolIndex] < image { poolImage[position][poolIndex] = image }
                 if let management {
                     workloadLatestEnd[management] = max(workloadLatestEnd[management] ?? end, end)
                 }

@@ -27,7 +27,8 @@ public struct NodeImageIndex: Sendable {
     /// The image's release day: from a catalog, else read from the version itself (Linux `YYYYMM.DD.N`,
     /// Windows `build.UBR.YYMMDD`); `derived` says which.
     public func releaseDate(family: String, version: NodeImageVersion) -> (date: CalendarDate, derived: Bool)? {
-        if let image = image(family: family, version: version) { return (image.released, false) }
+        let list = images(of: family)
+        if let index = list.firstIndex(where: { $0.version == version }) { return (list[index].released, false) }
         let fields = version.fields
         if fields.count == 3, (190_001...999_912).contains(fields[0]),
            let date = CalendarDate(year: fields[0] / 100, month: fields[0] % 100, day: fields[1]) {
