@@ -9,8 +9,9 @@ final class BackgroundRelease: @unchecked Sendable {
         held = object
     }
 
-    /// The caller must hold no other reference to `object`: the last one goes with the background task.
-    static func release(_ object: AnyObject) {
+    /// Call it with `consume`: the caller must hold no other reference, so that the last one goes with
+    /// the background task.
+    static func release(_ object: consuming AnyObject) {
         let box = BackgroundRelease(object)
         DispatchQueue.global(qos: .utility).async { box.held = nil }
     }

@@ -20,11 +20,16 @@ public struct Finding: Sendable, Equatable, Comparable {
 
     /// Errors first, then by subject, code and message.
     public static func < (lhs: Finding, rhs: Finding) -> Bool {
-        if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+        compare(lhs, rhs) < 0
+    }
+
+    /// Negative when `lhs` comes first, zero when neither does.
+    static func compare(_ lhs: Finding, _ rhs: Finding) -> Int {
+        if lhs.severity != rhs.severity { return lhs.severity < rhs.severity ? -1 : 1 }
         let subject = UTF8Order.compare(lhs.subject, rhs.subject)
-        if subject != 0 { return subject < 0 }
+        if subject != 0 { return subject }
         let code = UTF8Order.compare(lhs.code, rhs.code)
-        if code != 0 { return code < 0 }
-        return UTF8Order.precedes(lhs.message, rhs.message)
+        if code != 0 { return code }
+        return UTF8Order.compare(lhs.message, rhs.message)
     }
 }

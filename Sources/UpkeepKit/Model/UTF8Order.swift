@@ -6,9 +6,9 @@ import Foundation
 enum UTF8Order {
     /// Negative when `a` comes first, zero when equal, positive when `b` comes first.
     static func compare(_ a: String, _ b: String) -> Int {
-        var a = a, b = b
-        return a.withUTF8 { left in
-            b.withUTF8 { right in
+        // Read in place (no copy of either string: its reference count is shared between threads).
+        let order = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right -> Int in
                 let common = min(left.count, right.count)
                 if common > 0, let l = left.baseAddress, let r = right.baseAddress {
                     let order = memcmp(l, r, common)
@@ -17,6 +17,9 @@ enum UTF8Order {
                 return left.count - right.count
             }
         }
+        if let order = order.flatMap({ $0 }) { return order }
+        if a.utf8.elementsEqual(b.utf8) { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 
     static func precedes(_ a: String, _ b: String) -> Bool {

@@ -54,10 +54,32 @@ public enum Planner {
         let steps = finish(scheduler, context: context, findings: &findings)
         PhaseClock.mark("step records")
         drafts = []
-        BackgroundRelease.release(scheduler)
-        defer { PhaseClock.mark("cluster summaries") }
-        return Plan(asOf: asOf, horizonEnd: context.horizonEnd, inputs: inputFiles, steps: steps, findings: findings.sorted(),
-                    clusters: summaries(context, steps: steps))
+        BackgroundRelease.release(consume scheduler)
+        PhaseClock.mark("  release")
+        let sortedFindings = sorted(findings)
+        PhaseClock.mark("sorted findings")
+        let clusters = summaries(context, steps: steps)
+        PhaseClock.mark("cluster summaries")
+        let plan = Plan(asOf: asOf, horizonEnd: context.horizonEnd, inputs: inputFiles, steps: steps, findings: sortedFindings,
+                        clusters: clusters)
+        BackgroundRelease.release(consume context)
+        return plan
+    }
+
+    /// Findings in their order (`Finding.<`, equal ones as they came), sorted on both cores; the
+    /// comparisons read the fields in place, since copying findings costs more than comparing them.
+    static func sorted(_ findings: [Finding]) -> [Finding] {
+        findings.withUnsafeBufferPointer { buffer in
+            let shared = Unshared(buffer)
+            return ParallelSort.sorted(Array(buffer.indices)) { a, b in
+                let buffer = shared.value
+                if buffer[a].severity != buffer[b].severity { return buffer[a].severity < buffer[b].severity }
+                var order = UTF8Order.compare(buffer[a].subject, buffer[b].subject)
+                if order == 0 { order = UTF8Order.compare(buffer[a].code, buffer[b].code) }
+                if order == 0 { order = UTF8Order.compare(buffer[a].message, buffer[b].message) }
+                return order != 0 ? order < 0 : a < b
+            }.map { buffer[$0] }
+        }
     }
 
     // MARK: The dependency graph (planning.md 4)
@@ -373,19 +395,27 @@ public enum Planner {
         let kept = drafts.indices.filter { !drafts[$0].dropped }
         let starts = drafts.map { $0.start?.minutesSinceEpoch }
         let dues = drafts.map { $0.due?.daysSinceEpoch }
-        let keys = Unshared((starts: starts, dues: dues, ids: ids))
-        let order = ParallelSort.sorted(kept) { a, b in
-            let (starts, dues, ids) = keys.value
-            switch (starts[a], starts[b]) {
-            case let (l?, r?): return l != r ? l < r : UTF8Order.precedes(ids[a], ids[b])
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil):
-                switch (dues[a], dues[b]) {
-                case let (l?, r?) where l != r: return l < r
-                case (.some, nil): return true
-                case (nil, .some): return false
-                default: return UTF8Order.precedes(ids[a], ids[b])
+        // Read through buffer pointers: copying an array (or an id) at each comparison would touch
+        // reference counts both threads share.
+        let order = starts.withUnsafeBufferPointer { starts in
+            dues.withUnsafeBufferPointer { dues in
+                ids.withUnsafeBufferPointer { ids in
+                    let keys = Unshared((starts: starts, dues: dues, ids: ids))
+                    return ParallelSort.sorted(kept) { a, b in
+                        let (starts, dues, ids) = keys.value
+                        switch (starts[a], starts[b]) {
+                        case let (l?, r?): return l != r ? l < r : UTF8Order.precedes(ids[a], ids[b])
+                        case (.some, nil): return true
+                        case (nil, .some): return false
+                        case (nil, nil):
+                            switch (dues[a], dues[b]) {
+                            case let (l?, r?) where l != r: return l < r
+                            case (.some, nil): return true
+                            case (nil, .some): return false
+                            default: return UTF8Order.precedes(ids[a], ids[b])
+                            }
+                        }
+                    }
                 }
             }
         }

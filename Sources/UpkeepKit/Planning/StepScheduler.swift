@@ -59,8 +59,10 @@ final class StepScheduler {
     private var placedOccurrences: [[(window: Int, index: Int)]] = []
     /// Placed steps by subject, in the order they were placed.
     private var placedBySubject: [[Int]] = []
-    /// Each step's subject number and place in the priority order.
+    /// Each step's subject number, its management cluster's subject number and place in the
+    /// priority order.
     private var stepSubject: [Int] = []
+    private var stepManagement: [Int?] = []
     private var priority: [PriorityKey] = []
     /// Soak predecessors that bound a step (shown in `after`).
     private(set) var soakAfter: [Int: Int] = [:]
@@ -88,6 +90,7 @@ final class StepScheduler {
             let step = steps[index]
             let subject = subjectNumber(subjectKey(step))
             stepSubject.append(subject)
+            stepManagement.append(step.management.map(managementNumber))
             priority.append(PriorityKey(due: step.due?.daysSinceEpoch ?? Int.max, ring: step.ringIndex, subject: subject,
                                         sequence: step.sequence, index: index))
         }
@@ -326,7 +329,7 @@ final class StepScheduler {
         let duration = step.estimatedMinutes
         let searchEnd = Instant(startOf: context.searchEnd.adding(days: 1))
         // A workload step also waits for its management cluster's platform updates.
-        let platform = step.cluster == nil ? nil : step.management.map(managementNumber)
+        let platform = step.cluster == nil ? nil : stepManagement[index]
         var low = 0, high = occurrences.count
         while low < high {
             let middle = (low + high) / 2
@@ -454,7 +457,7 @@ final class StepScheduler {
             if occupants[window][position].count >= maxParallel { nextOpen[window][position] = position + 1 }
         }
         placedBySubject[subject].append(index)
-        let management = step.management.map(managementNumber)
+        let management = stepManagement[index]
 
         switch step.kind {
         case .platformUpdate:
