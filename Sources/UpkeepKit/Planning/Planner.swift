@@ -149,7 +149,8 @@ public enum Planner {
         let shared = Unshared((scheduler, context, decisions))
         let perCluster = ParallelChunks.map(context.clusters.count, minimum: 256) { range in
             let (scheduler, context, decisions) = shared.value
-            return range.map { imageUpdates(of: context.clusters[$0], scheduler: scheduler, context: context, decisions: decisions) }
+            let texts = ImageTexts(context: context)
+            return range.map { imageUpdates(of: context.clusters[$0], scheduler: scheduler, context: context, decisions: decisions, texts: texts) }
         }
         PhaseClock.mark("  image drafts")
         for (position, updates) in perCluster.enumerated() {
@@ -167,7 +168,7 @@ public enum Planner {
 
     /// One cluster's part of `addImageUpdates`: reads the schedule, changes nothing.
     static func imageUpdates(of cluster: WorkloadCluster, scheduler: StepScheduler, context: PlanningContext,
-                             decisions: [String: PlatformDecision]) -> ImageUpdates {
+                             decisions: [String: PlatformDecision], texts: ImageTexts) -> ImageUpdates {
         var result = ImageUpdates()
         let engine = context.engine
         if context.cannotBeUpdated(cluster) { return result }
@@ -181,7 +182,7 @@ public enum Planner {
                 guard let date else { return }
                 if due == nil || date < (due?.date ?? date) { due = (date, reason) }
             }
-            let age = NodeImageAgeRule.evaluate(pool, images: engine.images, maximumAge: context.policy.nodeImageMaxAge)
+            let age = texts.age(of: pool)
             consider(age.endDate, age.reason)
             if let family = ImageFamilyEndOfLifeRule.evaluate(family: pool.imageFamily.name, images: engine.images) { consider(family.endDate, family.reason) }
             var fixes: [String] = []
@@ -241,7 +242,8 @@ public enum Planner {
             var previous = (index: result.drafts.count - 1, image: imageIndex)
             while true {
                 let previousImage = family[previous.image]
-                let nextDue = previousImage.released.adding(days: context.policy.nodeImageMaxAge.days)
+                let refresh = texts.refresh(after: previousImage)
+                let nextDue = refresh.due
                 guard nextDue <= context.horizonEnd else { break }
                 let later = newer.filter { previousImage.version < family[$0].version }
                 guard let nextIndex = later.last(where: { family[$0].released < nextDue }) ?? later.first else { break }
@@ -253,8 +255,8 @@ public enum Planner {
                 next.to = nextImage.version.text
                 next.availableFrom = nextImage.released
                 next.due = nextDue
-                next.dueReason = "image \(previousImage.version) (released \(previousImage.released)) is due for replacement \(context.policy.nodeImageMaxAge.days) days later, on \(nextDue)"
-                next.reasons = ["node image: \(next.dueReason ?? "")"]
+                next.dueReason = refresh.reason
+                next.reasons = refresh.reasons
                 next.fixes = []
                 next.securityFix = false
                 next.predecessors = []

@@ -104,10 +104,14 @@ public enum PlanJSONRenderer {
         func strings(_ values: [String]) {
             guard !values.isEmpty else { writer.raw("[]"); return }
             writer.raw("[\n")
-            for (index, value) in values.enumerated() {
-                writer.indent(8)
-                writer.writeString(value)
-                writer.raw(index < values.count - 1 ? ",\n" : "\n")
+            // By position: the texts are shared between steps, and copying them out would touch
+            // reference counts other threads use.
+            values.withUnsafeBufferPointer { values in
+                for index in values.indices {
+                    writer.indent(8)
+                    writer.writeString(values[index])
+                    writer.raw(index < values.count - 1 ? ",\n" : "\n")
+                }
             }
             writer.indent(6)
             writer.raw("]")
