@@ -6,15 +6,33 @@ public enum Planner {
         let context = PlanningContext(inputs: inputs, asOf: asOf, horizon: horizon ?? inputs.policy.horizon)
         PhaseClock.mark("planning context")
         var findings: [Finding] = []
+        // Every cluster's target, worked out once on every core (the platform decisions and the paths
+        // read them).
+        let sharedContext = Unshared(context)
+        // The support findings do not depend on the plan: they are worked out meanwhile.
+        let supportFindingsLater = BackgroundValue { supportFindings(sharedContext.value) }
+        _ = ParallelChunks.map(context.clusters.count, minimum: 256) { range -> [Int] in
+            for cluster in sharedContext.value.clusters[range] { _ = sharedContext.value.target(of: cluster) }
+            return []
+        }
         var decisions = PlatformPlanner.decide(context)
 
         // Paths per cluster.
         var drafts: [StepDraft] = []
         var clusterSteps: [String: [Int]] = [:]
         var targets: [String: KubernetesMinor] = [:]
-        for cluster in context.clusters {
-            let decision = cluster.managementCluster.flatMap { decisions[$0.name] }
-            let result = ClusterPathBuilder(context: context, cluster: cluster, decision: decision).build()
+        PhaseClock.mark("  platform decisions")
+        // Each cluster's path is worked out on its own, on every core; the results are then taken in
+        // cluster order.
+        let decided = decisions
+        let paths = ParallelChunks.map(context.clusters.count, minimum: 256) { range in
+            let context = sharedContext.value
+            return context.clusters[range].map { cluster in
+                ClusterPathBuilder(context: context, cluster: cluster, decision: cluster.managementCluster.flatMap { decided[$0.name] }).build()
+            }
+        }
+        PhaseClock.mark("  paths")
+        for (cluster, result) in zip(context.clusters, paths) {
             findings += result.findings
             targets[cluster.name] = result.target
             if result.bridgeImpossible, let name = cluster.managementCluster?.name {
@@ -48,7 +66,7 @@ public enum Planner {
         addCertificateRotations(scheduler, context: context)
 
         findings += scheduler.findings
-        findings += supportFindings(context)
+        findings += supportFindingsLater.value
         findings += advisoryGaps(scheduler.steps, context: context, reported: findings)
         PhaseClock.mark("certificates and findings")
         let steps = finish(scheduler, context: context, findings: &findings)

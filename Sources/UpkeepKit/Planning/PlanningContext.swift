@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the planner looks things up in: the support engine's indexes, the policy, the days that
 /// bound the plan, and the window occurrences (computed once per window).
 final class PlanningContext {
@@ -14,6 +16,8 @@ final class PlanningContext {
     /// Positions in `clusters` of each management cluster's workload clusters.
     let clustersByManagement: [String: [Int]]
     let freezes: [Freeze]
+    /// Guards the caches below: the paths and the node image updates are worked out on every core.
+    private let cacheLock = NSLock()
     private var occurrenceCache: [String: [WindowOccurrence]] = [:]
     private var longestCache: [String: Int] = [:]
     private var targetCache: [String: (minor: KubernetesMinor, candidates: [KubernetesMinor], reason: String)] = [:]
@@ -67,18 +71,18 @@ final class PlanningContext {
 
     /// Every occurrence of a window from the day before `asOf` to a year after the horizon.
     func occurrences(of windowName: String) -> [WindowOccurrence] {
-        if let cached = occurrenceCache[windowName] { return cached }
+        if let cached = cacheLock.withLock({ occurrenceCache[windowName] }) { return cached }
         guard let window = windows[windowName], let calendar = WindowCalendar(window) else { return [] }
         let list = calendar.occurrences(from: asOf.adding(days: -1), to: searchEnd)
-        occurrenceCache[windowName] = list
+        cacheLock.withLock { occurrenceCache[windowName] = list }
         return list
     }
 
     /// The longest occurrence of a window, in minutes (a step longer than this is unschedulable).
     func longestOccurrence(of windowName: String) -> Int {
-        if let known = longestCache[windowName] { return known }
+        if let known = cacheLock.withLock({ longestCache[windowName] }) { return known }
         let longest = occurrences(of: windowName).map(\.durationMinutes).max() ?? 0
-        longestCache[windowName] = longest
+        cacheLock.withLock { longestCache[windowName] = longest }
         return longest
     }
 
@@ -98,9 +102,9 @@ final class PlanningContext {
 
     /// The target of each cluster, computed once (the platform decisions and the paths both need it).
     func target(of cluster: WorkloadCluster) -> (minor: KubernetesMinor, candidates: [KubernetesMinor], reason: String) {
-        if let known = targetCache[cluster.name] { return known }
+        if let known = cacheLock.withLock({ targetCache[cluster.name] }) { return known }
         let target = ClusterPathBuilder.target(of: cluster, context: self)
-        targetCache[cluster.name] = target
+        cacheLock.withLock { targetCache[cluster.name] = target }
         return target
     }
 
@@ -122,17 +126,17 @@ final class PlanningContext {
         let preview = ringPolicy(of: cluster)?.allowPreview ?? false
         let systems = Set(cluster.nodePools.map(\.os))
         let key = OfferKey(release: release.version, preview: preview, systems: systems.sorted())
-        if let known = offerCache[key] { return known }
+        if let known = cacheLock.withLock({ offerCache[key] }) { return known }
         let offered = AvailabilityRule.offeredVersions(release: release, allowPreview: preview, operatingSystems: systems)
-        offerCache[key] = offered
+        cacheLock.withLock { offerCache[key] = offered }
         return offered
     }
 
     /// The versions a standalone cluster may take on a day.
     func offeredUpstream(on date: CalendarDate) -> [KubernetesVersion] {
-        if let known = upstreamOfferCache[date] { return known }
+        if let known = cacheLock.withLock({ upstreamOfferCache[date] }) { return known }
         let offered = AvailabilityRule.offeredVersions(upstream: engine.upstream, on: date)
-        upstreamOfferCache[date] = offered
+        cacheLock.withLock { upstreamOfferCache[date] = offered }
         return offered
     }
 
