@@ -194,7 +194,7 @@ public enum Planner {
         let imageOnly = cluster.managementCluster.flatMap { decisions[$0.name]?.timeline.rules.nodeImageOnlyUpdates } ?? true
         let ring = context.ring(of: cluster)
         let blockedReason = context.stoppedBlockReason(cluster)
-        for pool in cluster.nodePools {
+        for (poolIndex, pool) in cluster.nodePools.enumerated() {
             var due: (date: CalendarDate, reason: String)?
             func consider(_ date: CalendarDate?, _ reason: String) {
                 guard let date else { return }
@@ -243,6 +243,7 @@ public enum Planner {
                                   pool: pool.name, sequence: 1000 + placed.count, ringIndex: ring,
                                   from: current.text, estimatedMinutes: context.roll(pool))
             draft.targetImageVersion = family[imageIndex].version
+            draft.poolIndex = poolIndex
             draft.to = family[imageIndex].version.text
             draft.availableFrom = family[imageIndex].released
             draft.due = imageDue.date

@@ -10,6 +10,8 @@ final class StepDraft {
     /// The management cluster: the subject of platform steps, and the one a managed cluster belongs to.
     var management: String?
     var pool: String?
+    /// Image steps: the pool's position in its cluster's list.
+    var poolIndex: Int?
     /// Position of the step within its subject's sequence.
     var sequence: Int
     /// The ring's index in the policy (platform steps: -1, clusters without a ring: after the last).
@@ -83,7 +85,7 @@ final class StepDraft {
         let other = StepDraft(kind: kind, cluster: cluster, management: management, pool: pool, sequence: sequence,
                               ringIndex: ringIndex, from: from, estimatedMinutes: estimatedMinutes)
         other.targetMinor = targetMinor; other.minimumVersion = minimumVersion; other.isPatchUpgrade = isPatchUpgrade
-        other.targetRelease = targetRelease; other.targetImageVersion = targetImageVersion; other.movesControlPlane = movesControlPlane
+        other.targetRelease = targetRelease; other.targetImageVersion = targetImageVersion; other.poolIndex = poolIndex; other.movesControlPlane = movesControlPlane
         other.movedPools = movedPools; other.due = due; other.dueReason = dueReason; other.reasons = reasons
         other.fixes = fixes; other.securityFix = securityFix; other.bridge = bridge; other.needsPlatformUpdate = needsPlatformUpdate
         other.blockedReason = blockedReason; other.availableFrom = availableFrom; other.mustEndBefore = mustEndBefore

@@ -86,11 +86,21 @@ final class StepScheduler {
 
     /// Numbers the subjects of the steps added since the last call, and gives them their priority.
     private func numberSteps() {
+        // Steps come in runs of the same subject: the previous step's numbers are reused when its
+        // subject is the same, without hashing the names again.
+        var previous: (step: StepDraft, subject: Int, management: Int?)?
         for index in stepSubject.count..<steps.count {
             let step = steps[index]
-            let subject = subjectNumber(subjectKey(step))
+            let subject: Int, management: Int?
+            if let previous, previous.step.cluster == step.cluster, previous.step.management == step.management {
+                (subject, management) = (previous.subject, previous.management)
+            } else {
+                subject = subjectNumber(subjectKey(step))
+                management = step.management.map(managementNumber)
+            }
+            previous = (step, subject, management)
             stepSubject.append(subject)
-            stepManagement.append(step.management.map(managementNumber))
+            stepManagement.append(management)
             priority.append(PriorityKey(due: step.due?.daysSinceEpoch ?? Int.max, ring: step.ringIndex, subject: subject,
                                         sequence: step.sequence, index: index))
         }
@@ -343,8 +353,11 @@ final class StepScheduler {
                 // Full for newcomers: jump to the next occurrence with room, unless this subject already
                 // has a step in a full one in between (rare; it may add another there).
                 let open = firstOpen(window, from: position)
-                let own = placedOccurrences[subject].filter { $0.window == window && $0.index > position && $0.index < open }.map(\.index).min()
-                position = own ?? open
+                var next = open
+                for placed in placedOccurrences[subject] where placed.window == window && placed.index > position && placed.index < next {
+                    next = placed.index
+                }
+                position = next
                 continue
             }
             defer { position += 1 }
@@ -497,8 +510,7 @@ final class StepScheduler {
                 }
             }
         case .nodeImageUpdate:
-            if let position = subjectCluster[subject], let pool = step.pool, let image = step.targetImageVersion,
-               let poolIndex = context.clusters[position].nodePools.firstIndex(where: { $0.name == pool }) {
+            if let position = subjectCluster[subject], let image = step.targetImageVersion, let poolIndex = step.poolIndex {
                 // Image updates are placed after the Kubernetes steps, but run before any that brings a
                 // newer image: only a newer image replaces what the pool is known to run.
                 if poolImage[position][poolIndex] < image { poolImage[position][poolIndex] = image }

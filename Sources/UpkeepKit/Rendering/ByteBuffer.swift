@@ -37,8 +37,20 @@ struct ByteBuffer: ~Copyable {
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count)
-        (base + count).update(from: source, count: bytes.count)
+        if bytes.count <= 16 {
+            // Most pieces are a few bytes: a loop costs less than a call to memmove.
+            for offset in 0..<bytes.count { base[count + offset] = source[offset] }
+        } else {
+            (base + count).update(from: source, count: bytes.count)
+        }
         count += bytes.count
+    }
+
+    /// Makes room for exactly `length` bytes and lets `body` write them.
+    mutating func write(_ length: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
+        reserve(length)
+        body(base + count)
+        count += length
     }
 
     mutating func append(_ bytes: [UInt8]) {

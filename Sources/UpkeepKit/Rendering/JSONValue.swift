@@ -68,9 +68,11 @@ public struct JSONWriter: ~Copyable {
         guard let date else { raw("null"); return }
         let (year, month, day) = date.components
         guard (0...9999).contains(year) else { writeString(date.description); return }
-        buffer.append(UInt8(ascii: "\""))
-        digits(year, 4); buffer.append(UInt8(ascii: "-")); digits(month, 2); buffer.append(UInt8(ascii: "-")); digits(day, 2)
-        buffer.append(UInt8(ascii: "\""))
+        buffer.write(12) { out in
+            out[0] = UInt8(ascii: "\"")
+            JSONWriter.putDate(year, month, day, at: out + 1)
+            out[11] = UInt8(ascii: "\"")
+        }
     }
 
     /// `"2024-07-07T03:00:00Z"`, or `null` (the same text as `Instant.description`).
@@ -80,20 +82,31 @@ public struct JSONWriter: ~Copyable {
         let (year, month, day) = date.components
         guard (0...9999).contains(year) else { writeString(instant.description); return }
         let minuteOfDay = instant.minutesSinceEpoch - date.daysSinceEpoch * 1440
-        buffer.append(UInt8(ascii: "\""))
-        digits(year, 4); buffer.append(UInt8(ascii: "-")); digits(month, 2); buffer.append(UInt8(ascii: "-")); digits(day, 2)
-        buffer.append(UInt8(ascii: "T")); digits(minuteOfDay / 60, 2); buffer.append(UInt8(ascii: ":")); digits(minuteOfDay % 60, 2)
-        raw(":00Z\"")
+        buffer.write(22) { out in
+            out[0] = UInt8(ascii: "\"")
+            JSONWriter.putDate(year, month, day, at: out + 1)
+            out[11] = UInt8(ascii: "T")
+            JSONWriter.putTwoDigits(minuteOfDay / 60, at: out + 12)
+            out[14] = UInt8(ascii: ":")
+            JSONWriter.putTwoDigits(minuteOfDay % 60, at: out + 15)
+            out[17] = UInt8(ascii: ":"); out[18] = UInt8(ascii: "0"); out[19] = UInt8(ascii: "0")
+            out[20] = UInt8(ascii: "Z"); out[21] = UInt8(ascii: "\"")
+        }
     }
 
-    /// A non-negative number with leading zeros to `width` digits.
-    private mutating func digits(_ value: Int, _ width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        while divisor > 0 {
-            buffer.append(UInt8(ascii: "0") + UInt8((value / divisor) % 10))
-            divisor /= 10
-        }
+    /// `YYYY-MM-DD` into ten bytes.
+    private static func putDate(_ year: Int, _ month: Int, _ day: Int, at out: UnsafeMutablePointer<UInt8>) {
+        putTwoDigits(year / 100, at: out)
+        putTwoDigits(year % 100, at: out + 2)
+        out[4] = UInt8(ascii: "-")
+        putTwoDigits(month, at: out + 5)
+        out[7] = UInt8(ascii: "-")
+        putTwoDigits(day, at: out + 8)
+    }
+
+    private static func putTwoDigits(_ value: Int, at out: UnsafeMutablePointer<UInt8>) {
+        out[0] = UInt8(ascii: "0") + UInt8(value / 10 % 10)
+        out[1] = UInt8(ascii: "0") + UInt8(value % 10)
     }
 
     public mutating func write(_ value: JSONValue, indent level: Int) {

@@ -98,74 +98,66 @@ public enum PlanJSONRenderer {
         return writer.bytes
     }
 
-    /// One step object at indent 4, keys in sorted order (the bytes `step(_:)` renders to).
+    /// One step object at indent 4, keys in sorted order (the bytes `step(_:)` renders to). Each key
+    /// is written with the punctuation and indentation around it in one piece.
     static func writeStep(_ step: PlanStep, into writer: inout JSONWriter) {
-        func key(_ name: StaticString) { writer.key(name, indent: 6) }
         func strings(_ values: [String]) {
             guard !values.isEmpty else { writer.raw("[]"); return }
-            writer.raw("[\n")
+            writer.raw("[")
             // By position: the texts are shared between steps, and copying them out would touch
             // reference counts other threads use.
             values.withUnsafeBufferPointer { values in
                 for index in values.indices {
-                    writer.indent(8)
+                    writer.raw("\n        ")
                     writer.writeString(values[index])
-                    writer.raw(index < values.count - 1 ? ",\n" : "\n")
+                    if index < values.count - 1 { writer.raw(",") }
                 }
             }
-            writer.indent(6)
-            writer.raw("]")
+            writer.raw("\n      ]")
         }
-        writer.raw("{\n")
-        key("after"); strings(step.after); writer.raw(",\n")
-        if let cluster = step.cluster { key("cluster"); writer.writeString(cluster); writer.raw(",\n") }
-        key("due"); writer.writeDate(step.due); writer.raw(",\n")
-        key("dueReason"); writer.writeString(step.dueReason); writer.raw(",\n")
-        key("end"); writer.writeInstant(step.end); writer.raw(",\n")
-        key("estimatedMinutes"); writer.writeInt(step.estimatedMinutes); writer.raw(",\n")
-        key("fixes"); strings(step.fixes); writer.raw(",\n")
-        key("from"); writer.writeString(step.from); writer.raw(",\n")
-        key("id"); writer.writeString(step.id); writer.raw(",\n")
-        key("kind"); writer.writeString(step.kind.rawValue); writer.raw(",\n")
-        key("knownIssues"); strings(step.knownIssues); writer.raw(",\n")
-        if let management = step.managementCluster { key("managementCluster"); writer.writeString(management); writer.raw(",\n") }
+        writer.raw("{\n      \"after\": "); strings(step.after)
+        if let cluster = step.cluster { writer.raw(",\n      \"cluster\": "); writer.writeString(cluster) }
+        writer.raw(",\n      \"due\": "); writer.writeDate(step.due)
+        writer.raw(",\n      \"dueReason\": "); writer.writeString(step.dueReason)
+        writer.raw(",\n      \"end\": "); writer.writeInstant(step.end)
+        writer.raw(",\n      \"estimatedMinutes\": "); writer.writeInt(step.estimatedMinutes)
+        writer.raw(",\n      \"fixes\": "); strings(step.fixes)
+        writer.raw(",\n      \"from\": "); writer.writeString(step.from)
+        writer.raw(",\n      \"id\": "); writer.writeString(step.id)
+        writer.raw(",\n      \"kind\": "); writer.writeString(step.kind.rawValue)
+        writer.raw(",\n      \"knownIssues\": "); strings(step.knownIssues)
+        if let management = step.managementCluster { writer.raw(",\n      \"managementCluster\": "); writer.writeString(management) }
         if step.kind == .kubernetesUpgrade || step.kind == .nodePoolUpgrade {
-            key("nodeImages")
+            writer.raw(",\n      \"nodeImages\": ")
             if step.nodeImages.isEmpty {
                 writer.raw("[]")
             } else {
-                writer.raw("[\n")
+                writer.raw("[")
                 for (index, change) in step.nodeImages.enumerated() {
-                    writer.indent(8); writer.raw("{\n")
-                    writer.key("from", indent: 10); writer.writeString(change.from); writer.raw(",\n")
-                    writer.key("nodePool", indent: 10); writer.writeString(change.nodePool); writer.raw(",\n")
-                    writer.key("to", indent: 10); writer.writeString(change.to); writer.raw("\n")
-                    writer.indent(8); writer.raw(index < step.nodeImages.count - 1 ? "},\n" : "}\n")
+                    writer.raw("\n        {\n          \"from\": "); writer.writeString(change.from)
+                    writer.raw(",\n          \"nodePool\": "); writer.writeString(change.nodePool)
+                    writer.raw(",\n          \"to\": "); writer.writeString(change.to)
+                    writer.raw(index < step.nodeImages.count - 1 ? "\n        }," : "\n        }")
                 }
-                writer.indent(6)
-                writer.raw("]")
+                writer.raw("\n      ]")
             }
-            writer.raw(",\n")
         }
-        if let pool = step.nodePool { key("nodePool"); writer.writeString(pool); writer.raw(",\n") }
-        key("order"); writer.writeInt(step.order); writer.raw(",\n")
-        key("reasons"); strings(step.reasons); writer.raw(",\n")
-        key("start"); writer.writeInstant(step.start); writer.raw(",\n")
-        key("status"); writer.writeString(step.status.rawValue); writer.raw(",\n")
-        key("to"); writer.writeString(step.to); writer.raw(",\n")
-        key("window")
+        if let pool = step.nodePool { writer.raw(",\n      \"nodePool\": "); writer.writeString(pool) }
+        writer.raw(",\n      \"order\": "); writer.writeInt(step.order)
+        writer.raw(",\n      \"reasons\": "); strings(step.reasons)
+        writer.raw(",\n      \"start\": "); writer.writeInstant(step.start)
+        writer.raw(",\n      \"status\": "); writer.writeString(step.status.rawValue)
+        writer.raw(",\n      \"to\": "); writer.writeString(step.to)
+        writer.raw(",\n      \"window\": ")
         if let occurrence = step.occurrence {
-            writer.raw("{\n")
-            writer.key("end", indent: 8); writer.writeInstant(occurrence.end); writer.raw(",\n")
-            writer.key("name", indent: 8); writer.writeString(occurrence.window); writer.raw(",\n")
-            writer.key("start", indent: 8); writer.writeInstant(occurrence.start); writer.raw("\n")
-            writer.indent(6); writer.raw("}")
+            writer.raw("{\n        \"end\": "); writer.writeInstant(occurrence.end)
+            writer.raw(",\n        \"name\": "); writer.writeString(occurrence.window)
+            writer.raw(",\n        \"start\": "); writer.writeInstant(occurrence.start)
+            writer.raw("\n      }")
         } else {
             writer.raw("null")
         }
-        writer.raw("\n")
-        writer.indent(4)
-        writer.raw("}")
+        writer.raw("\n    }")
     }
 
     /// One cluster row at indent 4 (the bytes `cluster(_:)` renders to).
