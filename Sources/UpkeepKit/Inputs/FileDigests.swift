@@ -1,30 +1,43 @@
 import Dispatch
 import Foundation
 
-/// The SHA-256 of each input file, computed on another thread while the inputs are read and the plan
-/// is made: only the plan's `inputs` list needs them, at the very end.
+/// The SHA-256 of each input file, computed on another thread once `start()` is called (the plan
+/// command starts it when reading is done, so that it runs beside the planning instead of competing
+/// with the reading): only the plan's `inputs` list needs them, at the very end.
 public final class FileDigests: @unchecked Sendable {
     private let group = DispatchGroup()
     private let lock = NSLock()
+    private var pending: [(path: String, bytes: [UInt8])] = []
     private var digests: [String: String] = [:]
+    private var started = false
 
     public init() {}
 
-    /// Starts hashing `bytes` in the background.
+    /// Keeps `bytes` to hash.
     func add(path: String, bytes: [UInt8]) {
-        DispatchQueue.global().async(group: group) { [self] in
-            let digest = SHA256.hex(bytes)
-            lock.lock()
-            digests[path] = digest
-            lock.unlock()
+        lock.withLock { pending.append((path, bytes)) }
+    }
+
+    /// Starts hashing in the background (once).
+    public func start() {
+        let files: [(path: String, bytes: [UInt8])] = lock.withLock {
+            guard !started else { return [] }
+            started = true
+            defer { pending = [] }
+            return pending
+        }
+        for file in files {
+            DispatchQueue.global().async(group: group) { [self] in
+                let digest = SHA256.hex(file.bytes)
+                lock.withLock { digests[file.path] = digest }
+            }
         }
     }
 
     /// The digest of every file added, by path, once all are computed.
     public var byPath: [String: String] {
+        start()
         group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return digests
+        return lock.withLock { digests }
     }
 }

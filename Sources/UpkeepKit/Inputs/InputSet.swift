@@ -6,6 +6,11 @@ public struct InputSet: Sendable {
     /// SHA-256 of each file read, by path (for the plan's `inputs`), when the loader was asked for them.
     public var fileDigests: [String: String] { digests?.byPath ?? [:] }
     var digests: FileDigests?
+
+    /// Starts computing the digests in the background (they are computed anyway when first asked for).
+    public func startDigests() {
+        digests?.start()
+    }
     public var documentCount = 0
     public var platformFeeds: [PlatformReleaseFeed] = []
     public var kubernetesFeeds: [KubernetesReleaseFeed] = []

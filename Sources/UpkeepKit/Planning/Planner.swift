@@ -378,7 +378,9 @@ public enum Planner {
     static func advisoryGaps(_ steps: [StepDraft], context: PlanningContext, reported: [Finding]) -> [Finding] {
         var findings: [Finding] = []
         var fixedBy: [String: Set<String>] = [:]
-        for step in steps { if let cluster = step.cluster { fixedBy[cluster, default: []].formUnion(step.fixes) } }
+        for step in steps where !step.fixes.isEmpty {
+            if let cluster = step.cluster { fixedBy[cluster, default: []].formUnion(step.fixes) }
+        }
         var reportedBy: [String: [String]] = [:]
         for finding in reported { reportedBy[finding.subject, default: []].append(finding.message) }
         for cluster in context.clusters {
