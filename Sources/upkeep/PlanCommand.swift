@@ -39,12 +39,15 @@ struct PlanCommand: ParsableCommand {
         plan.inputs = loaded.files.map { Plan.InputFile(path: $0, sha256: digests[$0] ?? "") }
         PhaseClock.mark("input digests")
         // JSON goes out piece by piece; the other formats are small enough to build whole.
-        let write: (([UInt8]) throws -> Void) throws -> Void
+        let write: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
+        func whole(_ text: String) -> ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void {
+            { emit in try Array(text.utf8).withUnsafeBufferPointer(emit) }
+        }
         switch format {
-        case .text: write = { try $0(Array(PlanTextRenderer.render(plan).utf8)) }
-        case .markdown: write = { try $0(Array(PlanMarkdownRenderer.render(plan).utf8)) }
+        case .text: write = whole(PlanTextRenderer.render(plan))
+        case .markdown: write = whole(PlanMarkdownRenderer.render(plan))
         case .json: write = { emit in try PlanJSONRenderer.write(plan, emit) }
-        case .yaml: write = { try $0(Array(YAMLWriter.render(PlanJSONRenderer.value(plan)).utf8)) }
+        case .yaml: write = whole(YAMLWriter.render(PlanJSONRenderer.value(plan)))
         }
         if let output {
             // Written beside the target, then renamed over it: the old file stays until the new one is whole.
@@ -77,17 +80,15 @@ struct PlanCommand: ParsableCommand {
     }
 }
 
-private func writeAll(_ descriptor: Int32, _ bytes: [UInt8], name: String) throws {
-    try bytes.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: name])
-            }
-            offset += written
+private func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>, name: String) throws {
+    var offset = 0
+    while offset < bytes.count {
+        let written = write(descriptor, bytes.baseAddress?.advanced(by: offset), bytes.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: name])
         }
+        offset += written
     }
 }
 

@@ -78,6 +78,16 @@ struct ByteBuffer: ~Copyable {
         }
     }
 
+    /// Forgets what was written, keeping the memory for what comes next.
+    mutating func removeAll() {
+        count = 0
+    }
+
+    /// The bytes written so far, in place.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// A copy of the bytes written so far.
     var bytes: [UInt8] {
         [UInt8](UnsafeBufferPointer(start: base, count: count))

@@ -32,6 +32,16 @@ public struct JSONWriter: ~Copyable {
     /// A copy of what was written.
     public var bytes: [UInt8] { buffer.bytes }
 
+    /// What was written, in place.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try buffer.withBytes(body)
+    }
+
+    /// Forgets what was written, keeping the memory.
+    public mutating func removeAll() {
+        buffer.removeAll()
+    }
+
     public var string: String { String(decoding: buffer.bytes, as: UTF8.self) }
 
     public mutating func raw(_ text: StaticString) {

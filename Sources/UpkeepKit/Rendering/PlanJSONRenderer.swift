@@ -41,9 +41,9 @@ public enum PlanJSONRenderer {
     /// Writes the plan piece by piece to `emit` (a file, a buffer): the pieces are rendered on other
     /// threads, a few ahead of the one being written, and a plan of tens of thousands of steps is never
     /// held whole. `elementsPerPiece` only matters to tests, which make it small to cross piece edges.
-    public static func write(_ plan: Plan, elementsPerPiece: Int = 2000, _ emit: ([UInt8]) throws -> Void) rethrows {
+    public static func write(_ plan: Plan, elementsPerPiece: Int = 2000, _ emit: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         let pieces = pieces(of: plan, elementsPerPiece: max(1, elementsPerPiece))
-        try OrderedPipeline.run(pieces: pieces.count, render: { render(pieces[$0], of: plan) }, emit: emit)
+        try OrderedPipeline.run(pieces: pieces.count, render: { render(pieces[$0], of: plan, into: &$1) }, emit: emit)
     }
 
     /// The document's pieces in order: keys sorted, as `value(plan)` would write them.
@@ -79,8 +79,7 @@ public enum PlanJSONRenderer {
         return pieces
     }
 
-    static func render(_ piece: Piece, of plan: Plan) -> [UInt8] {
-        var writer = JSONWriter(capacity: 256 * 1024)
+    static func render(_ piece: Piece, of plan: Plan, into writer: inout JSONWriter) {
         func elements(_ range: Range<Int>, count: Int, _ body: (Int, inout JSONWriter) -> Void) {
             for index in range {
                 writer.indent(4)
@@ -90,12 +89,11 @@ public enum PlanJSONRenderer {
             }
         }
         switch piece {
-        case .text(let bytes): return bytes
+        case .text(let bytes): writer.append(bytes)
         case .clusters(let range): elements(range, count: plan.clusters.count) { writeCluster(plan.clusters[$0], into: &$1) }
         case .findings(let range): elements(range, count: plan.findings.count) { writeFinding(plan.findings[$0], into: &$1) }
         case .steps(let range): elements(range, count: plan.steps.count) { writeStep(plan.steps[$0], into: &$1) }
         }
-        return writer.bytes
     }
 
     /// One step object at indent 4, keys in sorted order (the bytes `step(_:)` renders to). Each key
