@@ -37,28 +37,36 @@ final class StepScheduler {
     private var windowLongest: [Int] = []
     private var windowMaxParallel: [Int?] = []
 
-    /// Per subject, the intervals it is busy.
-    private var busy: [[(start: Instant, end: Instant)]] = []
-    /// Per window with a `maxParallel`, per occurrence (by position in the window's list), the subjects
-    /// with steps in it.
-    private var occupants: [[Set<Int>]] = []
-    /// Per window with a `maxParallel`, for each occurrence, a pointer toward the next occurrence that is
-    /// not full: followed with path compression so that crowded windows are skipped in near-constant
-    /// time instead of one occurrence at a time.
-    private var nextOpen: [[Int]] = []
-    /// Per management cluster (by subject number), its placed platform updates and the latest end of
-    /// its clusters' steps.
+    /// What placing steps changes (everything else the placement reads is fixed while steps of one
+    /// kind are placed): kept together so that independent windows can be scheduled at once, each
+    /// on its own copy.
+    struct PlacementState {
+        /// Per subject, the intervals it is busy.
+        var busy: [[(start: Instant, end: Instant)]] = []
+        /// Per window with a `maxParallel`, per occurrence (by position in the window's list), the
+        /// subjects with steps in it.
+        var occupants: [[Set<Int>]] = []
+        /// Per window with a `maxParallel`, for each occurrence, a pointer toward the next occurrence
+        /// that is not full: followed with path compression so that crowded windows are skipped in
+        /// near-constant time instead of one occurrence at a time.
+        var nextOpen: [[Int]] = []
+        /// Per management cluster (by subject number), the latest end of its clusters' steps.
+        var workloadLatestEnd: [Instant?] = []
+        /// Each workload cluster's pool images as its placed steps leave them (by cluster position,
+        /// then pool position).
+        var poolImage: [[NodeImageVersion]] = []
+        /// Where each subject has steps: (window, occurrence position), for windows with a `maxParallel`.
+        var placedOccurrences: [[(window: Int, index: Int)]] = []
+        /// Placed steps by subject, in the order they were placed.
+        var placedBySubject: [[Int]] = []
+    }
+    private var state = PlacementState()
+    /// Per management cluster (by subject number), its placed platform updates.
     private var platformPlaced: [[(end: Instant, start: Instant, release: PlatformRelease)]] = []
-    private var workloadLatestEnd: [Instant?] = []
-    /// Each workload cluster's versions and images as its placed steps leave them (by cluster position,
-    /// then pool position).
+    /// Each workload cluster's versions as its placed steps leave them (by cluster position, then pool
+    /// position).
     private var controlPlane: [KubernetesVersion] = []
     private var poolVersion: [[KubernetesVersion]] = []
-    private var poolImage: [[NodeImageVersion]] = []
-    /// Where each subject has steps: (window, occurrence position), for windows with a `maxParallel`.
-    private var placedOccurrences: [[(window: Int, index: Int)]] = []
-    /// Placed steps by subject, in the order they were placed.
-    private var placedBySubject: [[Int]] = []
     /// Each step's subject number, its management cluster's subject number and place in the
     /// priority order.
     private var stepSubject: [Int] = []
@@ -72,7 +80,7 @@ final class StepScheduler {
         self.steps = steps
         controlPlane = context.clusters.map(\.kubernetesVersion)
         poolVersion = context.clusters.map { $0.nodePools.map(\.kubernetesVersion) }
-        poolImage = context.clusters.map { $0.nodePools.map(\.nodeImage) }
+        state.poolImage = context.clusters.map { $0.nodePools.map(\.nodeImage) }
         var keys = Set(context.clusters.map { SubjectKey(name: $0.name, isManagement: false) })
         for management in context.engine.inputs.managementClusters { keys.insert(SubjectKey(name: management.name, isManagement: true)) }
         for cluster in context.clusters {
@@ -122,11 +130,11 @@ final class StepScheduler {
         subjectRing.append(cluster.flatMap { context.clusters[$0].ring?.name })
         let window = key.isManagement ? context.engine.managementClusters[key.name]?.window?.name : cluster.flatMap { context.clusters[$0].window?.name }
         subjectWindow.append(window.flatMap(windowNumber))
-        busy.append([])
+        state.busy.append([])
         platformPlaced.append([])
-        workloadLatestEnd.append(nil)
-        placedOccurrences.append([])
-        placedBySubject.append([])
+        state.workloadLatestEnd.append(nil)
+        state.placedOccurrences.append([])
+        state.placedBySubject.append([])
         return number
     }
 
@@ -144,8 +152,8 @@ final class StepScheduler {
         windowOccurrences.append(occurrences)
         windowLongest.append(context.longestOccurrence(of: name))
         windowMaxParallel.append(window.maxParallel)
-        occupants.append(window.maxParallel == nil ? [] : [Set<Int>](repeating: [], count: occurrences.count))
-        nextOpen.append(window.maxParallel == nil ? [] : Array(0...occurrences.count))
+        state.occupants.append(window.maxParallel == nil ? [] : [Set<Int>](repeating: [], count: occurrences.count))
+        state.nextOpen.append(window.maxParallel == nil ? [] : Array(0...occurrences.count))
         return windowNames.count - 1
     }
 
@@ -175,7 +183,7 @@ final class StepScheduler {
         var queue = PriorityQueue<PriorityKey>()
         for index in firstNew..<count where pending[index] == 0 { queue.push(priority[index]) }
         while let index = queue.pop()?.index {
-            place(index)
+            place(index, &state)
             settled[index] = true
             for successor in successors[index] where !settled[successor] && successor >= firstNew {
                 pending[successor] -= 1
@@ -266,7 +274,7 @@ final class StepScheduler {
         steps[index].blockedReason = reason
     }
 
-    private func place(_ index: Int) {
+    private func place(_ index: Int, _ state: inout PlacementState) {
         let step = steps[index]
         let subject = stepSubject[index]
         if let reason = step.blockedReason {
@@ -293,7 +301,7 @@ final class StepScheduler {
         var earliest = Instant(startOf: context.asOf)
         for predecessor in step.predecessors { if let end = steps[predecessor].end { earliest = max(earliest, end) } }
         if let available = step.availableFrom { earliest = max(earliest, Instant(startOf: available)) }
-        if step.kind == .platformUpdate || step.kind == .certificateRotation, let end = workloadLatestEnd[subject] {
+        if step.kind == .platformUpdate || step.kind == .certificateRotation, let end = state.workloadLatestEnd[subject] {
             earliest = max(earliest, end)
         }
 
@@ -302,7 +310,7 @@ final class StepScheduler {
         var version: KubernetesVersion?
         var bound = earliest
         for _ in 0..<4 {
-            guard let slot = findSlot(index, window: window, earliest: bound) else { start = nil; break }
+            guard let slot = findSlot(index, window: window, earliest: bound, &state) else { start = nil; break }
             start = slot
             guard step.targetMinor != nil else { break }
             guard let resolved = resolveVersion(index, at: slot.start) else { start = nil; version = nil; break }
@@ -315,7 +323,7 @@ final class StepScheduler {
             break
         }
         guard let slot = start else {
-            if step.targetMinor != nil && version == nil && findSlot(index, window: window, earliest: earliest) != nil {
+            if step.targetMinor != nil && version == nil && findSlot(index, window: window, earliest: earliest, &state) != nil {
                 fail(index, .unschedulable, "no release offers a Kubernetes \(step.targetMinor?.description ?? "") version it may take when it could run")
             } else {
                 fail(index, .unschedulable, "no occurrence of window \(windowNames[window]) fits it before \(context.searchEnd) (a year after the horizon)")
@@ -327,11 +335,11 @@ final class StepScheduler {
             steps[index].dropped = true
             return
         }
-        commit(index, occurrence: slot.occurrence, start: slot.start, version: version, window: window, position: slot.position)
+        commit(index, occurrence: slot.occurrence, start: slot.start, version: version, window: window, position: slot.position, &state)
     }
 
     /// The first instant at or after `earliest`, inside an occurrence of the window, where the step fits.
-    private func findSlot(_ index: Int, window: Int, earliest: Instant) -> (occurrence: WindowOccurrence, start: Instant, position: Int)? {
+    private func findSlot(_ index: Int, window: Int, earliest: Instant, _ state: inout PlacementState) -> (occurrence: WindowOccurrence, start: Instant, position: Int)? {
         let step = steps[index]
         let subject = stepSubject[index]
         let occurrences = windowOccurrences[window]
@@ -349,12 +357,12 @@ final class StepScheduler {
         while position < occurrences.count {
             let occurrence = occurrences[position]
             if occurrence.start >= searchEnd { return nil }
-            if let maxParallel, !occupants[window][position].contains(subject), occupants[window][position].count >= maxParallel {
+            if let maxParallel, !state.occupants[window][position].contains(subject), state.occupants[window][position].count >= maxParallel {
                 // Full for newcomers: jump to the next occurrence with room, unless this subject already
                 // has a step in a full one in between (rare; it may add another there).
-                let open = firstOpen(window, from: position)
+                let open = firstOpen(window, from: position, &state)
                 var next = open
-                for placed in placedOccurrences[subject] where placed.window == window && placed.index > position && placed.index < next {
+                for placed in state.placedOccurrences[subject] where placed.window == window && placed.index > position && placed.index < next {
                     next = placed.index
                 }
                 position = next
@@ -367,7 +375,7 @@ final class StepScheduler {
             var moved = true
             while moved {
                 moved = false
-                for interval in busy[subject] where interval.start < candidate.adding(minutes: duration) && candidate < interval.end {
+                for interval in state.busy[subject] where interval.start < candidate.adding(minutes: duration) && candidate < interval.end {
                     candidate = interval.end
                     moved = true
                 }
@@ -384,13 +392,13 @@ final class StepScheduler {
     }
 
     /// The first occurrence at or after `position` that still has room (or the end of the list).
-    private func firstOpen(_ window: Int, from position: Int) -> Int {
+    private func firstOpen(_ window: Int, from position: Int, _ state: inout PlacementState) -> Int {
         var root = position
-        while nextOpen[window][root] != root { root = nextOpen[window][root] }
+        while state.nextOpen[window][root] != root { root = state.nextOpen[window][root] }
         var walker = position
-        while nextOpen[window][walker] != root {
-            let next = nextOpen[window][walker]
-            nextOpen[window][walker] = root
+        while state.nextOpen[window][walker] != root {
+            let next = state.nextOpen[window][walker]
+            state.nextOpen[window][walker] = root
             walker = next
         }
         return root
@@ -414,7 +422,8 @@ final class StepScheduler {
 
     /// The release a management cluster runs at an instant, given the platform updates placed so far.
     func releaseInEffect(_ management: String, at instant: Instant) -> PlatformRelease? {
-        let placed = platformPlaced[managementNumber(management)].filter { $0.end <= instant }.max { $0.end < $1.end }
+        let number = subjectNumbers[SubjectKey(name: management, isManagement: true)]
+        let placed = number.flatMap { platformPlaced[$0].filter { $0.end <= instant }.max { $0.end < $1.end } }
         if let placed { return placed.release }
         guard let managementCluster = context.engine.managementClusters[management] else { return nil }
         return context.timeline(of: managementCluster)?.release(managementCluster.version)
@@ -455,7 +464,8 @@ final class StepScheduler {
 
     // MARK: Recording a placement
 
-    private func commit(_ index: Int, occurrence: WindowOccurrence, start: Instant, version: KubernetesVersion?, window: Int, position: Int) {
+    private func commit(_ index: Int, occurrence: WindowOccurrence, start: Instant, version: KubernetesVersion?, window: Int, position: Int,
+                        _ state: inout PlacementState) {
         let step = steps[index]
         let subject = stepSubject[index]
         let end = start.adding(minutes: step.estimatedMinutes)
@@ -463,13 +473,13 @@ final class StepScheduler {
         step.start = start
         step.end = end
         if let due = step.due, end > Instant(startOf: due) { step.status = .late }
-        busy[subject].append((start, end))
+        state.busy[subject].append((start, end))
         if let maxParallel = windowMaxParallel[window] {
-            occupants[window][position].insert(subject)
-            placedOccurrences[subject].append((window, position))
-            if occupants[window][position].count >= maxParallel { nextOpen[window][position] = position + 1 }
+            state.occupants[window][position].insert(subject)
+            state.placedOccurrences[subject].append((window, position))
+            if state.occupants[window][position].count >= maxParallel { state.nextOpen[window][position] = position + 1 }
         }
-        placedBySubject[subject].append(index)
+        state.placedBySubject[subject].append(index)
         let management = stepManagement[index]
 
         switch step.kind {
@@ -488,10 +498,10 @@ final class StepScheduler {
                 for (poolIndex, pool) in cluster.nodePools.enumerated() where step.movedPools.contains(pool.name) {
                     if step.kind == .nodePoolUpgrade { step.from = poolVersion[position][poolIndex].description }
                     poolVersion[position][poolIndex] = version
-                    let current = poolImage[position][poolIndex]
+                    let current = state.poolImage[position][poolIndex]
                     if let image = context.newestImage(family: pool.imageFamily.name, for: version, on: start.utcDate), current < image.version {
                         changes.append(PlanStep.ImageChange(nodePool: pool.name, from: current.text, to: image.version.text))
-                        poolImage[position][poolIndex] = image.version
+                        state.poolImage[position][poolIndex] = image.version
                     }
                 }
                 step.imageChanges = changes
@@ -506,16 +516,16 @@ final class StepScheduler {
                     if (soakByVersion[gate]?[version]?.end).map({ $0 < end }) ?? true { soakByVersion[gate, default: [:]][version] = (end, index) }
                 }
                 if let management {
-                    workloadLatestEnd[management] = max(workloadLatestEnd[management] ?? end, end)
+                    state.workloadLatestEnd[management] = max(state.workloadLatestEnd[management] ?? end, end)
                 }
             }
         case .nodeImageUpdate:
             if let position = subjectCluster[subject], let image = step.targetImageVersion, let poolIndex = step.poolIndex {
                 // Image updates are placed after the Kubernetes steps, but run before any that brings a
                 // newer image: only a newer image replaces what the pool is known to run.
-                if poolImage[position][poolIndex] < image { poolImage[position][poolIndex] = image }
+                if state.poolImage[position][poolIndex] < image { state.poolImage[position][poolIndex] = image }
                 if let management {
-                    workloadLatestEnd[management] = max(workloadLatestEnd[management] ?? end, end)
+                    state.workloadLatestEnd[management] = max(state.workloadLatestEnd[management] ?? end, end)
                 }
             }
         case .certificateRotation:
@@ -540,11 +550,11 @@ final class StepScheduler {
     // MARK: Queries for later passes
 
     func placedIndices(ofCluster name: String) -> [Int] {
-        subjectNumbers[SubjectKey(name: name, isManagement: false)].map { placedBySubject[$0] } ?? []
+        subjectNumbers[SubjectKey(name: name, isManagement: false)].map { state.placedBySubject[$0] } ?? []
     }
 
     func placedIndices(ofManagement name: String) -> [Int] {
-        subjectNumbers[SubjectKey(name: name, isManagement: true)].map { placedBySubject[$0] } ?? []
+        subjectNumbers[SubjectKey(name: name, isManagement: true)].map { state.placedBySubject[$0] } ?? []
     }
 
     func controlPlaneVersion(of cluster: String) -> KubernetesVersion? {
@@ -556,7 +566,7 @@ final class StepScheduler {
     }
 
     func platformUpdates(of management: String) -> [(end: Instant, start: Instant, release: PlatformRelease)] {
-        platformPlaced[managementNumber(management)]
+        subjectNumbers[SubjectKey(name: management, isManagement: true)].map { platformPlaced[$0] } ?? []
     }
 
     /// A slot chosen outside the queue: the occurrence, the start, the window's number and the
@@ -575,7 +585,7 @@ final class StepScheduler {
             let occurrence = occurrences[position]
             guard occurrence.end <= deadline && occurrence.start >= earliest else { continue }
             if isFrozen(steps[index], subject: subject, occurrence) { continue }
-            let free = !busy[subject].contains { $0.start < occurrence.start.adding(minutes: duration) && occurrence.start < $0.end }
+            let free = !state.busy[subject].contains { $0.start < occurrence.start.adding(minutes: duration) && occurrence.start < $0.end }
             if free && duration <= occurrence.durationMinutes { return (occurrence, occurrence.start, window, position) }
         }
         return nil
@@ -583,7 +593,7 @@ final class StepScheduler {
 
     func commitFixed(_ index: Int, slot: FixedSlot) {
         numberSteps()
-        commit(index, occurrence: slot.occurrence, start: slot.start, version: nil, window: slot.window, position: slot.position)
+        commit(index, occurrence: slot.occurrence, start: slot.start, version: nil, window: slot.window, position: slot.position, &state)
         settled.append(true)
         successors.append([])
         pending.append(0)
