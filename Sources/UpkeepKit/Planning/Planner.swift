@@ -3,6 +3,12 @@
 /// still needed, and explains every step.
 public enum Planner {
     public static func plan(inputs: InputSet, asOf: CalendarDate, horizon: TimeSpan? = nil, inputFiles: [Plan.InputFile] = []) -> Plan {
+        plan(inputs: inputs, asOf: asOf, horizon: horizon, inputFiles: inputFiles, imageUpdatesByWindowFrom: 4096)
+    }
+
+    /// `imageUpdatesByWindowFrom`: see `StepScheduler`; the tests lower it.
+    static func plan(inputs: InputSet, asOf: CalendarDate, horizon: TimeSpan?, inputFiles: [Plan.InputFile],
+                     imageUpdatesByWindowFrom: Int) -> Plan {
         let context = PlanningContext(inputs: inputs, asOf: asOf, horizon: horizon ?? inputs.policy.horizon)
         PhaseClock.mark("planning context")
         var findings: [Finding] = []
@@ -56,7 +62,7 @@ public enum Planner {
         link(&drafts, context: context, decisions: decisions, clusterSteps: clusterSteps, platformSteps: platformSteps)
 
         PhaseClock.mark("dependency graph")
-        let scheduler = StepScheduler(context: context, steps: drafts)
+        let scheduler = StepScheduler(context: context, steps: drafts, imageUpdatesByWindowFrom: imageUpdatesByWindowFrom)
         scheduler.run()
         PhaseClock.mark("schedule Kubernetes and platform steps")
         addImageUpdates(scheduler, context: context, decisions: decisions, findings: &findings)

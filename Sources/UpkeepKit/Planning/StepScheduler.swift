@@ -1,3 +1,5 @@
+import Foundation
+
 /// Planning.md sections 4 and 5: places steps into window occurrences, earliest deadline first, as
 /// soon as everything they wait for is placed; settles each Kubernetes step's version on the day it
 /// runs; applies soak, freezes, room in the occurrence and `maxParallel`.
@@ -75,9 +77,14 @@ final class StepScheduler {
     /// Soak predecessors that bound a step (shown in `after`).
     private(set) var soakAfter: [Int: Int] = [:]
 
-    init(context: PlanningContext, steps: [StepDraft]) {
+    /// From how many new node image updates a round is placed window by window on every core (tests
+    /// lower it to compare both ways on a small fleet).
+    let imageUpdatesByWindowFrom: Int
+
+    init(context: PlanningContext, steps: [StepDraft], imageUpdatesByWindowFrom: Int = 4096) {
         self.context = context
         self.steps = steps
+        self.imageUpdatesByWindowFrom = imageUpdatesByWindowFrom
         controlPlane = context.clusters.map(\.kubernetesVersion)
         poolVersion = context.clusters.map { $0.nodePools.map(\.kubernetesVersion) }
         state.poolImage = context.clusters.map { $0.nodePools.map(\.nodeImage) }
@@ -180,6 +187,7 @@ final class StepScheduler {
             }
         }
         numberSteps()
+        if placeImageUpdatesByWindow(firstNew..<count) { return }
         var queue = PriorityQueue<PriorityKey>()
         for index in firstNew..<count where pending[index] == 0 { queue.push(priority[index]) }
         while let index = queue.pop()?.index {
@@ -213,6 +221,87 @@ final class StepScheduler {
                 settled[index] = true
             }
         }
+    }
+
+    // MARK: Node image updates, window by window
+
+    /// Node image updates in different windows never meet: each cluster has one window, an image
+    /// update waits only for the one before it on the same pool, and what it reads of other steps
+    /// (platform updates) is already placed. So when every new step is an image update, the steps of
+    /// each window are placed on their own — the windows spread over the cores, each in the
+    /// earliest-deadline order one pass would follow — and the plan is the same as one pass makes.
+    /// Returns false (nothing done) when the steps do not qualify.
+    private func placeImageUpdatesByWindow(_ range: Range<Int>) -> Bool {
+        let workers = max(2, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        guard range.count >= imageUpdatesByWindowFrom else { return false }
+        for index in range {
+            guard steps[index].kind == .nodeImageUpdate else { return false }
+            for predecessor in steps[index].predecessors where !settled[predecessor] && stepSubject[predecessor] != stepSubject[index] {
+                return false
+            }
+        }
+        // Whole windows to each worker, the largest first to the least loaded (steps with no window
+        // fail at once; they go with the first worker).
+        var stepsByWindow: [Int: [Int]] = [:]
+        for index in range { stepsByWindow[subjectWindow[stepSubject[index]] ?? -1, default: []].append(index) }
+        let windows = stepsByWindow.keys.sorted { a, b in
+            let (left, right) = (stepsByWindow[a]?.count ?? 0, stepsByWindow[b]?.count ?? 0)
+            return left != right ? left > right : a < b
+        }
+        var assigned = [[Int]](repeating: [], count: workers)
+        var load = [Int](repeating: 0, count: workers)
+        for window in windows {
+            var worker = 0
+            if window >= 0 { for candidate in load.indices where load[candidate] < load[worker] { worker = candidate } }
+            assigned[worker] += stepsByWindow[window] ?? []
+            load[worker] += stepsByWindow[window]?.count ?? 0
+        }
+        let shared = Unshared((scheduler: self, assigned: assigned, firstNew: range.lowerBound))
+        let results = ParallelChunks.map(workers, minimum: 2) { chunk in
+            chunk.map { worker in shared.value.scheduler.placeAlone(shared.value.assigned[worker].sorted(), firstNew: shared.value.firstNew) }
+        }
+        // Each worker changed only its own subjects, windows and clusters; the latest ends of
+        // management clusters' workload steps combine by maximum.
+        var merged = [Bool](repeating: false, count: subjectWindow.count)
+        for (worker, local) in results.enumerated() {
+            for index in assigned[worker] where !merged[stepSubject[index]] {
+                let subject = stepSubject[index]
+                merged[subject] = true
+                state.busy[subject] = local.busy[subject]
+                state.placedOccurrences[subject] = local.placedOccurrences[subject]
+                state.placedBySubject[subject] = local.placedBySubject[subject]
+                if let position = subjectCluster[subject] { state.poolImage[position] = local.poolImage[position] }
+                if let window = subjectWindow[subject], windowMaxParallel[window] != nil {
+                    state.occupants[window] = local.occupants[window]
+                    state.nextOpen[window] = local.nextOpen[window]
+                }
+            }
+            for (management, end) in local.workloadLatestEnd.enumerated() {
+                guard let end else { continue }
+                state.workloadLatestEnd[management] = max(state.workloadLatestEnd[management] ?? end, end)
+            }
+        }
+        for index in range { settled[index] = true }
+        return true
+    }
+
+    /// Places `indices` (whose only unsettled predecessors are among them) in priority order on a copy
+    /// of the placement state, and returns the copy. Reads the scheduler, changes only the steps.
+    private func placeAlone(_ indices: [Int], firstNew: Int) -> PlacementState {
+        var local = state
+        var waiting: [Int: Int] = [:]
+        for index in indices where pending[index] > 0 { waiting[index] = pending[index] }
+        var queue = PriorityQueue<PriorityKey>()
+        for index in indices where pending[index] == 0 { queue.push(priority[index]) }
+        while let index = queue.pop()?.index {
+            place(index, &local)
+            for successor in successors[index] where successor >= firstNew {
+                let left = (waiting[successor] ?? 1) - 1
+                waiting[successor] = left
+                if left == 0 { queue.push(priority[successor]) }
+            }
+        }
+        return local
     }
 
     /// Earliest deadline first (no due date last), then ring order, then name (subjects are numbered
