@@ -31,7 +31,6 @@ struct PlanCommand: ParsableCommand {
         PhaseClock.mark("arguments")
         let loaded = try inputs.load(digests: true)
         PhaseClock.mark("read and check the inputs")
-        loaded.startDigests()
         var plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span)
         PhaseClock.mark("  planner returned")
         // The digests were computed on another thread meanwhile.

@@ -1,9 +1,9 @@
 import Dispatch
 import Foundation
 
-/// The SHA-256 of each input file, computed on another thread once `start()` is called (the plan
-/// command starts it when reading is done, so that it runs beside the planning instead of competing
-/// with the reading): only the plan's `inputs` list needs them, at the very end.
+/// The SHA-256 of each input file, computed on another thread once `start()` is called (the planner
+/// starts it where it keeps only one core busy, so that it does not compete with the reading or the
+/// parallel parts): only the plan's `inputs` list needs them, at the very end.
 public final class FileDigests: @unchecked Sendable {
     private let group = DispatchGroup()
     private let lock = NSLock()

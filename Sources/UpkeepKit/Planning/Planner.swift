@@ -62,7 +62,10 @@ public enum Planner {
         link(&drafts, context: context, decisions: decisions, clusterSteps: clusterSteps, platformSteps: platformSteps)
 
         PhaseClock.mark("dependency graph")
+        // Scheduling the Kubernetes steps keeps one core busy: the input files are hashed on the other.
+        inputs.startDigests()
         let scheduler = StepScheduler(context: context, steps: drafts, imageUpdatesByWindowFrom: imageUpdatesByWindowFrom)
+        PhaseClock.mark("  scheduler set up")
         scheduler.run()
         PhaseClock.mark("schedule Kubernetes and platform steps")
         addImageUpdates(scheduler, context: context, decisions: decisions, findings: &findings)

@@ -26,7 +26,7 @@ enum PlatformPlanner {
                     needed = true
                     decision.reasons.append("cluster \(cluster.name) needs Kubernetes \(target), which \(management.version) does not offer")
                 } else if target == version.minorVersion,
-                          let end = PlatformPatchSupportRule.evaluate(version, on: timeline).endDate, end <= context.horizonEnd,
+                          case .on(let end) = PlatformPatchSupportRule.end(of: version, on: timeline), end <= context.horizonEnd,
                           !(current.map { context.offered($0, to: cluster) } ?? []).contains(where: { $0.minorVersion == version.minorVersion && version < $0 }) {
                     // The cluster stays on its minor but its patch loses support, and only a newer release
                     // offers a newer patch.

@@ -533,7 +533,7 @@ final class StepScheduler {
             guard let release = releaseInEffect(management, at: instant) else { return nil }
             offered = context.offered(release, to: cluster)
             if let managementCluster = context.engine.managementClusters[management], let timeline = context.timeline(of: managementCluster) {
-                supported = { PlatformPatchSupportRule.evaluate($0, on: timeline).isSupported(on: day) }
+                supported = { PlatformPatchSupportRule.end(of: $0, on: timeline).isSupported(on: day) }
             }
         } else {
             offered = context.offeredUpstream(on: day)

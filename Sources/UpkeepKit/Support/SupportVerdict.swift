@@ -26,7 +26,13 @@ public struct SupportVerdict: Sendable, Equatable {
     }
 
     public func isSupported(on date: CalendarDate) -> Bool {
-        switch end {
+        end.isSupported(on: date)
+    }
+}
+
+extension SupportVerdict.End {
+    public func isSupported(on date: CalendarDate) -> Bool {
+        switch self {
         case .noKnownEnd: return true
         case .on(let end): return date < end
         case .unsupported: return false

@@ -49,6 +49,14 @@ struct SupportRuleTests {
         #expect(PlatformPatchSupportRule.evaluate(F.version("1.28.9"), on: F.timeline()).end == .unsupported)
     }
 
+    /// The planner asks only for the end; it must be the verdict's, on every branch.
+    @Test func kubernetesPatchPlatformManaged_endAloneIsTheVerdictsEnd() {
+        for version in ["1.28.1", "1.28.2", "1.28.9"] {
+            #expect(PlatformPatchSupportRule.end(of: F.version(version), on: F.timeline())
+                    == PlatformPatchSupportRule.evaluate(F.version(version), on: F.timeline()).end)
+        }
+    }
+
     // MARK: Kubernetes, standalone
 
     @Test func kubernetesStandalone_actualEndOfLifeWinsOverThePlannedOne() {
