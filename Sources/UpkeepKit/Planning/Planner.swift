@@ -78,14 +78,14 @@ public enum Planner {
         findings += supportFindingsLater.value
         findings += advisoryGaps(scheduler.steps, context: context, reported: findings)
         PhaseClock.mark("certificates and findings")
-        let steps = finish(scheduler, context: context, findings: &findings)
+        let (steps, placedByCluster) = finish(scheduler, context: context, findings: &findings)
         PhaseClock.mark("step records")
         drafts = []
         BackgroundRelease.release(consume scheduler)
         PhaseClock.mark("  release")
         let sortedFindings = sorted(findings)
         PhaseClock.mark("sorted findings")
-        let clusters = summaries(context, steps: steps)
+        let clusters = summaries(context, steps: steps, placedByCluster: placedByCluster)
         PhaseClock.mark("cluster summaries")
         let plan = Plan(asOf: asOf, horizonEnd: context.horizonEnd, inputs: inputFiles, steps: steps, findings: sortedFindings,
                         clusters: clusters)
@@ -409,7 +409,8 @@ public enum Planner {
 
     // MARK: Finishing: ids, order, explanations
 
-    static func finish(_ scheduler: StepScheduler, context: PlanningContext, findings: inout [Finding]) -> [PlanStep] {
+    static func finish(_ scheduler: StepScheduler, context: PlanningContext,
+                       findings: inout [Finding]) -> (steps: [PlanStep], placedByCluster: [[Int]]) {
         let drafts = scheduler.steps
         let sharedDrafts = Unshared(drafts)
         var ids = ParallelChunks.map(drafts.count) { range in range.map { stepID(sharedDrafts.value[$0]) } }
@@ -453,15 +454,21 @@ public enum Planner {
         }
         PhaseClock.mark("  order")
         // Each step and its findings are built on their own: on every core at once.
+        struct Built {
+            var steps: [PlanStep] = []
+            var findings: [Finding] = []
+        }
         let shared = Unshared((drafts: drafts, ids: ids, soakAfter: scheduler.soakAfter, context: context))
-        let built = ParallelChunks.map(order.count) { range -> [(PlanStep, [Finding])] in
+        let chunks = ParallelChunks.map(order.count) { range -> [Built] in
             let (drafts, ids, soakAfter, context) = shared.value
-            return range.map { position in
+            var built = Built()
+            built.steps.reserveCapacity(range.count)
+            for position in range {
                 let index = order[position]
                 let draft = drafts[index]
                 var after = draft.predecessors.map { ids[$0] }
                 if let soak = soakAfter[index] { after.append(ids[soak]) }
-                if after.count > 1 { after = Set(after).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+                if after.count > 1 { after = Set(after).sorted(by: UTF8Order.precedes) }
                 var reasons = draft.reasons
                 if let reason = draft.blockedReason, draft.status != .scheduled && draft.status != .late { reasons.append(reason) }
                 let step = PlanStep(id: ids[index], kind: draft.kind, cluster: draft.cluster,
@@ -472,12 +479,19 @@ public enum Planner {
                                     fixes: draft.fixes.count > 1 ? draft.fixes.sorted() : draft.fixes,
                                     knownIssues: draft.knownIssues.count > 1 ? draft.knownIssues.sorted() : draft.knownIssues,
                                     nodeImages: draft.imageChanges, order: position + 1)
-                return (step, stepFindings(step, draft: draft, context: context))
+                built.steps.append(step)
+                if step.status != .scheduled { built.findings += stepFindings(step, draft: draft, context: context) }
             }
+            return [built]
         }
         PhaseClock.mark("  build")
-        for (_, stepFindings) in built { findings += stepFindings }
-        return built.map(\.0)
+        // Each cluster's placed steps, in plan order, for its summary row.
+        var placedByCluster = [[Int]](repeating: [], count: context.clusters.count)
+        for (position, index) in order.enumerated() where drafts[index].start != nil {
+            if let cluster = scheduler.clusterPosition(ofStep: index) { placedByCluster[cluster].append(position) }
+        }
+        for chunk in chunks { findings += chunk.findings }
+        return (chunks.flatMap(\.steps), placedByCluster)
     }
 
     /// `payments-prod/kubernetes/1.27.9`, `payments-prod/pool/win/image/20348.2582.240710`,
@@ -520,16 +534,12 @@ public enum Planner {
         }
     }
 
-    static func summaries(_ context: PlanningContext, steps: [PlanStep]) -> [Plan.ClusterSummary] {
-        var placed: [String: [Int]] = [:]
-        for (index, step) in steps.enumerated() where step.start != nil {
-            if let cluster = step.cluster { placed[cluster, default: []].append(index) }
-        }
-        let byCluster = placed
+    /// `placedByCluster`: the positions in `steps` of each cluster's placed steps, in plan order.
+    static func summaries(_ context: PlanningContext, steps: [PlanStep], placedByCluster: [[Int]]) -> [Plan.ClusterSummary] {
         let shared = Unshared(context)
         return ParallelChunks.map(context.clusters.count) { range in
             let context = shared.value
-            return context.clusters[range].map { summary(of: $0, steps: steps, own: byCluster[$0.name] ?? [], context: context) }
+            return range.map { summary(of: context.clusters[$0], steps: steps, own: placedByCluster[$0], context: context) }
         }
     }
 

@@ -646,6 +646,11 @@ final class StepScheduler {
         subjectNumbers[SubjectKey(name: name, isManagement: true)].map { state.placedBySubject[$0] } ?? []
     }
 
+    /// The position in `context.clusters` of a workload step's cluster.
+    func clusterPosition(ofStep index: Int) -> Int? {
+        index < stepSubject.count ? subjectCluster[stepSubject[index]] : nil
+    }
+
     func controlPlaneVersion(of cluster: String) -> KubernetesVersion? {
         context.clusterIndex[cluster].map { controlPlane[$0] }
     }
