@@ -1,4 +1,6 @@
 import CLibYAML
+import Dispatch
+import Foundation
 
 /// Reads YAML (and JSON) with libyaml's event API straight into the located document tree.
 ///
@@ -6,6 +8,9 @@ import CLibYAML
 /// file there, but the documents read before it are kept.
 public struct YAMLReader: Sendable {
     public var limits: YAMLLimits
+    /// From this many bytes on, libyaml parses on one thread while the tree is built on another (the
+    /// tests lower it to read small files both ways).
+    var parseAlongsideFrom = 1 << 20
 
     public init(limits: YAMLLimits = .standard) {
         self.limits = limits
@@ -20,7 +25,7 @@ public struct YAMLReader: Sendable {
         }
         return bytes.withUnsafeBufferPointer { buffer in
             var builder = TreeBuilder(path: path, limits: limits, log: log)
-            return builder.parse(buffer)
+            return builder.parse(buffer, parseAlongsideFrom: parseAlongsideFrom)
         }
     }
 
@@ -67,59 +72,70 @@ private struct TreeBuilder {
         SourcePosition(path: path, line: Int(mark.line), column: Int(mark.column))
     }
 
-    mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) -> [YAMLDocument] {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
+    /// Events per batch handed from the parser to the tree.
+    private static let batchSize = 4096
+
+    mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>, parseAlongsideFrom: Int) -> [YAMLDocument] {
+        let source = YAMLEventSource(buffer)
+        guard source.isReady else {
             log.error(position(Mark(line: 1, column: 1)), "the YAML parser could not start (out of memory).")
             return []
         }
-        defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-
-        var event = yaml_event_t()
-        while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else {
-                reportSyntaxError(parser)
-                return documents
-            }
-            let keepGoing = handle(event)
-            let finished = event.type == YAML_STREAM_END_EVENT
-            yaml_event_delete(&event)
-            if !keepGoing || finished { break }
+        guard buffer.count >= parseAlongsideFrom else {
+            var batch = YAMLEventBatch()
+            repeat {
+                source.next(into: &batch, limit: Self.batchSize)
+                guard consume(batch) else { break }
+            } while !batch.isLast
+            return documents
         }
+        // libyaml parses on another thread, a few batches ahead; the tree is built here.
+        let queue = YAMLBatchQueue(batches: 4)
+        let shared = Unshared(source)
+        let producer = DispatchWorkItem {
+            while var batch = queue.emptyBatch() {
+                shared.value.next(into: &batch, limit: Self.batchSize)
+                let last = batch.isLast
+                queue.put(batch)
+                if last { return }
+            }
+        }
+        DispatchQueue.global().async(execute: producer)
+        while true {
+            let batch = queue.take()
+            let keepGoing = consume(batch)
+            let last = batch.isLast
+            queue.recycle(consume batch)
+            if !keepGoing || last { break }
+        }
+        queue.stop()
+        producer.wait()
         return documents
     }
 
-    private func reportSyntaxError(_ parser: yaml_parser_t) {
-        let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
-        var message = problem
-        if let context = parser.context {
-            message += " \(String(cString: context))"
-            if parser.context_mark.line != parser.problem_mark.line || parser.context_mark.column != parser.problem_mark.column {
-                message += " started at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1)"
+    /// Handles a batch's events; false once the file stops (a limit broken, a syntax error).
+    private mutating func consume(_ batch: YAMLEventBatch) -> Bool {
+        let finished = batch.bytes.withUnsafeBufferPointer { bytes in
+            for event in batch.events {
+                if !handle(event, bytes) || event.type == YAML_STREAM_END_EVENT { return true }
             }
+            return false
         }
-        let mark = Mark(line: Int32(clamping: parser.problem_mark.line + 1), column: Int32(clamping: parser.problem_mark.column + 1))
-        log.error(position(mark), "YAML syntax error: \(message).")
+        if finished { return false }
+        if let error = batch.syntaxError {
+            log.error(position(error.mark), "YAML syntax error: \(error.message).")
+            return false
+        }
+        return true
     }
 
-    private static func mark(_ raw: yaml_mark_t) -> Mark {
-        Mark(line: Int32(clamping: raw.line + 1), column: Int32(clamping: raw.column + 1))
-    }
-
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
-        guard let pointer, length > 0 else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
-    }
-
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        guard let pointer else { return nil }
-        return String(cString: pointer)
+    private static func text(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        range.isEmpty ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// Handles one event; false stops the file (a limit was broken).
-    private mutating func handle(_ event: yaml_event_t) -> Bool {
-        let mark = Self.mark(event.start_mark)
+    private mutating func handle(_ event: YAMLEventBatch.Event, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let mark = event.mark
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documentMark = mark
@@ -130,36 +146,22 @@ private struct TreeBuilder {
             let root = documentRoot ?? .scalar(YAMLScalar(text: "", style: .plain, mark: documentMark))
             documents.append(YAMLDocument(path: path, root: root, mark: documentMark))
         case YAML_SCALAR_EVENT:
-            let data = event.data.scalar
-            let style: ScalarStyle
-            switch data.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: style = .literal
-            case YAML_FOLDED_SCALAR_STYLE: style = .folded
-            default: style = .plain
-            }
-            var tag = ScalarTag.none
-            if let rawTag = Self.string(data.tag), rawTag != "!" {
-                tag = rawTag == "tag:yaml.org,2002:merge" ? .merge : .other
-            }
-            let scalar = YAMLScalar(text: Self.string(data.value, length: data.length), style: style, mark: mark, tag: tag)
-            return add(.scalar(scalar), weight: 1, anchor: Self.string(data.anchor), mark: mark)
+            let scalar = YAMLScalar(text: Self.text(event.value, bytes), style: event.style, mark: mark, tag: event.tag)
+            return add(.scalar(scalar), weight: 1, anchor: event.anchor.map { Self.text($0, bytes) }, mark: mark)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             guard stack.count < limits.maximumDepth else {
                 log.error(position(mark), "the document nests deeper than \(limits.maximumDepth) levels; the file is not read further.")
                 return false
             }
             let isMapping = event.type == YAML_MAPPING_START_EVENT
-            let anchor = isMapping ? Self.string(event.data.mapping_start.anchor) : Self.string(event.data.sequence_start.anchor)
-            stack.append(OpenCollection(isMapping: isMapping, mark: mark, anchor: anchor, firstChild: scratch.count))
+            stack.append(OpenCollection(isMapping: isMapping, mark: mark, anchor: event.anchor.map { Self.text($0, bytes) }, firstChild: scratch.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let open = stack.popLast() else { return true }
             let node = close(open)
             scratch.removeLast(scratch.count - open.firstChild)
             return add(node, weight: open.weight, anchor: open.anchor, mark: open.mark)
         case YAML_ALIAS_EVENT:
-            let name = Self.string(event.data.alias.anchor) ?? ""
+            let name = Self.text(event.value, bytes)
             guard let target = anchors[name] else {
                 log.error(position(mark), "the alias *\(name) refers to no anchor defined before it in this document.")
                 return add(.scalar(YAMLScalar(text: "", style: .plain, mark: mark)), weight: 1, anchor: nil, mark: mark)
