@@ -414,14 +414,10 @@ public enum Planner {
         let drafts = scheduler.steps
         let sharedDrafts = Unshared(drafts)
         var ids = ParallelChunks.map(drafts.count) { range in range.map { stepID(sharedDrafts.value[$0]) } }
-        // An id given twice gets -2, -3… in draft order.
-        var seen = Set<String>(minimumCapacity: ids.count)
-        var repeats: [String: Int] = [:]
-        for index in ids.indices where !seen.insert(ids[index]).inserted {
-            let count = (repeats[ids[index]] ?? 1) + 1
-            repeats[ids[index]] = count
-            ids[index] += "-\(count)"
-        }
+        let slash = UInt8(ascii: "/")
+        let namesWithSlash = context.clusters.contains { $0.name.utf8.contains(slash) }
+            || context.engine.inputs.managementClusters.contains { $0.name.utf8.contains(slash) }
+        numberRepeatedIDs(&ids, subjects: namesWithSlash ? nil : scheduler.subjectNumbers(ofSteps: drafts.count))
         PhaseClock.mark("  ids")
         // Plan order (planning.md 5): placed steps by start, then id; then the others by due, then id.
         // The keys are read once: comparisons then touch no step.
@@ -492,6 +488,39 @@ public enum Planner {
         }
         for chunk in chunks { findings += chunk.findings }
         return (chunks.flatMap(\.steps), placedByCluster)
+    }
+
+    /// An id given twice gets -2, -3… in draft order. An id starts with its subject's name and then
+    /// says its kind (`/kubernetes/`, `/pool/` for a workload cluster; `/platform/`, `/certificates/`
+    /// for a management cluster), so when no name holds a `/`, two steps of different subjects never
+    /// share an id: repeats are then looked for within each subject (`subjects`: each id's subject
+    /// number), the subjects spread over the cores. Without `subjects`, over all ids at once.
+    static func numberRepeatedIDs(_ ids: inout [String], subjects: [Int]?) {
+        guard let subjects, subjects.count == ids.count else {
+            var seen = Set<String>(minimumCapacity: ids.count)
+            var repeats: [String: Int] = [:]
+            for index in ids.indices where !seen.insert(ids[index]).inserted {
+                let count = (repeats[ids[index]] ?? 1) + 1
+                repeats[ids[index]] = count
+                ids[index] += "-\(count)"
+            }
+            return
+        }
+        var bySubject = [[Int]](repeating: [], count: (subjects.max() ?? -1) + 1)
+        for (index, subject) in subjects.enumerated() { bySubject[subject].append(index) }
+        let groups = bySubject.filter { $0.count > 1 }
+        let shared = Unshared(ids)
+        let renamed = ParallelChunks.map(groups.count, minimum: 256) { range -> [(index: Int, count: Int)] in
+            var found: [(index: Int, count: Int)] = []
+            for group in groups[range] {
+                for (position, index) in group.enumerated() {
+                    let earlier = group[..<position].count { shared.value[$0] == shared.value[index] }
+                    if earlier > 0 { found.append((index, earlier + 1)) }
+                }
+            }
+            return found
+        }
+        for (index, count) in renamed { ids[index] += "-\(count)" }
     }
 
     /// `payments-prod/kubernetes/1.27.9`, `payments-prod/pool/win/image/20348.2582.240710`,

@@ -646,6 +646,11 @@ final class StepScheduler {
         subjectNumbers[SubjectKey(name: name, isManagement: true)].map { state.placedBySubject[$0] } ?? []
     }
 
+    /// The subject number of every step (nil unless the first `count` steps are all numbered).
+    func subjectNumbers(ofSteps count: Int) -> [Int]? {
+        stepSubject.count == count ? stepSubject : nil
+    }
+
     /// The position in `context.clusters` of a workload step's cluster.
     func clusterPosition(ofStep index: Int) -> Int? {
         index < stepSubject.count ? subjectCluster[stepSubject[index]] : nil

@@ -73,3 +73,24 @@ struct ParallelPlanningTests {
         #expect(PlanJSONRenderer.render(byWindow) == PlanJSONRenderer.render(onePass))
     }
 }
+
+@Suite("Step ids")
+struct StepIDTests {
+    /// The second and third step with the same id get -2 and -3, in draft order; looked for within each
+    /// subject (on every core) or over all ids at once, the result is the same.
+    @Test func repeatedIDsAreNumberedInDraftOrder() {
+        let base = ["a/kubernetes/1.29.4", "b/kubernetes/1.29.4", "a/kubernetes/1.29.4", "a/kubernetes/1.29.4", "b/kubernetes/1.29.4", "c/platform/1.0"]
+        let subjects = [0, 1, 0, 0, 1, 2]
+        let expected = ["a/kubernetes/1.29.4", "b/kubernetes/1.29.4", "a/kubernetes/1.29.4-2", "a/kubernetes/1.29.4-3", "b/kubernetes/1.29.4-2", "c/platform/1.0"]
+        var bySubject = base
+        Planner.numberRepeatedIDs(&bySubject, subjects: subjects)
+        var overAll = base
+        Planner.numberRepeatedIDs(&overAll, subjects: nil)
+        #expect(bySubject == expected)
+        #expect(overAll == expected)
+        // Many subjects, so that the subjects are spread over the cores.
+        var many = (0..<3000).flatMap { ["s\($0)/pool/p/image/1", "s\($0)/pool/p/image/1"] }
+        Planner.numberRepeatedIDs(&many, subjects: (0..<3000).flatMap { [$0, $0] })
+        #expect(many == (0..<3000).flatMap { ["s\($0)/pool/p/image/1", "s\($0)/pool/p/image/1-2"] })
+    }
+}
