@@ -453,10 +453,13 @@ public enum Planner {
         struct Built {
             var steps: [PlanStep] = []
             var findings: [Finding] = []
+            /// (cluster position, plan position) of each placed workload step.
+            var placed: [(cluster: Int, position: Int)] = []
         }
-        let shared = Unshared((drafts: drafts, ids: ids, soakAfter: scheduler.soakAfter, context: context))
+        let shared = Unshared((drafts: drafts, ids: ids, soakAfter: scheduler.soakAfter, context: context,
+                               clusterOfStep: scheduler.clusterPositions(ofSteps: drafts.count)))
         let chunks = ParallelChunks.map(order.count) { range -> [Built] in
-            let (drafts, ids, soakAfter, context) = shared.value
+            let (drafts, ids, soakAfter, context, clusterOfStep) = shared.value
             var built = Built()
             built.steps.reserveCapacity(range.count)
             for position in range {
@@ -477,16 +480,17 @@ public enum Planner {
                                     nodeImages: draft.imageChanges, order: position + 1)
                 built.steps.append(step)
                 if step.status != .scheduled { built.findings += stepFindings(step, draft: draft, context: context) }
+                if draft.start != nil, index < clusterOfStep.count, let cluster = clusterOfStep[index] { built.placed.append((cluster, position)) }
             }
             return [built]
         }
         PhaseClock.mark("  build")
         // Each cluster's placed steps, in plan order, for its summary row.
         var placedByCluster = [[Int]](repeating: [], count: context.clusters.count)
-        for (position, index) in order.enumerated() where drafts[index].start != nil {
-            if let cluster = scheduler.clusterPosition(ofStep: index) { placedByCluster[cluster].append(position) }
+        for chunk in chunks {
+            for (cluster, position) in chunk.placed { placedByCluster[cluster].append(position) }
+            findings += chunk.findings
         }
-        for chunk in chunks { findings += chunk.findings }
         return (chunks.flatMap(\.steps), placedByCluster)
     }
 

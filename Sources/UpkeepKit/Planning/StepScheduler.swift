@@ -651,9 +651,10 @@ final class StepScheduler {
         stepSubject.count == count ? stepSubject : nil
     }
 
-    /// The position in `context.clusters` of a workload step's cluster.
-    func clusterPosition(ofStep index: Int) -> Int? {
-        index < stepSubject.count ? subjectCluster[stepSubject[index]] : nil
+    /// The position in `context.clusters` of each of the first `count` steps' cluster (nil for
+    /// management cluster steps).
+    func clusterPositions(ofSteps count: Int) -> [Int?] {
+        stepSubject.prefix(count).map { subjectCluster[$0] }
     }
 
     func controlPlaneVersion(of cluster: String) -> KubernetesVersion? {
