@@ -124,10 +124,11 @@ final class PlanningContext {
     /// The versions a managed cluster may take under a release.
     func offered(_ release: PlatformRelease, to cluster: WorkloadCluster) -> [KubernetesVersion] {
         let preview = ringPolicy(of: cluster)?.allowPreview ?? false
-        let systems = Set(cluster.nodePools.map(\.os))
-        let key = OfferKey(release: release.version, preview: preview, systems: systems.sorted())
+        // The key without building a set (this is asked for every cluster, often several times).
+        let systems = OperatingSystem.allCases.filter { system in cluster.nodePools.contains { $0.os == system } }
+        let key = OfferKey(release: release.version, preview: preview, systems: systems)
         if let known = cacheLock.withLock({ offerCache[key] }) { return known }
-        let offered = AvailabilityRule.offeredVersions(release: release, allowPreview: preview, operatingSystems: systems)
+        let offered = AvailabilityRule.offeredVersions(release: release, allowPreview: preview, operatingSystems: Set(systems))
         cacheLock.withLock { offerCache[key] = offered }
         return offered
     }
