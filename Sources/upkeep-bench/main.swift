@@ -84,7 +84,7 @@ print("upkeep validate peak memory         \(String(format: "%8.1f MB", peakMega
 // Planning the same fleet to JSON, then a fleet twice as large.
 let planDate = "2024-07-01"
 var planStatus: Int32 = 0
-let plan = try fastest(3) {
+let plan = try fastest(runs) {
     planStatus = try runUpkeep(binary, ["plan", folder, "--as-of", planDate, "--format", "json", "-o", "\(work)/plan-\(clusters).json"])
     precondition(planStatus == 0 || planStatus == 3, "upkeep plan failed on the generated fleet (exit \(planStatus))")
 }
@@ -93,7 +93,7 @@ let planPeak = Double(usage.ru_maxrss) / 1024
 let planBytes = (try? FileManager.default.attributesOfItem(atPath: "\(work)/plan-\(clusters).json")[.size] as? Int) ?? 0
 let doubledFolder = "\(work)/fleet-\(clusters * 2)"
 _ = try FleetGenerator(clusters: clusters * 2).write(into: doubledFolder)
-let doubled = try fastest(3) {
+let doubled = try fastest(runs) {
     let status = try runUpkeep(binary, ["plan", doubledFolder, "--as-of", planDate, "--format", "json", "-o", "\(work)/plan-\(clusters * 2).json"])
     precondition(status == 0 || status == 3, "upkeep plan failed on the doubled fleet (exit \(status))")
 }

@@ -69,6 +69,9 @@ public enum Planner {
         scheduler.run()
         PhaseClock.mark("schedule Kubernetes and platform steps")
         addImageUpdates(scheduler, context: context, decisions: decisions, findings: &findings)
+        // Setting up the image round keeps one core busy: what the cluster rows need that no step
+        // changes is worked out on the other.
+        let rowsLater = BackgroundValue { sharedContext.value.clusters.map { ClusterRowStart(sharedContext.value.engine, $0) } }
         PhaseClock.mark("node image updates")
         scheduler.run()
         PhaseClock.mark("schedule node image updates")
@@ -85,7 +88,7 @@ public enum Planner {
         PhaseClock.mark("  release")
         let sortedFindings = sorted(findings)
         PhaseClock.mark("sorted findings")
-        let clusters = summaries(context, steps: steps, placedByCluster: placedByCluster)
+        let clusters = summaries(context, steps: steps, placedByCluster: placedByCluster, starts: rowsLater.value)
         PhaseClock.mark("cluster summaries")
         let plan = Plan(asOf: asOf, horizonEnd: context.horizonEnd, inputs: inputFiles, steps: steps, findings: sortedFindings,
                         clusters: clusters)
@@ -567,22 +570,36 @@ public enum Planner {
         }
     }
 
+    /// What a cluster's row says before any step: its versions as written and until when it is
+    /// supported (worked out while the plan is scheduled).
+    struct ClusterRowStart: Sendable {
+        var current: String
+        var supportedUntil: CalendarDate?
+        var poolVersions: [String]
+
+        init(_ engine: SupportEngine, _ cluster: WorkloadCluster) {
+            current = cluster.kubernetesVersion.description
+            supportedUntil = engine.clusterSupport(cluster).supportedUntil
+            poolVersions = cluster.nodePools.map(\.kubernetesVersion.description)
+        }
+    }
+
     /// `placedByCluster`: the positions in `steps` of each cluster's placed steps, in plan order.
-    static func summaries(_ context: PlanningContext, steps: [PlanStep], placedByCluster: [[Int]]) -> [Plan.ClusterSummary] {
+    static func summaries(_ context: PlanningContext, steps: [PlanStep], placedByCluster: [[Int]], starts: [ClusterRowStart]) -> [Plan.ClusterSummary] {
         let shared = Unshared(context)
         return ParallelChunks.map(context.clusters.count) { range in
             let context = shared.value
-            return range.map { summary(of: context.clusters[$0], steps: steps, own: placedByCluster[$0], context: context) }
+            return range.map { summary(of: context.clusters[$0], start: starts[$0], steps: steps, own: placedByCluster[$0], context: context) }
         }
     }
 
     /// One cluster's row: where its placed steps (`own`, in plan order) leave it.
-    static func summary(of cluster: WorkloadCluster, steps: [PlanStep], own: [Int], context: PlanningContext) -> Plan.ClusterSummary {
-        let finalVersion = own.last { steps[$0].kind == .kubernetesUpgrade }.map { steps[$0].to } ?? cluster.kubernetesVersion.description
-        let support = context.engine.clusterSupport(cluster)
+    static func summary(of cluster: WorkloadCluster, start: ClusterRowStart, steps: [PlanStep], own: [Int], context: PlanningContext) -> Plan.ClusterSummary {
+        let finalVersion = own.last { steps[$0].kind == .kubernetesUpgrade }.map { steps[$0].to } ?? start.current
         let lockstep = context.policy.workerUpgrades == .lockstep
-        let pools = cluster.nodePools.map { pool -> (name: String, current: String, target: String, image: String, targetImage: String) in
-            var version = pool.kubernetesVersion.description
+        let pools = cluster.nodePools.enumerated().map { position, pool -> (name: String, current: String, target: String, image: String, targetImage: String) in
+            let current = position < start.poolVersions.count ? start.poolVersions[position] : pool.kubernetesVersion.description
+            var version = current
             var image = pool.nodeImage.text
             for index in own {
                 let step = steps[index]
@@ -593,9 +610,9 @@ public enum Planner {
                 if step.nodePool == pool.name || (step.kind == .kubernetesUpgrade && lockstep) { version = step.to }
                 if let change = step.nodeImages.last(where: { $0.nodePool == pool.name }) { image = change.to }
             }
-            return (pool.name, pool.kubernetesVersion.description, version, pool.nodeImage.text, image)
+            return (pool.name, current, version, pool.nodeImage.text, image)
         }
-        return Plan.ClusterSummary(name: cluster.name, current: cluster.kubernetesVersion.description, target: finalVersion,
-                                   supportedUntil: support.supportedUntil, nodePools: pools)
+        return Plan.ClusterSummary(name: cluster.name, current: start.current, target: finalVersion,
+                                   supportedUntil: start.supportedUntil, nodePools: pools)
     }
 }
