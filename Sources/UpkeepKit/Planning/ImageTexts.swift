@@ -9,6 +9,7 @@ final class ImageTexts {
 
     private let context: PlanningContext
     private var ages: [Key: SupportVerdict] = [:]
+    private var familyEnds: [String: SupportVerdict?] = [:]
     private var refreshes: [Key: (due: CalendarDate, reason: String, reasons: [String])] = [:]
 
     init(context: PlanningContext) {
@@ -21,6 +22,14 @@ final class ImageTexts {
         if let known = ages[key] { return known }
         let verdict = NodeImageAgeRule.evaluate(pool, images: context.engine.images, maximumAge: context.policy.nodeImageMaxAge)
         ages[key] = verdict
+        return verdict
+    }
+
+    /// `ImageFamilyEndOfLifeRule` for a family.
+    func familyEnd(_ family: String) -> SupportVerdict? {
+        if let known = familyEnds[family] { return known }
+        let verdict = ImageFamilyEndOfLifeRule.evaluate(family: family, images: context.engine.images)
+        familyEnds[family] = verdict
         return verdict
     }
 

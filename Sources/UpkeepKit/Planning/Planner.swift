@@ -214,7 +214,7 @@ public enum Planner {
             }
             let age = texts.age(of: pool)
             consider(age.endDate, age.reason)
-            if let family = ImageFamilyEndOfLifeRule.evaluate(family: pool.imageFamily.name, images: engine.images) { consider(family.endDate, family.reason) }
+            if let family = texts.familyEnd(pool.imageFamily.name) { consider(family.endDate, family.reason) }
             var fixes: [String] = []
             for exposure in AdvisoryExposureRule.poolExposures(pool, advisories: engine.inputs.advisories, policy: context.policy) {
                 consider(exposure.due, "\(exposure.advisoryID) (\(exposure.severity.rawValue)) must be fixed by \(exposure.due?.description ?? "no date")")
