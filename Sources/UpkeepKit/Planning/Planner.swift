@@ -482,8 +482,9 @@ public enum Planner {
                                     knownIssues: draft.knownIssues.count > 1 ? draft.knownIssues.sorted() : draft.knownIssues,
                                     nodeImages: draft.imageChanges, order: position + 1)
                 built.steps.append(step)
-                if step.status != .scheduled { built.findings += stepFindings(step, draft: draft, context: context) }
-                if draft.start != nil, index < clusterOfStep.count, let cluster = clusterOfStep[index] { built.placed.append((cluster, position)) }
+                let cluster = index < clusterOfStep.count ? clusterOfStep[index] : nil
+                if step.status != .scheduled { built.findings += stepFindings(step, draft: draft, clusterPosition: cluster, context: context) }
+                if draft.start != nil, let cluster { built.placed.append((cluster, position)) }
             }
             return [built]
         }
@@ -547,10 +548,13 @@ public enum Planner {
     }
 
     /// Late, blocked and unschedulable steps explain themselves as findings on their subject.
-    static func stepFindings(_ step: PlanStep, draft: StepDraft, context: PlanningContext) -> [Finding] {
-        let position: SourcePosition? = step.cluster.flatMap { context.clusterIndex[$0] }.map { context.clusters[$0].position }
+    /// `clusterPosition`: the step's cluster in `context.clusters`, when the caller knows it.
+    static func stepFindings(_ step: PlanStep, draft: StepDraft, clusterPosition: Int? = nil, context: PlanningContext) -> [Finding] {
+        guard step.status != .scheduled else { return [] }
+        let cluster = clusterPosition ?? step.cluster.flatMap { context.clusterIndex[$0] }
+        let position: SourcePosition? = cluster.map { context.clusters[$0].position }
             ?? step.managementCluster.flatMap { context.engine.managementClusters[$0]?.position }
-        let window = step.cluster.flatMap { context.clusterIndex[$0] }.flatMap { context.clusters[$0].window?.name }
+        let window = cluster.flatMap { context.clusters[$0].window?.name }
             ?? step.managementCluster.flatMap { context.engine.managementClusters[$0]?.window?.name } ?? "its window"
         switch step.status {
         case .scheduled:
