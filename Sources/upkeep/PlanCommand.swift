@@ -28,11 +28,10 @@ struct PlanCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        PhaseClock.mark("arguments")
+        PhaseClock.mark("start")
         let loaded = try inputs.load(digests: true)
         PhaseClock.mark("read and check the inputs")
         var plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span)
-        PhaseClock.mark("  planner returned")
         // The digests were computed on another thread meanwhile.
         let digests = loaded.fileDigests
         plan.inputs = loaded.files.map { Plan.InputFile(path: $0, sha256: digests[$0] ?? "") }

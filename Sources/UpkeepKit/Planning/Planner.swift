@@ -27,7 +27,7 @@ public enum Planner {
         var drafts: [StepDraft] = []
         var clusterSteps: [String: [Int]] = [:]
         var targets: [String: KubernetesMinor] = [:]
-        PhaseClock.mark("  platform decisions")
+        PhaseClock.mark("cluster targets and platform decisions")
         // Each cluster's path is worked out on its own, on every core; the results are then taken in
         // cluster order.
         let decided = decisions
@@ -37,7 +37,7 @@ public enum Planner {
                 ClusterPathBuilder(context: context, cluster: cluster, decision: cluster.managementCluster.flatMap { decided[$0.name] }).build()
             }
         }
-        PhaseClock.mark("  paths")
+        PhaseClock.mark("cluster paths")
         for (cluster, result) in zip(context.clusters, paths) {
             findings += result.findings
             targets[cluster.name] = result.target
@@ -58,21 +58,21 @@ public enum Planner {
             }
         }
 
-        PhaseClock.mark("platform decisions and paths")
+        PhaseClock.mark("platform steps and path drafts")
         link(&drafts, context: context, decisions: decisions, clusterSteps: clusterSteps, platformSteps: platformSteps)
 
         PhaseClock.mark("dependency graph")
         // Scheduling the Kubernetes steps keeps one core busy: the input files are hashed on the other.
         inputs.startDigests()
         let scheduler = StepScheduler(context: context, steps: drafts, imageUpdatesByWindowFrom: imageUpdatesByWindowFrom)
-        PhaseClock.mark("  scheduler set up")
+        PhaseClock.mark("scheduler set-up")
         scheduler.run()
         PhaseClock.mark("schedule Kubernetes and platform steps")
         addImageUpdates(scheduler, context: context, decisions: decisions, findings: &findings)
         // Setting up the image round keeps one core busy: what the cluster rows need that no step
         // changes is worked out on the other.
         let rowsLater = BackgroundValue { sharedContext.value.clusters.map { ClusterRowStart(sharedContext.value.engine, $0) } }
-        PhaseClock.mark("node image updates")
+        PhaseClock.mark("node image drafts added")
         scheduler.run()
         PhaseClock.mark("schedule node image updates")
         addCertificateRotations(scheduler, context: context)
@@ -82,10 +82,9 @@ public enum Planner {
         findings += advisoryGaps(scheduler.steps, context: context, reported: findings)
         PhaseClock.mark("certificates and findings")
         let (steps, placedByCluster) = finish(scheduler, context: context, findings: &findings)
-        PhaseClock.mark("step records")
+        PhaseClock.mark("step findings and cluster steps")
         drafts = []
         BackgroundRelease.release(consume scheduler)
-        PhaseClock.mark("  release")
         let sortedFindings = sorted(findings)
         PhaseClock.mark("sorted findings")
         let clusters = summaries(context, steps: steps, placedByCluster: placedByCluster, starts: rowsLater.value)
@@ -182,7 +181,7 @@ public enum Planner {
             let texts = ImageTexts(context: context)
             return range.map { imageUpdates(of: context.clusters[$0], scheduler: scheduler, context: context, decisions: decisions, texts: texts) }
         }
-        PhaseClock.mark("  image drafts")
+        PhaseClock.mark("node image drafts")
         for (position, updates) in perCluster.enumerated() {
             let base = scheduler.steps.count
             for (draft, chained) in zip(updates.drafts, updates.chainedTo) {
@@ -421,7 +420,7 @@ public enum Planner {
         let namesWithSlash = context.clusters.contains { $0.name.utf8.contains(slash) }
             || context.engine.inputs.managementClusters.contains { $0.name.utf8.contains(slash) }
         numberRepeatedIDs(&ids, subjects: namesWithSlash ? nil : scheduler.subjectNumbers(ofSteps: drafts.count))
-        PhaseClock.mark("  ids")
+        PhaseClock.mark("step ids")
         // Plan order (planning.md 5): placed steps by start, then id; then the others by due, then id.
         // The keys are read once: comparisons then touch no step.
         let kept = drafts.indices.filter { !drafts[$0].dropped }
@@ -451,7 +450,7 @@ public enum Planner {
                 }
             }
         }
-        PhaseClock.mark("  order")
+        PhaseClock.mark("plan order")
         // Each step and its findings are built on their own: on every core at once.
         struct Built {
             var steps: [PlanStep] = []
@@ -488,7 +487,7 @@ public enum Planner {
             }
             return [built]
         }
-        PhaseClock.mark("  build")
+        PhaseClock.mark("step records")
         // Each cluster's placed steps, in plan order, for its summary row.
         var placedByCluster = [[Int]](repeating: [], count: context.clusters.count)
         for chunk in chunks {
