@@ -38,8 +38,17 @@ struct ByteBuffer: ~Copyable {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count)
         if bytes.count <= 16 {
-            // Most pieces are a few bytes: a loop costs less than a call to memmove.
-            for offset in 0..<bytes.count { base[count + offset] = source[offset] }
+            // Most pieces are a few bytes: two overlapping word copies cost less than a call to memmove.
+            let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(base + count), length = bytes.count
+            if length >= 8 {
+                to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                (to + length - 8).storeBytes(of: (from + length - 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            } else if length >= 4 {
+                to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+                (to + length - 4).storeBytes(of: (from + length - 4).loadUnaligned(as: UInt32.self), as: UInt32.self)
+            } else {
+                for offset in 0..<length { base[count + offset] = source[offset] }
+            }
         } else {
             (base + count).update(from: source, count: bytes.count)
         }

@@ -164,12 +164,7 @@ public struct JSONWriter: ~Copyable {
 
     private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         // Most strings need no escaping: copy them whole.
-        var clean = true
-        for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            clean = false
-            break
-        }
-        if clean {
+        if JSONWriter.needsNoEscape(utf8) {
             buffer.append(utf8)
             return
         }
@@ -190,6 +185,31 @@ public struct JSONWriter: ~Copyable {
             default: buffer.append(byte)
             }
         }
+    }
+
+    /// True when no byte is a control character, a quote or a backslash. Eight bytes at a time: a byte
+    /// below 0x20, or equal to `"` or `\` once xored away, sets the high bit of its lane in
+    /// `(w - 0x01…) & ~w & 0x80…` (bytes of 0x80 and over, parts of UTF-8 sequences, never do).
+    static func needsNoEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = utf8.baseAddress else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let raw = UnsafeRawPointer(start)
+        var offset = 0
+        while offset + 8 <= utf8.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let below = (word &- ones &* 0x20) & ~word
+            let quotes = (quote &- ones) & ~quote
+            let backslashes = (backslash &- ones) & ~backslash
+            if (below | quotes | backslashes) & highs != 0 { return false }
+            offset += 8
+        }
+        while offset < utf8.count {
+            let byte = utf8[offset]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            offset += 1
+        }
+        return true
     }
 
     private mutating func writeEscaped(_ utf8: [UInt8]) {

@@ -12,6 +12,25 @@ struct WriterTests {
         #expect(parsed["b"] as? String == "quote \" backslash \\ tab \t bell \u{07}")
     }
 
+    /// The eight-bytes-at-a-time check must agree with a byte-by-byte one wherever the byte to escape
+    /// sits (in a word, at its edges, in the tail) and must not flag UTF-8 text.
+    @Test func jsonEscapeCheckAgreesWithOneByteAtATime() {
+        func needsEscape(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
+        var cases: [[UInt8]] = [[], Array("plain text, no escapes at all here".utf8), Array("é ü ß 東京 — ok".utf8)]
+        for length in 0..<20 {
+            for position in 0..<max(1, length) {
+                for special: UInt8 in [0x00, 0x09, 0x0A, 0x1F, 0x22, 0x5C, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xA2, 0xDC] {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    if length > 0 { bytes[position] = special }
+                    cases.append(bytes)
+                }
+            }
+        }
+        for bytes in cases {
+            #expect(bytes.withUnsafeBufferPointer(JSONWriter.needsNoEscape) == !needsEscape(bytes), "\(bytes)")
+        }
+    }
+
     @Test func yamlQuotesEveryStringSoThatVersionsStayStrings() {
         let yaml = YAMLWriter.render(.object(["version": .string("1.30"), "flag": .string("yes"), "list": .array([.string("on"), .int(3)]), "empty": .array([])]))
         #expect(yaml == "empty: []\nflag: \"yes\"\nlist:\n  - \"on\"\n  - 3\nversion: \"1.30\"\n")
