@@ -182,6 +182,7 @@ public enum Planner {
             return range.map { imageUpdates(of: context.clusters[$0], scheduler: scheduler, context: context, decisions: decisions, texts: texts) }
         }
         PhaseClock.mark("node image drafts")
+        scheduler.steps.reserveCapacity(scheduler.steps.count + perCluster.reduce(0) { $0 + $1.drafts.count } + context.clusters.count)
         for (position, updates) in perCluster.enumerated() {
             let base = scheduler.steps.count
             for (draft, chained) in zip(updates.drafts, updates.chainedTo) {

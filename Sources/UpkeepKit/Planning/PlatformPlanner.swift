@@ -4,68 +4,75 @@ enum PlatformPlanner {
     /// Decides the update of every management cluster from its release's support, the clusters' target
     /// minors, and the releases in the feed.
     static func decide(_ context: PlanningContext) -> [String: PlatformDecision] {
+        // Each management cluster is decided on its own (on every core); the first of a repeated name wins.
+        let managements = context.engine.inputs.managementClusters.sorted(by: { UTF8Order.precedes($0.name, $1.name) })
+        let shared = Unshared(context)
+        let decided = ParallelChunks.map(managements.count, minimum: 8) { range in
+            managements[range].map { decide(for: $0, context: shared.value) }
+        }
         var decisions: [String: PlatformDecision] = [:]
-        for management in context.engine.inputs.managementClusters.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
-            guard decisions[management.name] == nil, let timeline = context.timeline(of: management) else { continue }
-            let current = timeline.release(management.version)
-            var decision = PlatformDecision(management: management, timeline: timeline, current: current)
-            let support = PlatformReleaseSupportRule.evaluate(management.version, on: timeline)
-            var needed = false
-            if let end = support.endDate, end <= context.horizonEnd {
-                decision.addDue(end, "release support: \(support.reason)")
-                needed = true
-            }
-            let currentMinors = PlatformDecision.minors(current)
-            for position in context.clustersByManagement[management.name] ?? [] {
-                let cluster = context.clusters[position]
-                // A cluster stopped too long gets no steps: it neither needs nor holds back an update.
-                if context.cannotBeUpdated(cluster) { continue }
-                let target = context.target(of: cluster).minor
-                let version = cluster.kubernetesVersion
-                if !currentMinors.contains(target) && target > version.minorVersion {
-                    needed = true
-                    decision.reasons.append("cluster \(cluster.name) needs Kubernetes \(target), which \(management.version) does not offer")
-                } else if target == version.minorVersion,
-                          case .on(let end) = PlatformPatchSupportRule.end(of: version, on: timeline), end <= context.horizonEnd,
-                          !(current.map { context.offered($0, to: cluster) } ?? []).contains(where: { $0.minorVersion == version.minorVersion && version < $0 }) {
-                    // The cluster stays on its minor but its patch loses support, and only a newer release
-                    // offers a newer patch.
-                    needed = true
-                    decision.reasons.append("cluster \(cluster.name) needs a newer \(version.minorVersion) patch by \(end), which \(management.version) does not offer")
-                }
-            }
-            guard needed else {
-                decisions[management.name] = decision
-                continue
-            }
-            let newer = timeline.releases(newerThan: management.version)
-            let availableNow = newer.filter { $0.released <= context.asOf }
-            // `latest` goes to the newest release available when the update can first run; `next` goes
-            // one release at a time up to it.
-            guard let target = availableNow.last ?? newer.first else {
-                decision.reasons.append("no newer \(timeline.platform) release is known")
-                decisions[management.name] = decision
-                continue
-            }
-            var chain = [target]
-            // A release reached within the horizon may itself fall out of support before its end: then
-            // a further update follows, to the newest release out by then.
-            while chain.count < 24, let last = chain.last,
-                  let end = PlatformReleaseSupportRule.evaluate(last.version, on: timeline).endDate, end <= context.horizonEnd {
-                let later = timeline.releases(newerThan: last.version)
-                guard let next = later.last(where: { $0.released < end }) ?? later.first else { break }
-                chain.append(next)
-            }
-            decision.chain = timeline.rules.updatesTo == .latest ? chain : newer.filter { $0.version <= (chain.last ?? target).version }
-            if let lastUpdated = management.lastUpdated {
-                let expiry = lastUpdated.adding(days: timeline.rules.certificateValidity.days)
-                if expiry <= context.horizonEnd {
-                    decision.addDue(expiry, "certificates expire \(timeline.rules.certificateValidity.days) days after the last update (\(lastUpdated))")
-                }
-            }
-            decisions[management.name] = decision
+        for (management, decision) in zip(managements, decided) where decisions[management.name] == nil {
+            if let decision { decisions[management.name] = decision }
         }
         return decisions
+    }
+
+    /// The decision for one management cluster (nil when its platform has no feed).
+    private static func decide(for management: ManagementCluster, context: PlanningContext) -> PlatformDecision? {
+        guard let timeline = context.timeline(of: management) else { return nil }
+        let current = timeline.release(management.version)
+        var decision = PlatformDecision(management: management, timeline: timeline, current: current)
+        let support = PlatformReleaseSupportRule.evaluate(management.version, on: timeline)
+        var needed = false
+        if let end = support.endDate, end <= context.horizonEnd {
+            decision.addDue(end, "release support: \(support.reason)")
+            needed = true
+        }
+        let currentMinors = PlatformDecision.minors(current)
+        for position in context.clustersByManagement[management.name] ?? [] {
+            let cluster = context.clusters[position]
+            // A cluster stopped too long gets no steps: it neither needs nor holds back an update.
+            if context.cannotBeUpdated(cluster) { continue }
+            let target = context.target(of: cluster).minor
+            let version = cluster.kubernetesVersion
+            if !currentMinors.contains(target) && target > version.minorVersion {
+                needed = true
+                decision.reasons.append("cluster \(cluster.name) needs Kubernetes \(target), which \(management.version) does not offer")
+            } else if target == version.minorVersion,
+                      case .on(let end) = PlatformPatchSupportRule.end(of: version, on: timeline), end <= context.horizonEnd,
+                      !(current.map { context.offered($0, to: cluster) } ?? []).contains(where: { $0.minorVersion == version.minorVersion && version < $0 }) {
+                // The cluster stays on its minor but its patch loses support, and only a newer release
+                // offers a newer patch.
+                needed = true
+                decision.reasons.append("cluster \(cluster.name) needs a newer \(version.minorVersion) patch by \(end), which \(management.version) does not offer")
+            }
+        }
+        guard needed else { return decision }
+        let newer = timeline.releases(newerThan: management.version)
+        let availableNow = newer.filter { $0.released <= context.asOf }
+        // `latest` goes to the newest release available when the update can first run; `next` goes
+        // one release at a time up to it.
+        guard let target = availableNow.last ?? newer.first else {
+            decision.reasons.append("no newer \(timeline.platform) release is known")
+            return decision
+        }
+        var chain = [target]
+        // A release reached within the horizon may itself fall out of support before its end: then
+        // a further update follows, to the newest release out by then.
+        while chain.count < 24, let last = chain.last,
+              let end = PlatformReleaseSupportRule.evaluate(last.version, on: timeline).endDate, end <= context.horizonEnd {
+            let later = timeline.releases(newerThan: last.version)
+            guard let next = later.last(where: { $0.released < end }) ?? later.first else { break }
+            chain.append(next)
+        }
+        decision.chain = timeline.rules.updatesTo == .latest ? chain : newer.filter { $0.version <= (chain.last ?? target).version }
+        if let lastUpdated = management.lastUpdated {
+            let expiry = lastUpdated.adding(days: timeline.rules.certificateValidity.days)
+            if expiry <= context.horizonEnd {
+                decision.addDue(expiry, "certificates expire \(timeline.rules.certificateValidity.days) days after the last update (\(lastUpdated))")
+            }
+        }
+        return decision
     }
 
     /// The platform update step(s) of a decision, one per release of its chain.
