@@ -416,7 +416,14 @@ public enum Planner {
                        findings: inout [Finding]) -> (steps: [PlanStep], placedByCluster: [[Int]]) {
         let drafts = scheduler.steps
         let sharedDrafts = Unshared(drafts)
-        var ids = ParallelChunks.map(drafts.count) { range in range.map { stepID(sharedDrafts.value[$0]) } }
+        // Each draft's id and sort keys, read in one pass over the drafts on every core.
+        let keyed = ParallelChunks.map(drafts.count) { range in
+            range.map { index in
+                let draft = sharedDrafts.value[index]
+                return (id: stepID(draft), start: draft.start?.minutesSinceEpoch, due: draft.due?.daysSinceEpoch, kept: !draft.dropped)
+            }
+        }
+        var ids = keyed.map(\.id)
         let slash = UInt8(ascii: "/")
         let namesWithSlash = context.clusters.contains { $0.name.utf8.contains(slash) }
             || context.engine.inputs.managementClusters.contains { $0.name.utf8.contains(slash) }
@@ -424,9 +431,9 @@ public enum Planner {
         PhaseClock.mark("step ids")
         // Plan order (planning.md 5): placed steps by start, then id; then the others by due, then id.
         // The keys are read once: comparisons then touch no step.
-        let kept = drafts.indices.filter { !drafts[$0].dropped }
-        let starts = drafts.map { $0.start?.minutesSinceEpoch }
-        let dues = drafts.map { $0.due?.daysSinceEpoch }
+        let kept = keyed.indices.filter { keyed[$0].kept }
+        let starts = keyed.map(\.start)
+        let dues = keyed.map(\.due)
         // Read through buffer pointers: copying an array (or an id) at each comparison would touch
         // reference counts both threads share.
         let order = starts.withUnsafeBufferPointer { starts in
