@@ -13,8 +13,15 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The document followed by a newline.
     public func rendered() -> String {
+        rendered(inlineFrom: Int.max)
+    }
+
+    /// The document followed by a newline, with every array and object nested `depth` levels deep or
+    /// deeper written on one line (`{"a": 1, "b": [2, 3]}`): the plan's layout, where each step is a
+    /// block of one line per key.
+    public func rendered(inlineFrom depth: Int) -> String {
         var writer = JSONWriter()
-        writer.write(self, indent: 0)
+        writer.write(self, indent: 0, inlineFrom: depth)
         writer.newline()
         return writer.string
     }
@@ -120,6 +127,12 @@ public struct JSONWriter: ~Copyable {
     }
 
     public mutating func write(_ value: JSONValue, indent level: Int) {
+        write(value, indent: level, inlineFrom: Int.max)
+    }
+
+    /// `inlineFrom`: how many levels below this value arrays and objects are written on one line.
+    public mutating func write(_ value: JSONValue, indent level: Int, inlineFrom depth: Int) {
+        if depth <= 0 { return writeInline(value) }
         switch value {
         case .null: raw("null")
         case .bool(let flag): flag ? raw("true") : raw("false")
@@ -130,7 +143,7 @@ public struct JSONWriter: ~Copyable {
             raw("[\n")
             for (index, item) in items.enumerated() {
                 indent(level + 2)
-                write(item, indent: level + 2)
+                write(item, indent: level + 2, inlineFrom: depth - 1)
                 if index < items.count - 1 { buffer.append(UInt8(ascii: ",")) }
                 newline()
             }
@@ -144,12 +157,37 @@ public struct JSONWriter: ~Copyable {
                 indent(level + 2)
                 writeString(key)
                 raw(": ")
-                if let member = members[key] { write(member, indent: level + 2) }
+                if let member = members[key] { write(member, indent: level + 2, inlineFrom: depth - 1) }
                 if index < keys.count - 1 { buffer.append(UInt8(ascii: ",")) }
                 newline()
             }
             indent(level)
             buffer.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A value on one line: `{"a": 1, "b": [2, 3]}`, keys sorted.
+    public mutating func writeInline(_ value: JSONValue) {
+        switch value {
+        case .null, .bool, .int, .string:
+            write(value, indent: 0, inlineFrom: Int.max)
+        case .array(let items):
+            raw("[")
+            for (index, item) in items.enumerated() {
+                if index > 0 { raw(", ") }
+                writeInline(item)
+            }
+            raw("]")
+        case .object(let members):
+            raw("{")
+            let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            for (index, key) in keys.enumerated() {
+                if index > 0 { raw(", ") }
+                writeString(key)
+                raw(": ")
+                if let member = members[key] { writeInline(member) }
+            }
+            raw("}")
         }
     }
 

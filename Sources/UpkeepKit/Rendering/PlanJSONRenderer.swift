@@ -2,8 +2,13 @@ import Dispatch
 import Foundation
 
 /// `upkeep plan --format json`: the canonical plan file of outputs.md (keys sorted, two-space indent,
-/// steps in plan order). The YAML output renders the same value.
+/// steps in plan order). Each step, finding and cluster is a block of one line per key; what is nested
+/// inside one of them (a step's window, its lists, a cluster's pools) is written on its key's line, as
+/// in outputs.md's example. The YAML output renders the same value.
 public enum PlanJSONRenderer {
+    /// Arrays and objects this deep (the root is 0; a step is 2) are written on one line.
+    public static let inlineDepth = 3
+
     public static func value(_ plan: Plan) -> JSONValue {
         .object([
             "schemaVersion": .int(1),
@@ -21,7 +26,7 @@ public enum PlanJSONRenderer {
         String(decoding: renderBytes(plan), as: UTF8.self)
     }
 
-    /// The same document as `value(plan).rendered()`, written one step at a time so that a plan of tens
+    /// The same document as `value(plan).rendered(inlineFrom: inlineDepth)`, written one step at a time so that a plan of tens
     /// of thousands of steps is never held as one tree.
     public static func renderBytes(_ plan: Plan) -> [UInt8] {
         var all: [UInt8] = []
@@ -100,18 +105,16 @@ public enum PlanJSONRenderer {
     /// is written with the punctuation and indentation around it in one piece.
     static func writeStep(_ step: PlanStep, into writer: inout JSONWriter) {
         func strings(_ values: [String]) {
-            guard !values.isEmpty else { writer.raw("[]"); return }
             writer.raw("[")
             // By position: the texts are shared between steps, and copying them out would touch
             // reference counts other threads use.
             values.withUnsafeBufferPointer { values in
                 for index in values.indices {
-                    writer.raw("\n        ")
+                    if index > 0 { writer.raw(", ") }
                     writer.writeString(values[index])
-                    if index < values.count - 1 { writer.raw(",") }
                 }
             }
-            writer.raw("\n      ]")
+            writer.raw("]")
         }
         writer.raw("{\n      \"after\": "); strings(step.after)
         if let cluster = step.cluster { writer.raw(",\n      \"cluster\": "); writer.writeString(cluster) }
@@ -126,19 +129,14 @@ public enum PlanJSONRenderer {
         writer.raw(",\n      \"knownIssues\": "); strings(step.knownIssues)
         if let management = step.managementCluster { writer.raw(",\n      \"managementCluster\": "); writer.writeString(management) }
         if step.kind == .kubernetesUpgrade || step.kind == .nodePoolUpgrade {
-            writer.raw(",\n      \"nodeImages\": ")
-            if step.nodeImages.isEmpty {
-                writer.raw("[]")
-            } else {
-                writer.raw("[")
-                for (index, change) in step.nodeImages.enumerated() {
-                    writer.raw("\n        {\n          \"from\": "); writer.writeString(change.from)
-                    writer.raw(",\n          \"nodePool\": "); writer.writeString(change.nodePool)
-                    writer.raw(",\n          \"to\": "); writer.writeString(change.to)
-                    writer.raw(index < step.nodeImages.count - 1 ? "\n        }," : "\n        }")
-                }
-                writer.raw("\n      ]")
+            writer.raw(",\n      \"nodeImages\": [")
+            for (index, change) in step.nodeImages.enumerated() {
+                writer.raw(index > 0 ? ", {\"from\": " : "{\"from\": "); writer.writeString(change.from)
+                writer.raw(", \"nodePool\": "); writer.writeString(change.nodePool)
+                writer.raw(", \"to\": "); writer.writeString(change.to)
+                writer.raw("}")
             }
+            writer.raw("]")
         }
         if let pool = step.nodePool { writer.raw(",\n      \"nodePool\": "); writer.writeString(pool) }
         writer.raw(",\n      \"order\": "); writer.writeInt(step.order)
@@ -148,46 +146,32 @@ public enum PlanJSONRenderer {
         writer.raw(",\n      \"to\": "); writer.writeString(step.to)
         writer.raw(",\n      \"window\": ")
         if let occurrence = step.occurrence {
-            writer.raw("{\n        \"end\": "); writer.writeInstant(occurrence.end)
-            writer.raw(",\n        \"name\": "); writer.writeString(occurrence.window)
-            writer.raw(",\n        \"start\": "); writer.writeInstant(occurrence.start)
-            writer.raw("\n      }")
+            writer.raw("{\"end\": "); writer.writeInstant(occurrence.end)
+            writer.raw(", \"name\": "); writer.writeString(occurrence.window)
+            writer.raw(", \"start\": "); writer.writeInstant(occurrence.start)
+            writer.raw("}")
         } else {
             writer.raw("null")
         }
         writer.raw("\n    }")
     }
 
-    /// One cluster row at indent 4 (the bytes `cluster(_:)` renders to).
+    /// One cluster row at indent 4 (the bytes `cluster(_:)` renders to in the plan's layout).
     static func writeCluster(_ cluster: Plan.ClusterSummary, into writer: inout JSONWriter) {
-        writer.raw("{\n")
-        writer.key("kubernetes", indent: 6); writer.raw("{\n")
-        writer.key("current", indent: 8); writer.writeString(cluster.current); writer.raw(",\n")
-        writer.key("supportedUntil", indent: 8); writer.writeDate(cluster.supportedUntil); writer.raw(",\n")
-        writer.key("target", indent: 8); writer.writeString(cluster.target); writer.raw("\n")
-        writer.indent(6); writer.raw("},\n")
-        writer.key("name", indent: 6); writer.writeString(cluster.name); writer.raw(",\n")
-        writer.key("nodePools", indent: 6)
-        if cluster.nodePools.isEmpty {
-            writer.raw("[]\n")
-        } else {
-            writer.raw("[\n")
-            for (index, pool) in cluster.nodePools.enumerated() {
-                writer.indent(8); writer.raw("{\n")
-                writer.key("kubernetes", indent: 10); writer.raw("{\n")
-                writer.key("current", indent: 12); writer.writeString(pool.current); writer.raw(",\n")
-                writer.key("target", indent: 12); writer.writeString(pool.target); writer.raw("\n")
-                writer.indent(10); writer.raw("},\n")
-                writer.key("name", indent: 10); writer.writeString(pool.name); writer.raw(",\n")
-                writer.key("nodeImage", indent: 10); writer.raw("{\n")
-                writer.key("current", indent: 12); writer.writeString(pool.image); writer.raw(",\n")
-                writer.key("target", indent: 12); writer.writeString(pool.targetImage); writer.raw("\n")
-                writer.indent(10); writer.raw("}\n")
-                writer.indent(8); writer.raw(index < cluster.nodePools.count - 1 ? "},\n" : "}\n")
-            }
-            writer.indent(6); writer.raw("]\n")
+        writer.raw("{\n      \"kubernetes\": {\"current\": "); writer.writeString(cluster.current)
+        writer.raw(", \"supportedUntil\": "); writer.writeDate(cluster.supportedUntil)
+        writer.raw(", \"target\": "); writer.writeString(cluster.target)
+        writer.raw("},\n      \"name\": "); writer.writeString(cluster.name)
+        writer.raw(",\n      \"nodePools\": [")
+        for (index, pool) in cluster.nodePools.enumerated() {
+            writer.raw(index > 0 ? ", {\"kubernetes\": {\"current\": " : "{\"kubernetes\": {\"current\": "); writer.writeString(pool.current)
+            writer.raw(", \"target\": "); writer.writeString(pool.target)
+            writer.raw("}, \"name\": "); writer.writeString(pool.name)
+            writer.raw(", \"nodeImage\": {\"current\": "); writer.writeString(pool.image)
+            writer.raw(", \"target\": "); writer.writeString(pool.targetImage)
+            writer.raw("}}")
         }
-        writer.indent(4); writer.raw("}")
+        writer.raw("]\n    }")
     }
 
     /// One finding at indent 4 (the bytes `Finding.json` renders to).

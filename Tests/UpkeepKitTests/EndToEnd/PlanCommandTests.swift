@@ -91,7 +91,7 @@ struct PlanJSONWriterTests {
         let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "examples"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
         let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2024-07-01"))
         #expect(!plan.steps.isEmpty)
-        #expect(PlanJSONRenderer.render(plan) == PlanJSONRenderer.value(plan).rendered())
+        #expect(PlanJSONRenderer.render(plan) == PlanJSONRenderer.value(plan).rendered(inlineFrom: PlanJSONRenderer.inlineDepth))
     }
 
     /// The pieces are rendered on other threads and written in order: cut small, every list crosses
@@ -100,7 +100,7 @@ struct PlanJSONWriterTests {
         let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "examples"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
         let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2024-07-01"))
         #expect(plan.steps.count > 3 && plan.findings.count > 3 && plan.clusters.count > 3)
-        let expected = PlanJSONRenderer.value(plan).rendered()
+        let expected = PlanJSONRenderer.value(plan).rendered(inlineFrom: PlanJSONRenderer.inlineDepth)
         for size in [1, 2, 3, 5] {
             var bytes: [UInt8] = []
             PlanJSONRenderer.write(plan, elementsPerPiece: size) { bytes += $0 }
