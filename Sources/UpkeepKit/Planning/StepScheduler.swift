@@ -289,16 +289,15 @@ final class StepScheduler {
     /// of the placement state, and returns the copy. Reads the scheduler, changes only the steps.
     private func placeAlone(_ indices: [Int], firstNew: Int) -> PlacementState {
         var local = state
-        var waiting: [Int: Int] = [:]
-        for index in indices where pending[index] > 0 { waiting[index] = pending[index] }
+        // What each new step still waits for (only this worker's entries are read).
+        var waiting = Array(pending[firstNew...])
         var queue = PriorityQueue<PriorityKey>()
         for index in indices where pending[index] == 0 { queue.push(priority[index]) }
         while let index = queue.pop()?.index {
             place(index, &local)
             for successor in successors[index] where successor >= firstNew {
-                let left = (waiting[successor] ?? 1) - 1
-                waiting[successor] = left
-                if left == 0 { queue.push(priority[successor]) }
+                waiting[successor - firstNew] -= 1
+                if waiting[successor - firstNew] == 0 { queue.push(priority[successor]) }
             }
         }
         return local
