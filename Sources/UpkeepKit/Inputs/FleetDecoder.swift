@@ -54,10 +54,12 @@ enum FleetDecoder {
         return .stopped(since: date)
     }
 
+    /// The keys of a cluster and of a node pool, made once (a fleet has tens of thousands of each).
+    private static let clusterKeys = ["name", "managementCluster", "ring", "kubernetesVersion", "window", "dependsOn", "state", "owner", "nodePools"]
+    private static let nodePoolKeys = ["name", "os", "imageFamily", "kubernetesVersion", "nodeImage", "nodes", "maxSurge"]
+
     private static func cluster(_ node: YAMLNode, _ context: DecodingContext) -> WorkloadCluster? {
-        guard let fields = context.fields(node, "cluster", named: true, known: [
-            "name", "managementCluster", "ring", "kubernetesVersion", "window", "dependsOn", "state", "owner", "nodePools",
-        ]) else { return nil }
+        guard let fields = context.fields(node, "cluster", named: true, known: clusterKeys) else { return nil }
         let name = fields.required("name").flatMap { context.name($0, "name") }
         let management = reference(fields, "managementCluster", context)
         let ring = reference(fields, "ring", context)
@@ -78,9 +80,7 @@ enum FleetDecoder {
     }
 
     private static func nodePool(_ node: YAMLNode, _ context: DecodingContext) -> NodePool? {
-        guard let fields = context.fields(node, "node pool", named: true, known: [
-            "name", "os", "imageFamily", "kubernetesVersion", "nodeImage", "nodes", "maxSurge",
-        ]) else { return nil }
+        guard let fields = context.fields(node, "node pool", named: true, known: nodePoolKeys) else { return nil }
         let name = fields.required("name").flatMap { context.name($0, "name") }
         let os = fields.required("os").flatMap { context.choice($0, "os", as: OperatingSystem.self) }
         let family = reference(fields, "imageFamily", context, required: true)
