@@ -43,12 +43,12 @@ public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// Sorted by path, line, column, then severity and text, so that output never depends on the order
     /// in which problems were found.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        if lhs.path != rhs.path { return UTF8Order.precedes(lhs.path, rhs.path) }
         let lhsLine = lhs.line ?? 0, rhsLine = rhs.line ?? 0
         if lhsLine != rhsLine { return lhsLine < rhsLine }
         let lhsColumn = lhs.column ?? 0, rhsColumn = rhs.column ?? 0
         if lhsColumn != rhsColumn { return lhsColumn < rhsColumn }
         if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
-        return lhs.message.utf8.lexicographicallyPrecedes(rhs.message.utf8)
+        return UTF8Order.precedes(lhs.message, rhs.message)
     }
 }

@@ -17,7 +17,7 @@ public enum NameSuggestion {
         }
         let limit = max(2, (target.count + 1) / 2)
         guard best <= limit else { return [] }
-        return matches.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return matches.sorted { UTF8Order.precedes($0, $1) }
     }
 
     /// The end of a sentence about a misspelt name: `; did you mean "a" or "b"?`, or `.` when nothing

@@ -14,7 +14,7 @@ public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConver
     public var description: String { "\(path):\(line):\(column)" }
 
     public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
-        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        if lhs.path != rhs.path { return UTF8Order.precedes(lhs.path, rhs.path) }
         if lhs.line != rhs.line { return lhs.line < rhs.line }
         return lhs.column < rhs.column
     }

@@ -26,7 +26,7 @@ public enum AdvisoryMerge {
         for advisory in merged where advisory.published == nil {
             log.warning(advisory.position, "advisory \(advisory.id) has no real publication date (its OSV records give 0001-01-01), so it has no deadline.")
         }
-        merged.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        merged.sort { UTF8Order.precedes($0.id, $1.id) }
         return merged
     }
 

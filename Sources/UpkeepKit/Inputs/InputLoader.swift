@@ -30,7 +30,7 @@ public struct InputLoader {
         var inputs = InputSet()
         let digests = computeDigests ? FileDigests() : nil
         inputs.digests = digests
-        for source in sources.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+        for source in sources.sorted(by: { UTF8Order.precedes($0.path, $1.path) }) {
             inputs.files.append(source.path)
             digests?.add(path: source.path, bytes: source.bytes)
             read(source.bytes, path: source.path, into: &inputs, log: log)
@@ -78,6 +78,6 @@ public struct InputLoader {
                 found.insert(full)
             }
         }
-        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return found.sorted { UTF8Order.precedes($0, $1) }
     }
 }

@@ -32,7 +32,7 @@ enum NodeImageCatalogDecoder {
         guard let family, let os, let version, let released else { return nil }
         return NodeImage(family: family, os: os, version: version, released: released, familyEndOfLife: familyEnd,
                          kubernetesVersions: kubernetes,
-                         components: components.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) },
+                         components: components.sorted { UTF8Order.precedes($0.name, $1.name) },
                          fixes: fixes, position: fields.position)
     }
 }

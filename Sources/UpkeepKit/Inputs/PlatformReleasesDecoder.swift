@@ -49,7 +49,7 @@ enum PlatformReleasesDecoder {
         guard let version, let released else { return nil }
         return PlatformRelease(version: version, released: released, kubernetesVersions: kubernetes,
                                previewKubernetesVersions: preview,
-                               nodeImages: images.sorted { $0.family.utf8.lexicographicallyPrecedes($1.family.utf8) },
+                               nodeImages: images.sorted { UTF8Order.precedes($0.family, $1.family) },
                                fixes: fixes, endOfSupport: ends, knownIssues: issues, position: fields.position)
     }
 

@@ -77,14 +77,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// `2024-07-01` (written digit by digit: plans print hundreds of thousands of dates).
     public var description: String {
-        let (year, month, day) = components
-        guard (0...9999).contains(year) else { return Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2) }
-        let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
-        let bytes: [UInt8] = [
-            zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10), zero + UInt8(year / 10 % 10), zero + UInt8(year % 10), dash,
-            zero + UInt8(month / 10), zero + UInt8(month % 10), dash, zero + UInt8(day / 10), zero + UInt8(day % 10),
-        ]
-        return String(decoding: bytes, as: UTF8.self)
+        guard DecimalDigits.fits(self) else {
+            let (year, month, day) = components
+            return Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
+        }
+        return DecimalDigits.string(length: DecimalDigits.dateLength) { DecimalDigits.putDate(self, at: $0) }
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

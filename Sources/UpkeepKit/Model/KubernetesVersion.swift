@@ -123,7 +123,7 @@ public struct KubernetesVersion: Hashable, Comparable, Sendable, CustomStringCon
         default: break
         }
         let left = Self.distributionKey(lhs.distribution), right = Self.distributionKey(rhs.distribution)
-        if left.name != right.name { return left.name.utf8.lexicographicallyPrecedes(right.name.utf8) }
+        if left.name != right.name { return UTF8Order.precedes(left.name, right.name) }
         return left.number < right.number
     }
 

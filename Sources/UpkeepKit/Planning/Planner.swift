@@ -3,7 +3,8 @@
 /// still needed, and explains every step.
 public enum Planner {
     public static func plan(inputs: InputSet, asOf: CalendarDate, horizon: TimeSpan? = nil, inputFiles: [Plan.InputFile] = []) -> Plan {
-        plan(inputs: inputs, asOf: asOf, horizon: horizon, inputFiles: inputFiles, imageUpdatesByWindowFrom: 4096)
+        plan(inputs: inputs, asOf: asOf, horizon: horizon, inputFiles: inputFiles,
+             imageUpdatesByWindowFrom: StepScheduler.defaultImageUpdatesByWindowFrom)
     }
 
     /// `imageUpdatesByWindowFrom`: see `StepScheduler`; the tests lower it.
@@ -50,7 +51,7 @@ public enum Planner {
             }
         }
         var platformSteps: [String: [Int]] = [:]
-        for name in decisions.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for name in decisions.keys.sorted(by: { UTF8Order.precedes($0, $1) }) {
             guard let decision = decisions[name] else { continue }
             for draft in PlatformPlanner.drafts(for: decision, context: context) {
                 platformSteps[name, default: []].append(drafts.count)
@@ -120,7 +121,7 @@ public enum Planner {
             for (previous, next) in zip(indices, indices.dropFirst()) { drafts[next].predecessors.append(previous) }
         }
         // Platform first; lagging clusters' bridges before the update.
-        for name in platformSteps.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for name in platformSteps.keys.sorted(by: { UTF8Order.precedes($0, $1) }) {
             guard decisions[name] != nil, let indices = platformSteps[name], let first = indices.first else { continue }
             for position in context.clustersByManagement[name] ?? [] {
                 let cluster = context.clusters[position]
@@ -342,7 +343,7 @@ public enum Planner {
     /// rotation goes in the last occurrence of its window that ends at least 7 days before the expiry;
     /// each renewal restarts the clock, so a long horizon may hold several.
     static func addCertificateRotations(_ scheduler: StepScheduler, context: PlanningContext) {
-        for management in context.engine.inputs.managementClusters.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+        for management in context.engine.inputs.managementClusters.sorted(by: { UTF8Order.precedes($0.name, $1.name) }) {
             guard let lastUpdated = management.lastUpdated, let timeline = context.timeline(of: management) else { continue }
             let validity = timeline.rules.certificateValidity.days
             var expiry = lastUpdated.adding(days: validity)
@@ -490,7 +491,7 @@ public enum Planner {
                                     nodeImages: draft.imageChanges, order: position + 1)
                 built.steps.append(step)
                 let cluster = index < clusterOfStep.count ? clusterOfStep[index] : nil
-                if step.status != .scheduled { built.findings += stepFindings(step, draft: draft, clusterPosition: cluster, context: context) }
+                built.findings += stepFindings(step, draft: draft, clusterPosition: cluster, context: context)
                 if draft.start != nil, let cluster { built.placed.append((cluster, position)) }
             }
             return [built]

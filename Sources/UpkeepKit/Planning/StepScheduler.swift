@@ -80,8 +80,9 @@ final class StepScheduler {
     /// From how many new node image updates a round is placed window by window on every core (tests
     /// lower it to compare both ways on a small fleet).
     let imageUpdatesByWindowFrom: Int
+    static let defaultImageUpdatesByWindowFrom = 4096
 
-    init(context: PlanningContext, steps: [StepDraft], imageUpdatesByWindowFrom: Int = 4096) {
+    init(context: PlanningContext, steps: [StepDraft], imageUpdatesByWindowFrom: Int = defaultImageUpdatesByWindowFrom) {
         self.context = context
         self.steps = steps
         self.imageUpdatesByWindowFrom = imageUpdatesByWindowFrom
@@ -211,7 +212,7 @@ final class StepScheduler {
         // What is left waits on itself through rings and dependsOn: a cycle.
         let stuck = (firstNew..<count).filter { !settled[$0] }
         if !stuck.isEmpty {
-            let names = Set(stuck.map { steps[$0].subjectName }).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let names = Set(stuck.map { steps[$0].subjectName }).sorted { UTF8Order.precedes($0, $1) }
             findings.append(Finding(.error, code: "dependency-cycle", subject: "cluster/\(names.first ?? "")",
                                     message: "the steps of \(names.joined(separator: ", ")) wait for each other through rings and dependsOn, so none of them can be planned.",
                                     position: nil))

@@ -77,14 +77,8 @@ struct ByteBuffer: ~Copyable {
     /// A whole number in decimal digits.
     mutating func appendDecimal(_ number: Int) {
         guard number >= 0 else { append(Array(String(number).utf8)); return }
-        var divisor = 1
-        while divisor <= number / 10 { divisor *= 10 }
-        var rest = number
-        while divisor > 0 {
-            append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        let width = DecimalDigits.count(number)
+        write(width) { DecimalDigits.put(number, width: width, at: $0) }
     }
 
     /// Forgets what was written, keeping the memory for what comes next.

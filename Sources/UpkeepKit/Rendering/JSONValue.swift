@@ -83,47 +83,23 @@ public struct JSONWriter: ~Copyable {
     /// `"2024-07-01"`, or `null` (the same text as `CalendarDate.description`, without building it).
     public mutating func writeDate(_ date: CalendarDate?) {
         guard let date else { raw("null"); return }
-        let (year, month, day) = date.components
-        guard (0...9999).contains(year) else { writeString(date.description); return }
-        buffer.write(12) { out in
+        guard DecimalDigits.fits(date) else { writeString(date.description); return }
+        buffer.write(DecimalDigits.dateLength + 2) { out in
             out[0] = UInt8(ascii: "\"")
-            JSONWriter.putDate(year, month, day, at: out + 1)
-            out[11] = UInt8(ascii: "\"")
+            DecimalDigits.putDate(date, at: out + 1)
+            out[DecimalDigits.dateLength + 1] = UInt8(ascii: "\"")
         }
     }
 
     /// `"2024-07-07T03:00:00Z"`, or `null` (the same text as `Instant.description`).
     public mutating func writeInstant(_ instant: Instant?) {
         guard let instant else { raw("null"); return }
-        let date = instant.utcDate
-        let (year, month, day) = date.components
-        guard (0...9999).contains(year) else { writeString(instant.description); return }
-        let minuteOfDay = instant.minutesSinceEpoch - date.daysSinceEpoch * 1440
-        buffer.write(22) { out in
+        guard DecimalDigits.fits(instant.utcDate) else { writeString(instant.description); return }
+        buffer.write(DecimalDigits.instantLength + 2) { out in
             out[0] = UInt8(ascii: "\"")
-            JSONWriter.putDate(year, month, day, at: out + 1)
-            out[11] = UInt8(ascii: "T")
-            JSONWriter.putTwoDigits(minuteOfDay / 60, at: out + 12)
-            out[14] = UInt8(ascii: ":")
-            JSONWriter.putTwoDigits(minuteOfDay % 60, at: out + 15)
-            out[17] = UInt8(ascii: ":"); out[18] = UInt8(ascii: "0"); out[19] = UInt8(ascii: "0")
-            out[20] = UInt8(ascii: "Z"); out[21] = UInt8(ascii: "\"")
+            DecimalDigits.putInstant(instant, at: out + 1)
+            out[DecimalDigits.instantLength + 1] = UInt8(ascii: "\"")
         }
-    }
-
-    /// `YYYY-MM-DD` into ten bytes.
-    private static func putDate(_ year: Int, _ month: Int, _ day: Int, at out: UnsafeMutablePointer<UInt8>) {
-        putTwoDigits(year / 100, at: out)
-        putTwoDigits(year % 100, at: out + 2)
-        out[4] = UInt8(ascii: "-")
-        putTwoDigits(month, at: out + 5)
-        out[7] = UInt8(ascii: "-")
-        putTwoDigits(day, at: out + 8)
-    }
-
-    private static func putTwoDigits(_ value: Int, at out: UnsafeMutablePointer<UInt8>) {
-        out[0] = UInt8(ascii: "0") + UInt8(value / 10 % 10)
-        out[1] = UInt8(ascii: "0") + UInt8(value % 10)
     }
 
     public mutating func write(_ value: JSONValue, indent level: Int) {

@@ -21,25 +21,11 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `2024-07-07T03:00:00Z` (written digit by digit: plans print hundreds of thousands of these).
     public var description: String {
         let date = utcDate
-        let (year, month, day) = date.components
-        let minuteOfDay = minutesSinceEpoch - date.daysSinceEpoch * 1440
-        let zero = UInt8(ascii: "0")
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(20)
-        func digits(_ value: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                bytes.append(zero + UInt8((rest / divisor) % 10))
-                rest %= divisor
-                divisor /= 10
-            }
+        guard DecimalDigits.fits(date) else {
+            let minuteOfDay = minutesSinceEpoch - date.daysSinceEpoch * 1440
+            return "\(date)T\(CalendarDate.pad(minuteOfDay / 60, 2)):\(CalendarDate.pad(minuteOfDay % 60, 2)):00Z"
         }
-        digits(year, 4); bytes.append(UInt8(ascii: "-")); digits(month, 2); bytes.append(UInt8(ascii: "-")); digits(day, 2)
-        bytes.append(UInt8(ascii: "T")); digits(minuteOfDay / 60, 2); bytes.append(UInt8(ascii: ":")); digits(minuteOfDay % 60, 2)
-        bytes.append(contentsOf: ":00Z".utf8)
-        return String(decoding: bytes, as: UTF8.self)
+        return DecimalDigits.string(length: DecimalDigits.instantLength) { DecimalDigits.putInstant(self, at: $0) }
     }
 
     public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.minutesSinceEpoch < rhs.minutesSinceEpoch }

@@ -87,14 +87,14 @@ public struct SupportEngine: Sendable {
 
     public func status(on date: CalendarDate) -> StatusReport {
         var findings: [Finding] = []
-        let managementRows = inputs.managementClusters.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map { management in
+        let managementRows = inputs.managementClusters.sorted { UTF8Order.precedes($0.name, $1.name) }.map { management in
             let support = managementClusterSupport(management)
             let subject = "management-cluster/\(management.name)"
             findings += failures(support, on: date, subject: subject, name: "management cluster \(management.name)", position: management.position)
             return ManagementClusterStatus(name: management.name, platform: management.platform.name, version: management.version.description,
                                            support: support, supported: support.isSupported(on: date))
         }
-        let clusterRows = inputs.clusters.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map { cluster in
+        let clusterRows = inputs.clusters.sorted { UTF8Order.precedes($0.name, $1.name) }.map { cluster in
             clusterStatus(cluster, on: date, findings: &findings)
         }
         findings += advisoryFindings(clusterRows, on: date)
@@ -129,7 +129,7 @@ public struct SupportEngine: Sendable {
         let support = clusterSupport(cluster)
         findings += failures(support, on: date, subject: subject, name: "cluster \(cluster.name)", position: cluster.position)
         findings += stoppedFindings(cluster, on: date)
-        let pools = cluster.nodePools.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map { pool in
+        let pools = cluster.nodePools.sorted { UTF8Order.precedes($0.name, $1.name) }.map { pool in
             let poolSupport = poolSupport(pool, of: cluster)
             findings += failures(poolSupport, on: date, subject: "\(subject)/pool/\(pool.name)",
                                  name: "node pool \(pool.name) of cluster \(cluster.name)", position: pool.position)
@@ -147,7 +147,7 @@ public struct SupportEngine: Sendable {
 
     private static func rows(_ exposures: [AdvisoryExposureRule.Exposure]) -> [AdvisoryStatus] {
         exposures.map { AdvisoryStatus(id: $0.advisoryID, severity: $0.severity, due: $0.due, unfixed: $0.unfixed) }
-            .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+            .sorted { UTF8Order.precedes($0.id, $1.id) }
     }
 
     // MARK: Findings
@@ -213,7 +213,7 @@ public struct SupportEngine: Sendable {
     private func unfixedFindings(_ unfixed: [String: [String]]) -> [Finding] {
         unfixed.map { id, names in
             let advisory = inputs.advisories.first { $0.id == id }
-            let list = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let list = names.sorted { UTF8Order.precedes($0, $1) }
             let shown = list.count > 20 ? list.prefix(20).joined(separator: ", ") + ", …" : list.joined(separator: ", ")
             return Finding(.warning, code: "advisory-unfixed", subject: "advisory/\(id)",
                            message: "\(id) affects \(list.count) cluster\(list.count == 1 ? "" : "s") (\(shown)) and no fixed version exists; apply its mitigation.",

@@ -14,19 +14,19 @@ public enum DependencyCycles {
         for cluster in clusters where !cluster.dependsOn.isEmpty && edges[cluster.name] == nil {
             edges[cluster.name] = cluster.dependsOn
                 .filter { $0.name != cluster.name }
-                .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+                .sorted { UTF8Order.precedes($0.name, $1.name) }
         }
-        let names = edges.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let names = edges.keys.sorted { UTF8Order.precedes($0, $1) }
         let groups = stronglyConnectedGroups(names: names, edges: edges)
         var cycles: [Cycle] = []
         for group in groups where group.count > 1 {
             let members = Set(group)
-            guard let start = group.min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }),
+            guard let start = group.min(by: { UTF8Order.precedes($0, $1) }),
                   let path = pathBack(to: start, from: start, members: members, edges: edges, visited: []),
                   let first = edges[start]?.first(where: { $0.name == path.dropFirst().first }) else { continue }
             cycles.append(Cycle(names: path, position: first.position))
         }
-        return cycles.sorted { $0.names.joined(separator: "\u{0}").utf8.lexicographicallyPrecedes($1.names.joined(separator: "\u{0}").utf8) }
+        return cycles.sorted { UTF8Order.precedes($0.names.joined(separator: "\u{0}"), $1.names.joined(separator: "\u{0}")) }
     }
 
     /// A path start → … → start inside the group, taking neighbours in name order.

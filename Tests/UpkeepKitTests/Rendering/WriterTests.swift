@@ -31,6 +31,26 @@ struct WriterTests {
         }
     }
 
+    /// Dates and instants are written by one layout for their text and for JSON; years of other than
+    /// four digits fall back to the padded text, on both sides of the edges.
+    @Test func datesAndInstantsReadTheSameInTextAndJSON() {
+        let edges = [CalendarDate.days(year: 0, month: 1, day: 1), CalendarDate.days(year: 9999, month: 12, day: 31)]
+        let days = edges.flatMap { [$0 - 1, $0, $0 + 1] } + [0, 19_905, -1]
+        for day in days {
+            let date = CalendarDate(daysSinceEpoch: day)
+            let instant = Instant(startOf: date).adding(minutes: 7 * 60 + 5)
+            var writer = JSONWriter()
+            writer.writeDate(date)
+            writer.raw(" ")
+            writer.writeInstant(instant)
+            #expect(writer.string == "\"\(date)\" \"\(instant)\"")
+            let (year, month, day) = date.components
+            #expect(date.description == CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2) + "-" + CalendarDate.pad(day, 2))
+            #expect(instant.description == "\(date)T07:05:00Z")
+        }
+        #expect(CalendarDate(daysSinceEpoch: 19_905).description == "2024-07-01")
+    }
+
     @Test func yamlQuotesEveryStringSoThatVersionsStayStrings() {
         let yaml = YAMLWriter.render(.object(["version": .string("1.30"), "flag": .string("yes"), "list": .array([.string("on"), .int(3)]), "empty": .array([])]))
         #expect(yaml == "empty: []\nflag: \"yes\"\nlist:\n  - \"on\"\n  - 3\nversion: \"1.30\"\n")
