@@ -7,7 +7,8 @@ enum TestSupport {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = packageRoot.appendingPathComponent("Tests/UpkeepKitTests/Fixtures")
-    static let sharedRealData = packageRoot.appendingPathComponent("../shared/data/real").standardized
+    /// Published files (Kubernetes release data, endoflife.date, OSV records) copied as they are; see their README.
+    static let publishedData = fixtures.appendingPathComponent("published")
     static let examples = packageRoot.appendingPathComponent("examples")
 
     /// Reads YAML text as one file, returning the documents and the log.

@@ -31,7 +31,7 @@ struct ValidateCommandTests {
     }
 
     @Test func realPublishedDataLoads() throws {
-        let run = try Self.upkeep(["validate", "../shared/data/real"])
+        let run = try Self.upkeep(["validate", "Tests/UpkeepKitTests/Fixtures/published"])
         #expect(run.status == 0)
         #expect(run.output.hasSuffix("8 files, 8 documents: 0 errors, 3 warnings.\n"))
     }

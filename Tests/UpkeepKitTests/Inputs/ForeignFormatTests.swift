@@ -1,17 +1,17 @@
 import Testing
 @testable import UpkeepKit
 
-/// The real published files in ../shared/data/real, read as they are.
+/// The real published files in Fixtures/published, read as they are.
 @Suite("Published formats: Kubernetes schedule and eol lists, endoflife.date, OSV")
 struct ForeignFormatTests {
     static func real(_ name: String) -> (InputSet, DiagnosticLog) {
-        TestSupport.load(paths: [TestSupport.sharedRealData.appendingPathComponent(name).path])
+        TestSupport.load(paths: [TestSupport.publishedData.appendingPathComponent(name).path])
     }
 
     static func date(_ text: String) -> CalendarDate? { CalendarDate(parsing: text) }
 
     @Test func everyRealFileLoadsWithoutErrors() {
-        let (inputs, log) = TestSupport.load(paths: [TestSupport.sharedRealData.path])
+        let (inputs, log) = TestSupport.load(paths: [TestSupport.publishedData.path])
         #expect(log.errorCount == 0, "\(TestSupport.messages(log))")
         #expect(inputs.files.count == 8)
         #expect(inputs.kubernetesFeeds.count == 3)
@@ -59,8 +59,8 @@ struct ForeignFormatTests {
 
     @Test func githubAndGoRecordsOfOneCVEAreOneAdvisory() throws {
         let (inputs, log) = TestSupport.load(paths: [
-            TestSupport.sharedRealData.appendingPathComponent("osv-GHSA-82m2-cv7p-4m75.json").path,
-            TestSupport.sharedRealData.appendingPathComponent("osv-GO-2024-2994.json").path,
+            TestSupport.publishedData.appendingPathComponent("osv-GHSA-82m2-cv7p-4m75.json").path,
+            TestSupport.publishedData.appendingPathComponent("osv-GO-2024-2994.json").path,
         ])
         #expect(log.diagnostics.isEmpty, "\(TestSupport.messages(log))")
         #expect(inputs.advisories.count == 1)

@@ -16,7 +16,7 @@ struct ShippedFeedTests {
 
     @Test func upstreamEndOfLifeDatesMatchTheKubernetesEolList() throws {
         let (shipped, _) = Self.shipped()
-        let (real, _) = TestSupport.load(paths: [TestSupport.sharedRealData.appendingPathComponent("k8s-eol.yaml").path])
+        let (real, _) = TestSupport.load(paths: [TestSupport.publishedData.appendingPathComponent("k8s-eol.yaml").path])
         let shippedMinors = try #require(shipped.kubernetesFeeds.first?.minors)
         let realMinors = try #require(real.kubernetesFeeds.first?.minors)
         var compared = 0
@@ -41,7 +41,7 @@ struct ShippedFeedTests {
     @Test func shippedAdvisoryAgreesWithTheOSVRecords() throws {
         let (shipped, _) = Self.shipped()
         let (real, _) = TestSupport.load(paths: [
-            TestSupport.sharedRealData.appendingPathComponent("osv-GHSA-82m2-cv7p-4m75.json").path,
+            TestSupport.publishedData.appendingPathComponent("osv-GHSA-82m2-cv7p-4m75.json").path,
         ])
         let ours = try #require(shipped.advisories.first { $0.id == "CVE-2024-5321" })
         let published = try #require(real.advisories.first)

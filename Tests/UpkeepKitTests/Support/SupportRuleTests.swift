@@ -60,8 +60,8 @@ struct SupportRuleTests {
     // MARK: Kubernetes, standalone
 
     @Test func kubernetesStandalone_actualEndOfLifeWinsOverThePlannedOne() {
-        let (inputs, _) = TestSupport.load(paths: [TestSupport.sharedRealData.appendingPathComponent("k8s-schedule.yaml").path,
-                                                   TestSupport.sharedRealData.appendingPathComponent("k8s-eol.yaml").path])
+        let (inputs, _) = TestSupport.load(paths: [TestSupport.publishedData.appendingPathComponent("k8s-schedule.yaml").path,
+                                                   TestSupport.publishedData.appendingPathComponent("k8s-eol.yaml").path])
         let upstream = UpstreamKubernetes(inputs.kubernetesFeeds)
         let verdict = StandaloneKubernetesSupportRule.evaluate(F.version("1.28.9"), upstream: upstream)
         // schedule.yaml planned 2024-10-28; eol.yaml says it actually ended on 2024-10-22.
@@ -70,7 +70,7 @@ struct SupportRuleTests {
     }
 
     @Test func kubernetesStandalone_plannedDateIsUsedWithoutAnActualOne() {
-        let (inputs, _) = TestSupport.load(paths: [TestSupport.sharedRealData.appendingPathComponent("k8s-schedule.yaml").path])
+        let (inputs, _) = TestSupport.load(paths: [TestSupport.publishedData.appendingPathComponent("k8s-schedule.yaml").path])
         let verdict = StandaloneKubernetesSupportRule.evaluate(F.version("1.28.9"), upstream: UpstreamKubernetes(inputs.kubernetesFeeds))
         #expect(Self.supported(verdict, lastDay: "2024-10-27", firstUnsupported: "2024-10-28"))
     }
@@ -245,7 +245,7 @@ struct SupportRuleTests {
             kind: Fleet
             clusters:
             \(F.cluster("alpha", version: "1.31.0", management: nil, pools: [F.linuxPool("1.31.0")]))
-            """], paths: [TestSupport.sharedRealData.appendingPathComponent("osv-GO-2025-3521.json").path])
+            """], paths: [TestSupport.publishedData.appendingPathComponent("osv-GO-2025-3521.json").path])
         let status = SupportEngine(inputs: inputs).status(on: F.date("2025-04-01"))
         #expect(status.clusters[0].advisories.map(\.unfixed) == [true])
         let finding = status.findings.first { $0.code == "advisory-unfixed" }
@@ -262,7 +262,7 @@ struct SupportRuleTests {
             \(F.cluster("vulnerable", version: "1.28.9", management: nil, pools: [F.linuxPool("1.28.9"), F.windowsPool("1.28.9")]))
             \(F.cluster("patched", version: "1.28.12", management: nil, pools: [F.linuxPool("1.28.12"), F.windowsPool("1.28.12")]))
             """
-        let (inputs, _) = TestSupport.load(["fleet.yaml": fleet], paths: [TestSupport.sharedRealData.appendingPathComponent(record).path])
+        let (inputs, _) = TestSupport.load(["fleet.yaml": fleet], paths: [TestSupport.publishedData.appendingPathComponent(record).path])
         let status = SupportEngine(inputs: inputs).status(on: F.date("2024-08-01"))
         #expect(status.clusters.first { $0.name == "vulnerable" }?.advisories.map(\.id) == ["CVE-2024-5321"])
         #expect(status.clusters.first { $0.name == "patched" }?.advisories.isEmpty == true)
