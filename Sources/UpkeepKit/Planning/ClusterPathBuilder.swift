@@ -118,16 +118,24 @@ struct ClusterPathBuilder {
             }
         }
 
-        // Each hop needs a release (or upstream patch) that offers its minor within the search range.
+        // Each hop needs a release (or upstream patch) that offers its minor within the search range: a
+        // bridge takes what the current release lists; any other hop a patch supported on the day it could
+        // run, which may mean waiting for the planned platform update (planning.md 3, "Platform first").
         var usable: [KubernetesMinor] = []
+        var hopSources: [KubernetesMinor: HopSource] = [:]
+        var couldRunFrom = context.asOf
         for hop in hops.sorted() {
-            guard availability(of: hop) != nil else {
+            let isBridge = bridgeUntil.map { hop <= $0 } ?? false
+            let source = isBridge ? bridgeSource(of: hop) : hopSource(of: hop, from: couldRunFrom)
+            guard let source else {
                 result.findings.append(Finding(.warning, code: "no-release-offers-target", subject: subject,
-                                               message: "no release available for cluster \(cluster.name) offers Kubernetes \(hop) within the horizon; its upgrade stops at \(usable.last ?? currentMinor).",
+                                               message: "no release available for cluster \(cluster.name) offers a Kubernetes \(hop) patch that is supported when the hop could run, within the horizon; its upgrade stops at \(usable.last ?? currentMinor).",
                                                position: cluster.position))
                 break
             }
             usable.append(hop)
+            hopSources[hop] = source
+            couldRunFrom = max(couldRunFrom, source.available)
         }
         hops = usable
         result.target = hops.last ?? currentMinor
@@ -177,7 +185,9 @@ struct ClusterPathBuilder {
             draft.movesControlPlane = true
             draft.movedPools = lockstep ? cluster.nodePools.map(\.name) : []
             draft.bridge = bridgeUntil.map { hop <= $0 } ?? false
-            draft.needsPlatformUpdate = managed && !PlatformDecision.minors(decision?.current).contains(hop)
+            draft.needsPlatformUpdate = hopSources[hop]?.release.map { $0.version != decision?.current?.version } ?? false
+            if draft.needsPlatformUpdate { draft.releaseNeeded = hopSources[hop]?.release?.version }
+            draft.availableFrom = hopSources[hop]?.available
             if index == 0 {
                 if let jumpReason { draft.reasons.append(jumpReason) }
                 for verdict in kubernetesVerdicts(current) {
@@ -197,7 +207,7 @@ struct ClusterPathBuilder {
             if hop == target { draft.reasons.append(targetReason) }
             if draft.reasons.isEmpty { draft.reasons.append(targetReason) }
             drafts.append(draft)
-            controlPlane = nominalVersion(hop) ?? controlPlane
+            controlPlane = nominalVersion(hop, from: hopSources[hop]?.release) ?? controlPlane
             if lockstep { for pool in cluster.nodePools { poolVersions[pool.name] = controlPlane } }
         }
         if !lockstep && (!hops.isEmpty || drafts.last?.isPatchUpgrade == true) {
@@ -213,10 +223,10 @@ struct ClusterPathBuilder {
             }
         }
 
-        assignAdvisories(&drafts)
+        assignAdvisories(&drafts, sources: hopSources)
         for index in drafts.indices {
             drafts[index].blockedReason = blockedReason
-            if let minor = drafts[index].targetMinor { drafts[index].availableFrom = availability(of: minor) }
+            if drafts[index].availableFrom == nil, let minor = drafts[index].targetMinor { drafts[index].availableFrom = availability(of: minor) }
         }
         result.drafts = drafts
         return result
@@ -246,10 +256,48 @@ struct ClusterPathBuilder {
         return context.upstreamAvailability(of: minor).flatMap { $0 <= context.searchEnd ? $0 : nil }
     }
 
+    /// Where a hop takes its version from: the release (nil for a standalone cluster) and the first day
+    /// the hop may run.
+    struct HopSource {
+        var release: PlatformRelease?
+        var available: CalendarDate
+    }
+
+    /// A non-bridging hop to `minor` that could run from `day` on: the current release when it offers a
+    /// patch of the minor still supported on that day; otherwise the first release of the planned update
+    /// that offers one supported on the day it comes out (planning.md 3: a target version must be supported
+    /// on the day its step runs, and "Platform first"). Nil when neither does.
+    func hopSource(of minor: KubernetesMinor, from day: CalendarDate) -> HopSource? {
+        guard managed else { return availability(of: minor).map { HopSource(release: nil, available: $0) } }
+        guard let decision else { return nil }
+        if let current = decision.current, offersSupportedPatch(current, of: minor, on: day) {
+            return HopSource(release: current, available: context.asOf)
+        }
+        for release in decision.chain where offersSupportedPatch(release, of: minor, on: max(day, release.released)) {
+            return HopSource(release: release, available: max(day, release.released))
+        }
+        return nil
+    }
+
+    /// A bridging hop takes what the current release lists, supported or not (with a warning when it runs).
+    private func bridgeSource(of minor: KubernetesMinor) -> HopSource? {
+        guard let decision, PlatformDecision.minors(decision.current).contains(minor) else { return nil }
+        return HopSource(release: decision.current, available: context.asOf)
+    }
+
+    /// Whether `release` offers this cluster a patch of `minor` that is supported on `day`.
+    private func offersSupportedPatch(_ release: PlatformRelease, of minor: KubernetesMinor, on day: CalendarDate) -> Bool {
+        guard let timeline = decision?.timeline else { return false }
+        return context.offered(release, to: cluster).contains { version in
+            version.minorVersion == minor && cluster.kubernetesVersion < version
+                && PlatformPatchSupportRule.end(of: version, on: timeline).isSupported(on: day)
+        }
+    }
+
     /// The version a hop to `minor` is expected to reach (the scheduler settles it on the day it runs).
-    func nominalVersion(_ minor: KubernetesMinor) -> KubernetesVersion? {
+    func nominalVersion(_ minor: KubernetesMinor, from source: PlatformRelease? = nil) -> KubernetesVersion? {
         if managed, let decision {
-            let release = PlatformDecision.minors(decision.current).contains(minor) ? decision.current : decision.chain.first { PlatformDecision.minors($0).contains(minor) }
+            let release = source ?? (PlatformDecision.minors(decision.current).contains(minor) ? decision.current : decision.chain.first { PlatformDecision.minors($0).contains(minor) })
             return release.flatMap { context.offered($0, to: cluster).filter { $0.minorVersion == minor }.last }
         }
         return context.offeredUpstream(on: context.horizonEnd).filter { $0.minorVersion == minor }.last
@@ -323,7 +371,7 @@ struct ClusterPathBuilder {
 
     /// Gives each advisory the cluster is exposed to to the first Kubernetes step whose expected version
     /// is out of every affected range: that step fixes it, bypasses soak and takes its deadline.
-    private func assignAdvisories(_ drafts: inout [StepDraft]) {
+    private func assignAdvisories(_ drafts: inout [StepDraft], sources: [KubernetesMinor: HopSource]) {
         let advisories = context.engine.inputs.advisories
         for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: advisories, policy: policy) where !exposure.unfixed {
             guard let advisory = advisories.first(where: { $0.id == exposure.advisoryID }) else { continue }
@@ -333,7 +381,7 @@ struct ClusterPathBuilder {
                 guard let minor = drafts[index].targetMinor else { continue }
                 let version = drafts[index].isPatchUpgrade
                     ? (patchCandidates(minimum: drafts[index].minimumVersion).last?.version ?? controlPlane)
-                    : (nominalVersion(minor) ?? controlPlane)
+                    : (nominalVersion(minor, from: drafts[index].movesControlPlane ? sources[minor]?.release : nil) ?? controlPlane)
                 if drafts[index].movesControlPlane { controlPlane = version }
                 for pool in drafts[index].movedPools { poolVersions[pool] = drafts[index].kind == .nodePoolUpgrade ? controlPlane : version }
                 let versions = [controlPlane] + Array(poolVersions.values)

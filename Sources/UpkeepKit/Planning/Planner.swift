@@ -129,9 +129,11 @@ public enum Planner {
                     if drafts[index].bridge {
                         drafts[first].predecessors.append(index)
                     } else if drafts[index].needsPlatformUpdate, let minor = drafts[index].targetMinor {
+                        let needed = drafts[index].releaseNeeded
                         let bringing = indices.first { position in
                             drafts[position].targetRelease.map { release in
-                                context.offered(release, to: cluster).contains { version in
+                                if let needed { return release.version == needed }
+                                return context.offered(release, to: cluster).contains { version in
                                     version.minorVersion == minor && (drafts[index].minimumVersion.map { !(version < $0) } ?? true)
                                 }
                             } ?? false

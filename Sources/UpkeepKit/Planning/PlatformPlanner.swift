@@ -38,6 +38,11 @@ enum PlatformPlanner {
             if !currentMinors.contains(target) && target > version.minorVersion {
                 needed = true
                 decision.reasons.append("cluster \(cluster.name) needs Kubernetes \(target), which \(management.version) does not offer")
+            } else if target > version.minorVersion,
+                      !(current.map { context.offered($0, to: cluster) } ?? []).contains(where: { $0.minorVersion == target && PlatformPatchSupportRule.end(of: $0, on: timeline).isSupported(on: context.asOf) }) {
+                // The current release lists the target minor, but only in patches already out of support.
+                needed = true
+                decision.reasons.append("cluster \(cluster.name) needs a supported Kubernetes \(target) patch, which \(management.version) does not offer")
             } else if target == version.minorVersion,
                       case .on(let end) = PlatformPatchSupportRule.end(of: version, on: timeline), end <= context.horizonEnd,
                       !(current.map { context.offered($0, to: cluster) } ?? []).contains(where: { $0.minorVersion == version.minorVersion && version < $0 }) {

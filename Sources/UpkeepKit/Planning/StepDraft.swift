@@ -43,6 +43,9 @@ final class StepDraft {
     var bridge = false
     /// Its target exists only in a release the management cluster updates to: it waits for that update.
     var needsPlatformUpdate = false
+    /// A hop that waits for the platform update: the release that offers its version (nil: the first
+    /// release of the update that offers its minor).
+    var releaseNeeded: PlatformVersion?
     var estimatedMinutes: Int
     /// Set when the step can never get a slot (a stopped cluster, a dependsOn that never comes).
     var blockedReason: String?
@@ -88,6 +91,7 @@ final class StepDraft {
         other.targetRelease = targetRelease; other.targetImageVersion = targetImageVersion; other.poolIndex = poolIndex; other.movesControlPlane = movesControlPlane
         other.movedPools = movedPools; other.due = due; other.dueReason = dueReason; other.reasons = reasons
         other.fixes = fixes; other.securityFix = securityFix; other.bridge = bridge; other.needsPlatformUpdate = needsPlatformUpdate
+        other.releaseNeeded = releaseNeeded
         other.blockedReason = blockedReason; other.availableFrom = availableFrom; other.mustEndBefore = mustEndBefore
         other.predecessors = predecessors; other.to = to
         return other

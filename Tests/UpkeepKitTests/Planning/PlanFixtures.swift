@@ -93,6 +93,7 @@ enum PlanFixtures {
         let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date(asOf), horizon: horizon)
         // Every JSON plan the tests make must match the committed schema.
         PlanSchemaCheck.check(plan)
+        PlanInvariants.check(plan, inputs: inputs)
         return (plan, log)
     }
 }

@@ -1,0 +1,37 @@
+import Testing
+@testable import UpkeepKit
+
+/// Properties every plan the tests make must have, checked on each of them (PlanFixtures.plan and the
+/// plans of the examples).
+enum PlanInvariants {
+    /// planning.md 3, "Platform first": a Kubernetes step is never unschedulable for want of a release that
+    /// offers its minor while a platform update in the same plan moves its management cluster to a release
+    /// that offers a patch of that minor, supported on the day the update ends.
+    static func unschedulableForNoReleaseWhileAnUpdateOffersOne(_ plan: Plan, inputs: InputSet) -> [String] {
+        let context = PlanningContext(inputs: inputs, asOf: plan.asOf, horizon: inputs.policy.horizon)
+        var problems: [String] = []
+        for step in plan.steps where step.status == .unschedulable && step.reasons.contains(where: { $0.contains("no release offers") }) {
+            guard let clusterName = step.cluster, let position = context.clusterIndex[clusterName] else { continue }
+            let cluster = context.clusters[position]
+            guard let management = cluster.managementCluster.flatMap({ context.engine.managementClusters[$0.name] }),
+                  let timeline = context.timeline(of: management),
+                  let minor = KubernetesMinor(parsing: step.to) ?? KubernetesVersion(parsing: step.to)?.minorVersion else { continue }
+            for update in plan.steps where update.kind == .platformUpdate && update.managementCluster == management.name {
+                guard let end = update.end, let version = PlatformVersion(parsing: update.to), let release = timeline.release(version) else { continue }
+                let offers = context.offered(release, to: cluster).filter { candidate in
+                    candidate.minorVersion == minor && PlatformPatchSupportRule.end(of: candidate, on: timeline).isSupported(on: end.utcDate)
+                }
+                if let offered = offers.last {
+                    problems.append("\(step.id) is unschedulable (\(step.reasons.last ?? "")) although \(update.id) offers \(offered), supported on \(end.utcDate)")
+                }
+            }
+        }
+        return problems
+    }
+
+    static func check(_ plan: Plan, inputs: InputSet, sourceLocation: SourceLocation = #_sourceLocation) {
+        for problem in unschedulableForNoReleaseWhileAnUpdateOffersOne(plan, inputs: inputs) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
+        }
+    }
+}
