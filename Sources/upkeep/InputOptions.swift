@@ -11,6 +11,13 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Treat unknown keys as errors instead of warnings.")
     var strict = false
 
+    /// Stops with exit code 1, before anything is read or written, when `output` is one of the inputs.
+    func refuseOverwritingAnInput(with output: String?) throws {
+        guard let output, let problem = OutputPathCheck.problem(output: output, inputs: paths) else { return }
+        FileHandle.standardError.write(Data("upkeep: will not write \(output): \(problem) Nothing was read or written.\n".utf8))
+        throw ExitCode(1)
+    }
+
     func load(digests: Bool = false) throws -> InputSet {
         let log = DiagnosticLog(strict: strict)
         let inputs = InputLoader(computeDigests: digests).load(paths: paths, log: log)

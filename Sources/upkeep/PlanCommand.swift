@@ -29,6 +29,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         PhaseClock.mark("start")
+        try inputs.refuseOverwritingAnInput(with: output)
         let loaded = try inputs.load(digests: true)
         PhaseClock.mark("read and check the inputs")
         var plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span)

@@ -49,6 +49,37 @@ struct PlanCommandTests {
         #expect(process.terminationStatus == 0)
     }
 
+    /// `plan fleet-dir -o fleet-dir/fleet.yaml` once replaced the operator's inventory with the plan.
+    @Test func neverOverwriteAnInput_anOutputThatIsAnInputIsRefusedBeforeAnythingIsRead() throws {
+        let manager = FileManager.default
+        let folder = manager.temporaryDirectory.appendingPathComponent("upkeep-inputs-\(UUID().uuidString)")
+        let fleetFolder = folder.appendingPathComponent("fleet-dir")
+        try manager.createDirectory(at: fleetFolder, withIntermediateDirectories: true)
+        defer { try? manager.removeItem(at: folder) }
+        let fleet = fleetFolder.appendingPathComponent("fleet.yaml").path
+        try manager.copyItem(atPath: TestSupport.examples.appendingPathComponent("fleet.yaml").path, toPath: fleet)
+        let original = try Data(contentsOf: URL(fileURLWithPath: fleet))
+        let symbolic = folder.appendingPathComponent("link.yaml").path
+        let hard = folder.appendingPathComponent("hard.yaml").path
+        try manager.createSymbolicLink(atPath: symbolic, withDestinationPath: fleet)
+        try manager.linkItem(atPath: fleet, toPath: hard)
+        let relativeFolder = fleetFolder.path + "/../fleet-dir/fleet.yaml"
+        for output in [fleet, relativeFolder, symbolic, hard, fleetFolder.path] {
+            let run = try ValidateCommandTests.upkeep(["plan", "releases", "schedules", fleetFolder.path, "--as-of", "2024-06-10", "-o", output])
+            #expect(run.status == 1, "\(output)")
+            #expect(run.output.hasPrefix("upkeep: will not write \(output): ") && run.output.hasSuffix("Nothing was read or written.\n"), "\(run.output)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: fleet)) == original)
+        }
+        // An input file named directly, and the file behind a link to it, are refused the same way.
+        let direct = try ValidateCommandTests.upkeep(["plan", "releases", "schedules", symbolic, "--as-of", "2024-06-10", "-o", fleet])
+        #expect(direct.status == 1 && direct.output.contains("the same file through a link"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fleet)) == original)
+        // A new file beside the inputs is fine.
+        let fresh = fleetFolder.appendingPathComponent("plan.txt").path
+        let made = try ValidateCommandTests.upkeep(["plan", "releases", "schedules", fleetFolder.path, "--as-of", "2024-06-10", "-o", fresh])
+        #expect(made.status == 3 && manager.fileExists(atPath: fresh))
+    }
+
     @Test func outputFileIsReplacedOnlyWhenAPlanWasMade() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upkeep-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
