@@ -81,6 +81,9 @@ public struct Plan: Sendable {
         public var current: String
         public var target: String
         public var supportedUntil: CalendarDate?
+        /// Why the cluster is supported until then: the reason that sets `supportedUntil` first, the
+        /// others from the earliest end on.
+        public var supportReasons: [String]
         public var nodePools: [(name: String, current: String, target: String, image: String, targetImage: String)]
     }
 

@@ -589,11 +589,14 @@ public enum Planner {
     struct ClusterRowStart: Sendable {
         var current: String
         var supportedUntil: CalendarDate?
+        var supportReasons: [String]
         var poolVersions: [String]
 
         init(_ engine: SupportEngine, _ cluster: WorkloadCluster) {
             current = cluster.kubernetesVersion.description
-            supportedUntil = engine.clusterSupport(cluster).supportedUntil
+            let support = engine.clusterSupport(cluster)
+            supportedUntil = support.supportedUntil
+            supportReasons = support.reasons
             poolVersions = cluster.nodePools.map(\.kubernetesVersion.description)
         }
     }
@@ -627,6 +630,6 @@ public enum Planner {
             return (pool.name, current, version, pool.nodeImage.text, image)
         }
         return Plan.ClusterSummary(name: cluster.name, current: start.current, target: finalVersion,
-                                   supportedUntil: start.supportedUntil, nodePools: pools)
+                                   supportedUntil: start.supportedUntil, supportReasons: start.supportReasons, nodePools: pools)
     }
 }

@@ -159,7 +159,12 @@ public enum PlanJSONRenderer {
     /// One cluster row at indent 4 (the bytes `cluster(_:)` renders to in the plan's layout).
     static func writeCluster(_ cluster: Plan.ClusterSummary, into writer: inout JSONWriter) {
         writer.raw("{\n      \"kubernetes\": {\"current\": "); writer.writeString(cluster.current)
-        writer.raw(", \"supportedUntil\": "); writer.writeDate(cluster.supportedUntil)
+        writer.raw(", \"reasons\": [")
+        for (index, reason) in cluster.supportReasons.enumerated() {
+            if index > 0 { writer.raw(", ") }
+            writer.writeString(reason)
+        }
+        writer.raw("], \"supportedUntil\": "); writer.writeDate(cluster.supportedUntil)
         writer.raw(", \"target\": "); writer.writeString(cluster.target)
         writer.raw("},\n      \"name\": "); writer.writeString(cluster.name)
         writer.raw(",\n      \"nodePools\": [")
@@ -228,7 +233,8 @@ public enum PlanJSONRenderer {
     static func cluster(_ cluster: Plan.ClusterSummary) -> JSONValue {
         .object([
             "name": .string(cluster.name),
-            "kubernetes": .object(["current": .string(cluster.current), "target": .string(cluster.target), "supportedUntil": .date(cluster.supportedUntil)]),
+            "kubernetes": .object(["current": .string(cluster.current), "target": .string(cluster.target), "supportedUntil": .date(cluster.supportedUntil),
+                                   "reasons": .array(cluster.supportReasons.map { .string($0) })]),
             "nodePools": .array(cluster.nodePools.map { pool in
                 .object([
                     "name": .string(pool.name),

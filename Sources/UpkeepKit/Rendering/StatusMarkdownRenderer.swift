@@ -7,7 +7,7 @@ public enum StatusMarkdownRenderer {
                 let state = management.supported ? "✅ supported" : "❌ out of support"
                 lines.append("### Management cluster `\(MarkdownText.code(management.name))` — \(MarkdownText.escape(management.platform)) \(management.version)")
                 lines.append("")
-                lines.append("\(state), \(StatusGroups.until(management.support.supportedUntil)): \(MarkdownText.escape(management.support.decisiveReason(on: report.asOf)))")
+                lines.append("\(state), \(StatusGroups.until(management.support.supportedUntil)): \(MarkdownText.escape(management.support.reasons.first ?? ""))")
             } else {
                 lines.append("### Standalone clusters (upstream Kubernetes)")
             }
@@ -50,7 +50,7 @@ public enum StatusMarkdownRenderer {
     private static func row(_ name: String, _ version: String, _ image: String, _ supported: Bool, _ support: CombinedSupport,
                             _ advisories: [AdvisoryStatus], on date: CalendarDate) -> String {
         let cells = [name, version, MarkdownText.escape(image), supported ? "✅" : "❌", support.supportedUntil?.description ?? "—",
-                     MarkdownText.escape(support.decisiveReason(on: date)), MarkdownText.escape(StatusGroups.advisories(advisories))]
+                     MarkdownText.escape(support.reasons.first ?? ""), MarkdownText.escape(StatusGroups.advisories(advisories))]
         return "| " + cells.joined(separator: " | ") + " |"
     }
 }

@@ -7,22 +7,32 @@ public enum StatusTextRenderer {
             if let management = group.management {
                 let state = management.supported ? "supported" : "OUT OF SUPPORT"
                 lines.append("Management cluster \(management.name) (\(management.platform) \(management.version)): \(state), \(StatusGroups.until(management.support.supportedUntil))")
-                lines.append("  why: \(management.support.decisiveReason(on: report.asOf))")
+                lines += Self.notes(management.support, [], on: report.asOf, indent: "  ")
             } else {
                 lines.append("Standalone clusters (upstream Kubernetes)")
             }
-            var table = [["CLUSTER / POOL", "VERSION", "IMAGE", "SUPPORTED", "UNTIL", "WHY", "ADVISORIES"]]
+            // One row per cluster and pool; the reason that sets UNTIL and the advisories go on their own
+            // lines under the row, so that the table keeps to a terminal's width.
+            var table = [["CLUSTER / POOL", "VERSION", "IMAGE", "SUPPORTED", "UNTIL"]]
+            var notes: [[String]] = [[]]
             for cluster in group.clusters {
                 table.append([cluster.name, cluster.kubernetesVersion, "", cluster.supported ? "yes" : "NO",
-                              cluster.support.supportedUntil?.description ?? "-", cluster.support.decisiveReason(on: report.asOf),
-                              StatusGroups.advisories(cluster.advisories)])
+                              cluster.support.supportedUntil?.description ?? "-"])
+                notes.append(Self.notes(cluster.support, cluster.advisories, on: report.asOf, indent: "      "))
                 for pool in cluster.nodePools {
                     table.append(["  " + pool.name, pool.kubernetesVersion, pool.nodeImage, pool.supported ? "yes" : "NO",
-                                  pool.support.supportedUntil?.description ?? "-", pool.support.decisiveReason(on: report.asOf),
-                                  StatusGroups.advisories(pool.advisories)])
+                                  pool.support.supportedUntil?.description ?? "-"])
+                    notes.append(Self.notes(pool.support, pool.advisories, on: report.asOf, indent: "        "))
                 }
             }
-            lines += group.clusters.isEmpty ? ["  (no workload clusters)"] : TextTable.render(table).map { "  " + $0 }
+            if group.clusters.isEmpty {
+                lines.append("  (no workload clusters)")
+            } else {
+                for (row, rowNotes) in zip(TextTable.render(table), notes) {
+                    lines.append("  " + row)
+                    lines += rowNotes
+                }
+            }
             lines.append("")
         }
         if !report.findings.isEmpty {
@@ -31,7 +41,19 @@ public enum StatusTextRenderer {
             lines.append("")
         }
         lines.append(StatusGroups.summary(report))
-        return lines.joined(separator: "\n") + "\n"
+        return lines.flatMap { TextWrap.wrap($0) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines under a row: why it is supported until that day, every other rule it already fails (earliest
+    /// first), and its advisories.
+    private static func notes(_ support: CombinedSupport, _ advisories: [AdvisoryStatus], on date: CalendarDate, indent: String) -> [String] {
+        let verdicts = support.orderedVerdicts
+        var lines = ["\(indent)why: \(verdicts.first?.reason ?? "")"]
+        for verdict in verdicts.dropFirst() where !verdict.isSupported(on: date) {
+            lines.append("\(indent)also: \(verdict.reason)")
+        }
+        if !advisories.isEmpty { lines.append("\(indent)advisories: \(StatusGroups.advisories(advisories))") }
+        return lines
     }
 }
 

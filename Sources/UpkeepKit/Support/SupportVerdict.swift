@@ -73,13 +73,24 @@ public struct CombinedSupport: Sendable, Equatable {
         verdicts.compactMap(\.endDate).min()
     }
 
-    public var reasons: [String] { verdicts.map(\.reason) }
+    /// The reasons in the order a reader needs them: first the one whose date is `supportedUntil` (when
+    /// no verdict has a date, one that is out of support now), then the others from the earliest end on —
+    /// out of support now, then by date, then those with no known end; rule order breaks ties.
+    public var reasons: [String] { orderedVerdicts.map(\.reason) }
 
-    /// The reason that decides the row on `date`: the first failing rule, else the rule that ends
-    /// support first, else the first rule.
-    public func decisiveReason(on date: CalendarDate) -> String {
-        if let failing = verdicts.first(where: { !$0.isSupported(on: date) }) { return failing.reason }
-        if let until = supportedUntil, let ending = verdicts.first(where: { $0.endDate == until }) { return ending.reason }
-        return verdicts.first?.reason ?? ""
+    public var orderedVerdicts: [SupportVerdict] {
+        let until = supportedUntil
+        func rank(_ verdict: SupportVerdict) -> (Int, Int) {
+            switch verdict.end {
+            case .on(let date) where date == until: return (0, 0)
+            case .unsupported: return (1, 0)
+            case .on(let date): return (2, date.daysSinceEpoch)
+            case .noKnownEnd: return (3, 0)
+            }
+        }
+        return verdicts.enumerated().sorted { a, b in
+            let (left, right) = (rank(a.element), rank(b.element))
+            return left != right ? left < right : a.offset < b.offset
+        }.map(\.element)
     }
 }
