@@ -192,7 +192,13 @@ final class StepScheduler {
         var queue = PriorityQueue<PriorityKey>()
         for index in firstNew..<count where pending[index] == 0 { queue.push(priority[index]) }
         while let index = queue.pop()?.index {
-            place(index, &state)
+            if let update = place(index, &state) {
+                // It needs a release a platform update not yet placed brings: it waits for that update.
+                steps[index].predecessors.append(update)
+                successors[update].append(index)
+                pending[index] += 1
+                continue
+            }
             settled[index] = true
             for successor in successors[index] where !settled[successor] && successor >= firstNew {
                 pending[successor] -= 1
@@ -363,29 +369,33 @@ final class StepScheduler {
         steps[index].blockedReason = reason
     }
 
-    private func place(_ index: Int, _ state: inout PlacementState) {
+    /// Places the step, or records why it cannot be. Returns a platform update still to be placed that the
+    /// step must wait for instead (planning.md 3, "Platform first": its patch lost support before its slot,
+    /// and only that update's release offers a supported one).
+    @discardableResult
+    private func place(_ index: Int, _ state: inout PlacementState) -> Int? {
         let step = steps[index]
         let subject = stepSubject[index]
         if let reason = step.blockedReason {
             fail(index, .blocked, reason)
             settleResult(index)
-            return
+            return nil
         }
         if let missing = step.predecessors.first(where: { !steps[$0].placed }) {
             fail(index, .blocked, "it waits for \(describe(missing)), which has no slot")
             settleResult(index)
-            return
+            return nil
         }
         guard let window = subjectWindow[subject] else {
             fail(index, .unschedulable, "\(step.cluster.map { "cluster \($0)" } ?? "management cluster \(step.management ?? "")") has no maintenance window")
             settleResult(index)
-            return
+            return nil
         }
         let longest = windowLongest[window]
         if step.estimatedMinutes > longest {
             fail(index, .unschedulable, "it needs \(TimeSpan(minutes: step.estimatedMinutes).humanDescription); window \(windowNames[window]) is \(TimeSpan(minutes: longest).humanDescription)")
             settleResult(index)
-            return
+            return nil
         }
         var earliest = Instant(startOf: context.asOf)
         for predecessor in step.predecessors { if let end = steps[predecessor].end { earliest = max(earliest, end) } }
@@ -413,18 +423,42 @@ final class StepScheduler {
         }
         guard let slot = start else {
             if step.targetMinor != nil && version == nil && findSlot(index, window: window, earliest: earliest, &state) != nil {
+                if let update = unplacedPlatformUpdateOffering(index) { return update }
                 fail(index, .unschedulable, "no release offers a Kubernetes \(step.targetMinor?.description ?? "") version it may take when it could run")
             } else {
                 fail(index, .unschedulable, "no occurrence of window \(windowNames[window]) fits it before \(context.searchEnd) (a year after the horizon)")
             }
             settleResult(index)
-            return
+            return nil
         }
         if let limit = step.mustEndBefore, slot.start.adding(minutes: step.estimatedMinutes) > limit {
             steps[index].dropped = true
-            return
+            return nil
         }
         commit(index, occurrence: slot.occurrence, start: slot.start, version: version, window: window, position: slot.position, &state)
+        return nil
+    }
+
+    /// A platform update of the step's management cluster, not placed yet and not waiting for the step, whose
+    /// release offers a patch of the step's minor that is supported when that release comes out.
+    private func unplacedPlatformUpdateOffering(_ index: Int) -> Int? {
+        let step = steps[index]
+        guard !step.bridge, let management = step.management, let minor = step.targetMinor,
+              let position = subjectCluster[stepSubject[index]],
+              let managementCluster = context.engine.managementClusters[management],
+              let timeline = context.timeline(of: managementCluster) else { return nil }
+        let cluster = context.clusters[position]
+        let current = controlPlane[position]
+        for candidate in steps.indices where steps[candidate].kind == .platformUpdate && steps[candidate].management == management
+            && !settled[candidate] && !steps[candidate].predecessors.contains(index) {
+            guard let release = steps[candidate].targetRelease else { continue }
+            let offers = context.offered(release, to: cluster).contains { version in
+                version.minorVersion == minor && current < version && (step.minimumVersion.map { !(version < $0) } ?? true)
+                    && PlatformPatchSupportRule.end(of: version, on: timeline).isSupported(on: max(release.released, context.asOf))
+            }
+            if offers { return candidate }
+        }
+        return nil
     }
 
     /// The first instant at or after `earliest`, inside an occurrence of the window, where the step fits.

@@ -152,3 +152,31 @@ struct PlatformFirstPropertyTests {
         PlanInvariants.check(plan, inputs: inputs)
     }
 }
+
+@Suite("Platform first when a patch loses support between --as-of and the hop")
+struct PlatformFirstLaterDayTests {
+    typealias P = PlanFixtures
+
+    @Test func platformFirst_aHopWhosePatchLosesSupportBeforeItsWindowWaitsForTheUpdate() throws {
+        // 1.28.1 is supported on --as-of 2024-07-02 but not from 2024-07-25 (R1, out 06-25, dropped it);
+        // the cluster's only window opens on 2024-08-01. R0 itself goes out of support on 2024-08-24.
+        let feed = P.platform([
+            P.Release(version: "1.0.1.0", released: "2024-01-01", versions: ["1.27.1", "1.28.1"]),
+            P.Release(version: "1.0.2.0", released: "2024-06-25", versions: ["1.27.2", "1.28.2", "1.29.2"]),
+        ])
+        let monthly = """
+              - name: monthly
+                timeZone: UTC
+                monthly: { dayOfMonth: 1, start: "01:00", duration: 4h }
+            """
+        let fleet = P.fleet(lastUpdated: "2024-06-20", clusters: [P.Cluster(name: "monthly-one", version: "1.27.1", window: "monthly")])
+        let (plan, _) = P.plan(platform: feed, fleet: fleet, schedule: P.schedule(extraWindows: monthly),
+                               policy: P.policy("target: n-1\n"), asOf: "2024-07-02")
+        let hop = try #require(plan.steps(of: "monthly-one").first { $0.kind == .kubernetesUpgrade })
+        let update = try #require(plan.steps.first { $0.kind == .platformUpdate })
+        #expect(hop.to == "1.28.2" && hop.status != .unschedulable)
+        #expect(hop.after.contains(update.id))
+        #expect((update.end ?? Instant(minutesSinceEpoch: 60_000_000)) <= (hop.start ?? Instant(minutesSinceEpoch: 0)))
+        #expect(hop.start?.description == "2024-08-01T01:00:00Z")
+    }
+}
