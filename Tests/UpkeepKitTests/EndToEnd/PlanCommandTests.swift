@@ -122,6 +122,7 @@ struct PlanJSONWriterTests {
         let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "examples"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
         let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2024-07-01"))
         #expect(!plan.steps.isEmpty)
+        PlanInvariants.check(plan, inputs: inputs)
         #expect(PlanJSONRenderer.render(plan) == PlanJSONRenderer.value(plan).rendered(inlineFrom: PlanJSONRenderer.inlineDepth))
     }
 

@@ -71,6 +71,7 @@ struct ParallelPlanningTests {
         #expect(imageUpdates.contains { !$0.after.isEmpty })
         #expect(Set(imageUpdates.compactMap { $0.occurrence?.window }) == Set(windows))
         #expect(PlanJSONRenderer.render(byWindow) == PlanJSONRenderer.render(onePass))
+        PlanInvariants.check(onePass, inputs: inputs)
     }
 }
 
