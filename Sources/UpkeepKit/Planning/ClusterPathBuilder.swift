@@ -285,13 +285,9 @@ struct ClusterPathBuilder {
         return HopSource(release: decision.current, available: context.asOf)
     }
 
-    /// Whether `release` offers this cluster a patch of `minor` that is supported on `day`.
+    /// Whether `release` offers this cluster a newer patch of `minor` that is supported on `day`.
     private func offersSupportedPatch(_ release: PlatformRelease, of minor: KubernetesMinor, on day: CalendarDate) -> Bool {
-        guard let timeline = decision?.timeline else { return false }
-        return context.offered(release, to: cluster).contains { version in
-            version.minorVersion == minor && cluster.kubernetesVersion < version
-                && PlatformPatchSupportRule.end(of: version, on: timeline).isSupported(on: day)
-        }
+        !context.supportedPatches(of: minor, above: cluster.kubernetesVersion, in: release, to: cluster, on: day).isEmpty
     }
 
     /// The version a hop to `minor` is expected to reach (the scheduler settles it on the day it runs).

@@ -133,6 +133,16 @@ final class PlanningContext {
         return offered
     }
 
+    /// The patches of `minor` newer than `above` that `release` offers a managed cluster and that are still
+    /// supported on `day` (planning.md 3: a target version must be supported on the day its step runs).
+    func supportedPatches(of minor: KubernetesMinor, above: KubernetesVersion, in release: PlatformRelease,
+                          to cluster: WorkloadCluster, on day: CalendarDate) -> [KubernetesVersion] {
+        guard let timeline = management(of: cluster).flatMap(timeline(of:)) else { return [] }
+        return offered(release, to: cluster).filter { version in
+            version.minorVersion == minor && above < version && PlatformPatchSupportRule.end(of: version, on: timeline).isSupported(on: day)
+        }
+    }
+
     /// The versions a standalone cluster may take on a day.
     func offeredUpstream(on date: CalendarDate) -> [KubernetesVersion] {
         if let known = cacheLock.withLock({ upstreamOfferCache[date] }) { return known }

@@ -39,7 +39,7 @@ enum PlatformPlanner {
                 needed = true
                 decision.reasons.append("cluster \(cluster.name) needs Kubernetes \(target), which \(management.version) does not offer")
             } else if target > version.minorVersion,
-                      !(current.map { context.offered($0, to: cluster) } ?? []).contains(where: { $0.minorVersion == target && PlatformPatchSupportRule.end(of: $0, on: timeline).isSupported(on: context.asOf) }) {
+                      current.map({ context.supportedPatches(of: target, above: version, in: $0, to: cluster, on: context.asOf).isEmpty }) ?? true {
                 // The current release lists the target minor, but only in patches already out of support.
                 needed = true
                 decision.reasons.append("cluster \(cluster.name) needs a supported Kubernetes \(target) patch, which \(management.version) does not offer")

@@ -444,19 +444,14 @@ final class StepScheduler {
     private func unplacedPlatformUpdateOffering(_ index: Int) -> Int? {
         let step = steps[index]
         guard !step.bridge, let management = step.management, let minor = step.targetMinor,
-              let position = subjectCluster[stepSubject[index]],
-              let managementCluster = context.engine.managementClusters[management],
-              let timeline = context.timeline(of: managementCluster) else { return nil }
+              let position = subjectCluster[stepSubject[index]] else { return nil }
         let cluster = context.clusters[position]
-        let current = controlPlane[position]
         for candidate in steps.indices where steps[candidate].kind == .platformUpdate && steps[candidate].management == management
             && !settled[candidate] && !steps[candidate].predecessors.contains(index) {
             guard let release = steps[candidate].targetRelease else { continue }
-            let offers = context.offered(release, to: cluster).contains { version in
-                version.minorVersion == minor && current < version && (step.minimumVersion.map { !(version < $0) } ?? true)
-                    && PlatformPatchSupportRule.end(of: version, on: timeline).isSupported(on: max(release.released, context.asOf))
-            }
-            if offers { return candidate }
+            let patches = context.supportedPatches(of: minor, above: controlPlane[position], in: release, to: cluster,
+                                                   on: max(release.released, context.asOf))
+            if patches.contains(where: { version in step.minimumVersion.map { !(version < $0) } ?? true }) { return candidate }
         }
         return nil
     }
