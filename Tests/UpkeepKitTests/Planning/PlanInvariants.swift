@@ -29,7 +29,33 @@ enum PlanInvariants {
         return problems
     }
 
+    /// planning.md 3, "Platform first": a placed Kubernetes step whose version the management cluster's
+    /// current release does not offer lists a platform update of that management cluster in `after` and
+    /// starts after it ends.
+    static func hopsOnANewReleaseWaitForItsUpdate(_ plan: Plan, inputs: InputSet) -> [String] {
+        let context = PlanningContext(inputs: inputs, asOf: plan.asOf, horizon: inputs.policy.horizon)
+        var problems: [String] = []
+        for step in plan.steps where step.kind == .kubernetesUpgrade && step.start != nil {
+            guard let clusterName = step.cluster, let position = context.clusterIndex[clusterName] else { continue }
+            let cluster = context.clusters[position]
+            guard let management = context.management(of: cluster), let timeline = context.timeline(of: management),
+                  let version = KubernetesVersion(parsing: step.to) else { continue }
+            let current = timeline.release(management.version).map { context.offered($0, to: cluster) } ?? []
+            if current.contains(version) { continue }
+            let updates = plan.steps.filter { $0.kind == .platformUpdate && $0.managementCluster == management.name && step.after.contains($0.id) }
+            if updates.isEmpty {
+                problems.append("\(step.id) takes \(version), which \(management.name)'s release \(management.version) does not offer, but waits for no platform update")
+            } else if let start = step.start, !updates.allSatisfy({ ($0.end.map { $0 <= start }) ?? false }) {
+                problems.append("\(step.id) starts at \(start), before the platform update it waits for ends")
+            }
+        }
+        return problems
+    }
+
     static func check(_ plan: Plan, inputs: InputSet, sourceLocation: SourceLocation = #_sourceLocation) {
+        for problem in hopsOnANewReleaseWaitForItsUpdate(plan, inputs: inputs) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
+        }
         for problem in unschedulableForNoReleaseWhileAnUpdateOffersOne(plan, inputs: inputs) {
             Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
         }

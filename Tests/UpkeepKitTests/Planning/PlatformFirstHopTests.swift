@@ -142,6 +142,15 @@ struct PlatformFirstPropertyTests {
         doctored.steps = plan.steps.map { $0.id == hop.id ? old : $0 }
         let problems = PlanInvariants.unschedulableForNoReleaseWhileAnUpdateOffersOne(doctored, inputs: inputs)
         #expect(problems == ["behind-one/kubernetes/1.28 is unschedulable (no release offers a Kubernetes 1.28 version it may take when it could run) although mgmt/platform/1.0.3.0 offers 1.28.3, supported on 2024-07-07"])
+        // And a hop onto the new release that does not wait for the update.
+        #expect(PlanInvariants.hopsOnANewReleaseWaitForItsUpdate(plan, inputs: inputs).isEmpty)
+        let hasty = PlanStep(id: hop.id, kind: .kubernetesUpgrade, cluster: "behind-one", managementCluster: nil, nodePool: nil,
+                             from: hop.from, to: hop.to, occurrence: hop.occurrence, start: hop.start, end: hop.end,
+                             estimatedMinutes: hop.estimatedMinutes, due: hop.due, dueReason: hop.dueReason, status: hop.status,
+                             after: [], reasons: hop.reasons, fixes: hop.fixes, knownIssues: hop.knownIssues, nodeImages: hop.nodeImages, order: hop.order)
+        doctored.steps = plan.steps.map { $0.id == hop.id ? hasty : $0 }
+        #expect(PlanInvariants.hopsOnANewReleaseWaitForItsUpdate(doctored, inputs: inputs)
+                == ["behind-one/kubernetes/1.28.3 takes 1.28.3, which mgmt's release 1.0.1.0 does not offer, but waits for no platform update"])
     }
 
     @Test(arguments: ["2024-03-01", "2024-05-15", "2024-07-01", "2024-09-01", "2024-11-15", "2025-02-01"])
