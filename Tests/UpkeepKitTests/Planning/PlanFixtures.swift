@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import UpkeepKit
 
@@ -94,7 +95,19 @@ enum PlanFixtures {
         // Every JSON plan the tests make must match the committed schema.
         PlanSchemaCheck.check(plan)
         PlanInvariants.check(plan, inputs: inputs)
+        dump(plan, files: files, asOf: asOf, horizon: horizon)
         return (plan, log)
+    }
+
+    /// With UPKEEP_PLAN_DUMP=DIR, every fixture plan is also written to DIR, named by a digest of its
+    /// inputs: `Tests/tools/compare-plans.sh` compares the plans of two commits this way.
+    static func dump(_ plan: Plan, files: [String: String], asOf: String, horizon: TimeSpan?) {
+        guard let folder = ProcessInfo.processInfo.environment["UPKEEP_PLAN_DUMP"] else { return }
+        var key = "\(asOf) \(horizon?.minutes ?? -1)\n"
+        for name in files.keys.sorted() { key += "\(name)\n\(files[name] ?? "")\n" }
+        let name = SHA256.hex(Array(key.utf8)).prefix(16)
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? Data(PlanJSONRenderer.render(plan).utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name).json"))
     }
 }
 

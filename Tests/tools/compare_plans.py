@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Compares plan JSON files value for value, ignoring the keys named with --ignore (for example a field a
+restructure adds). Usage: compare_plans.py OLD NEW [--ignore KEY ...]; OLD and NEW are files or folders of
+*.json (matched by name). Exit 0 when every pair is equal, 1 otherwise (the first differences are printed)."""
+import json, os, sys
+
+def strip(value, ignored):
+    if isinstance(value, dict):
+        return {k: strip(v, ignored) for k, v in value.items() if k not in ignored}
+    if isinstance(value, list):
+        return [strip(v, ignored) for v in value]
+    return value
+
+def first_difference(a, b, path="$"):
+    if type(a) is not type(b):
+        return f"{path}: {a!r} != {b!r}"
+    if isinstance(a, dict):
+        for key in sorted(set(a) | set(b)):
+            if key not in a or key not in b:
+                return f"{path}.{key}: only in {'new' if key in b else 'old'}"
+            found = first_difference(a[key], b[key], f"{path}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(a, list):
+        if len(a) != len(b):
+            return f"{path}: {len(a)} items != {len(b)} items"
+        for index, (x, y) in enumerate(zip(a, b)):
+            found = first_difference(x, y, f"{path}[{index}]")
+            if found:
+                return found
+        return None
+    return None if a == b else f"{path}: {a!r} != {b!r}"
+
+def main():
+    args = sys.argv[1:]
+    ignored = set()
+    if "--ignore" in args:
+        at = args.index("--ignore")
+        ignored = set(args[at + 1:])
+        args = args[:at]
+    old, new = args
+    if os.path.isdir(old):
+        names = sorted(set(os.listdir(old)) | set(os.listdir(new)))
+        pairs = [(os.path.join(old, n), os.path.join(new, n)) for n in names if n.endswith(".json")]
+    else:
+        pairs = [(old, new)]
+    failures = 0
+    for a, b in pairs:
+        if not os.path.exists(a) or not os.path.exists(b):
+            print(f"{os.path.basename(a)}: only in {'new' if os.path.exists(b) else 'old'}")
+            failures += 1
+            continue
+        with open(a) as fa, open(b) as fb:
+            difference = first_difference(strip(json.load(fa), ignored), strip(json.load(fb), ignored))
+        if difference:
+            print(f"{os.path.basename(a)}: {difference}")
+            failures += 1
+    print(f"{len(pairs)} plans compared, {failures} differ")
+    sys.exit(1 if failures else 0)
+
+main()
