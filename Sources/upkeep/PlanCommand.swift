@@ -32,11 +32,10 @@ struct PlanCommand: ParsableCommand {
         try inputs.refuseOverwritingAnInput(with: output)
         let loaded = try inputs.load(digests: true)
         PhaseClock.mark("read and check the inputs")
-        var plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span)
-        // The digests were computed on another thread meanwhile.
-        let digests = loaded.fileDigests
-        plan.inputs = loaded.files.map { Plan.InputFile(path: $0, sha256: digests[$0] ?? "") }
-        PhaseClock.mark("input digests")
+        // The input files are hashed on another thread while the plan is made.
+        loaded.startDigests()
+        let plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span,
+                                inputFiles: { Self.inputFiles(loaded) }, execution: ExecutionOptions(phaseEnded: PhaseClock.mark))
         // JSON goes out piece by piece; the other formats are small enough to build whole.
         let write: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
         func whole(_ text: String) -> ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void {
@@ -76,6 +75,14 @@ struct PlanCommand: ParsableCommand {
         // The plan and the inputs are not freed piece by piece: the process ends here and the system
         // takes its memory back at once.
         withExtendedLifetime((plan, loaded)) { Foundation.exit(plan.needsAttention ? 3 : 0) }
+    }
+}
+
+extension PlanCommand {
+    /// Every input file with its SHA-256, sorted by path.
+    static func inputFiles(_ inputs: InputSet) -> [Plan.InputFile] {
+        let digests = inputs.fileDigests
+        return inputs.files.map { Plan.InputFile(path: $0, sha256: digests[$0] ?? "") }
     }
 }
 

@@ -45,16 +45,32 @@ public final class PlanStep: Sendable {
     public let nodeImages: [ImageChange]
     /// Its place in the plan, from 1.
     public let order: Int
+    /// What decided its start, recorded while it was placed (`upkeep explain`; not in the plan file).
+    public let constraints: [Constraint]
+
+    /// One thing that kept the step from starting earlier.
+    public struct Constraint: Sendable, Equatable {
+        /// `as-of`, `release-available`, `after`, `platform-update`, `soak`, `freeze`, `occurrence-full`,
+        /// `max-parallel`, `window`.
+        public var kind: String
+        /// The earliest start it allowed.
+        public var notBefore: Instant
+        /// The ids of the steps it names.
+        public var steps: [String]
+        public var detail: String
+        /// The one that decided the start.
+        public var binding: Bool
+    }
 
     init(id: String, kind: Kind, cluster: String?, managementCluster: String?, nodePool: String?, from: String, to: String,
          occurrence: WindowOccurrence?, start: Instant?, end: Instant?, estimatedMinutes: Int, due: CalendarDate?,
          dueReason: String?, status: Status, after: [String], reasons: [String], fixes: [String], knownIssues: [String],
-         nodeImages: [ImageChange], order: Int) {
+         nodeImages: [ImageChange], order: Int, constraints: [Constraint] = []) {
         self.id = id; self.kind = kind; self.cluster = cluster; self.managementCluster = managementCluster
         self.nodePool = nodePool; self.from = from; self.to = to; self.occurrence = occurrence; self.start = start
         self.end = end; self.estimatedMinutes = estimatedMinutes; self.due = due; self.dueReason = dueReason
         self.status = status; self.after = after; self.reasons = reasons; self.fixes = fixes
-        self.knownIssues = knownIssues; self.nodeImages = nodeImages; self.order = order
+        self.knownIssues = knownIssues; self.nodeImages = nodeImages; self.order = order; self.constraints = constraints
     }
 
     /// The finding subject of the step: its cluster, or its management cluster.
@@ -62,44 +78,4 @@ public final class PlanStep: Sendable {
         if let cluster { return "cluster/\(cluster)" }
         return "management-cluster/\(managementCluster ?? "")"
     }
-}
-
-/// The whole plan, the single source every plan output is rendered from.
-public struct Plan: Sendable {
-    public struct InputFile: Sendable, Equatable {
-        public var path: String
-        public var sha256: String
-
-        public init(path: String, sha256: String) {
-            self.path = path
-            self.sha256 = sha256
-        }
-    }
-
-    public struct ClusterSummary: Sendable {
-        public var name: String
-        public var current: String
-        public var target: String
-        public var supportedUntil: CalendarDate?
-        /// Why the cluster is supported until then: the reason that sets `supportedUntil` first, the
-        /// others from the earliest end on.
-        public var supportReasons: [String]
-        public var nodePools: [(name: String, current: String, target: String, image: String, targetImage: String)]
-    }
-
-    public var asOf: CalendarDate
-    public var horizonEnd: CalendarDate
-    public var inputs: [InputFile]
-    public var steps: [PlanStep]
-    public var findings: [Finding]
-    public var clusters: [ClusterSummary]
-
-    public var lateCount: Int { steps.count { $0.status == .late } }
-    public var blockedCount: Int { steps.count { $0.status == .blocked } }
-    public var unschedulableCount: Int { steps.count { $0.status == .unschedulable } }
-    public var errorCount: Int { findings.count { $0.severity == .error } }
-    public var warningCount: Int { findings.count { $0.severity == .warning } }
-
-    /// Exit code 3 of `upkeep plan`: a late or unschedulable step, or an error finding.
-    public var needsAttention: Bool { lateCount > 0 || unschedulableCount > 0 || errorCount > 0 }
 }

@@ -1,8 +1,8 @@
-import Foundation
-
 /// Everything the planner looks things up in: the support engine's indexes, the policy, the days that
-/// bound the plan, and the window occurrences (computed once per window).
-final class PlanningContext {
+/// bound the plan, the window occurrences and the versions each release offers. Every table is filled
+/// when the context is made (the targets once the target stage has run, before anything else reads
+/// them), so the stages may read it from any thread without a lock.
+final class PlanningContext: @unchecked Sendable {
     let engine: SupportEngine
     let policy: UpgradePolicy
     let asOf: CalendarDate
@@ -16,18 +16,19 @@ final class PlanningContext {
     /// Positions in `clusters` of each management cluster's workload clusters.
     let clustersByManagement: [String: [Int]]
     let freezes: [Freeze]
-    /// Guards the caches below: the paths and the node image updates are worked out on every core.
-    private let cacheLock = NSLock()
-    private var occurrenceCache: [String: [WindowOccurrence]] = [:]
-    private var longestCache: [String: Int] = [:]
-    private var targetCache: [String: (minor: KubernetesMinor, candidates: [KubernetesMinor], reason: String)] = [:]
+    /// Every occurrence of each window from the day before `asOf` to `searchEnd`, and the longest one.
+    private let occurrenceTable: [String: (list: [WindowOccurrence], longest: Int)]
     private struct OfferKey: Hashable {
         var release: PlatformVersion
         var preview: Bool
         var systems: [OperatingSystem]
     }
-    private var offerCache: [OfferKey: [KubernetesVersion]] = [:]
-    private var upstreamOfferCache: [CalendarDate: [KubernetesVersion]] = [:]
+    /// What each release offers, for every combination of preview and operating systems a cluster can have.
+    private let offerTable: [OfferKey: [KubernetesVersion]]
+    /// What a standalone cluster is offered on the horizon's last day.
+    let offeredUpstreamAtHorizonEnd: [KubernetesVersion]
+    /// Each cluster's target (by position in `clusters`), set once by the target stage.
+    private(set) var targets: [ClusterTarget] = []
 
     init(inputs: InputSet, asOf: CalendarDate, horizon: TimeSpan) {
         engine = SupportEngine(inputs: inputs)
@@ -51,6 +52,37 @@ final class PlanningContext {
         for window in inputs.windows where windows[window.name] == nil { windows[window.name] = window }
         self.windows = windows
         freezes = inputs.freezes
+        var occurrences: [String: (list: [WindowOccurrence], longest: Int)] = [:]
+        for (name, window) in windows {
+            let list = WindowCalendar(window)?.occurrences(from: asOf.adding(days: -1), to: searchEnd) ?? []
+            occurrences[name] = (list, list.map(\.durationMinutes).max() ?? 0)
+        }
+        occurrenceTable = occurrences
+        var offers: [OfferKey: [KubernetesVersion]] = [:]
+        let systemSets: [[OperatingSystem]] = [[]] + OperatingSystem.allCases.map { [$0] } + [OperatingSystem.allCases]
+        for feed in inputs.platformFeeds {
+            for release in feed.releases {
+                for preview in [false, true] {
+                    for systems in systemSets {
+                        offers[OfferKey(release: release.version, preview: preview, systems: systems)] =
+                            AvailabilityRule.offeredVersions(release: release, allowPreview: preview, operatingSystems: Set(systems))
+                    }
+                }
+            }
+        }
+        offerTable = offers
+        offeredUpstreamAtHorizonEnd = AvailabilityRule.offeredVersions(upstream: engine.upstream, on: horizonEnd)
+    }
+
+    /// Sets every cluster's target (the target stage's result), before any other stage reads them.
+    func setTargets(_ targets: [ClusterTarget]) {
+        self.targets = targets
+    }
+
+    /// The target of a cluster of this context.
+    func target(of cluster: WorkloadCluster) -> ClusterTarget {
+        if let position = clusterIndex[cluster.name], position < targets.count { return targets[position] }
+        return ClusterTarget.choose(for: cluster, context: self)
     }
 
     func ring(of cluster: WorkloadCluster) -> Int {
@@ -71,19 +103,12 @@ final class PlanningContext {
 
     /// Every occurrence of a window from the day before `asOf` to a year after the horizon.
     func occurrences(of windowName: String) -> [WindowOccurrence] {
-        if let cached = cacheLock.withLock({ occurrenceCache[windowName] }) { return cached }
-        guard let window = windows[windowName], let calendar = WindowCalendar(window) else { return [] }
-        let list = calendar.occurrences(from: asOf.adding(days: -1), to: searchEnd)
-        cacheLock.withLock { occurrenceCache[windowName] = list }
-        return list
+        occurrenceTable[windowName]?.list ?? []
     }
 
     /// The longest occurrence of a window, in minutes (a step longer than this is unschedulable).
     func longestOccurrence(of windowName: String) -> Int {
-        if let known = cacheLock.withLock({ longestCache[windowName] }) { return known }
-        let longest = occurrences(of: windowName).map(\.durationMinutes).max() ?? 0
-        cacheLock.withLock { longestCache[windowName] = longest }
-        return longest
+        occurrenceTable[windowName]?.longest ?? 0
     }
 
     // MARK: Stopped clusters (planning.md 2)
@@ -98,14 +123,6 @@ final class PlanningContext {
         guard case .stopped(let since) = cluster.state,
               let deadline = StoppedClusterRule.lastUpdateDeadline(cluster.state, rules: policy.stoppedClusters) else { return nil }
         return "cluster \(cluster.name) is stopped since \(since); start it before \(deadline) so that it can be updated"
-    }
-
-    /// The target of each cluster, computed once (the platform decisions and the paths both need it).
-    func target(of cluster: WorkloadCluster) -> (minor: KubernetesMinor, candidates: [KubernetesMinor], reason: String) {
-        if let known = cacheLock.withLock({ targetCache[cluster.name] }) { return known }
-        let target = ClusterPathBuilder.target(of: cluster, context: self)
-        cacheLock.withLock { targetCache[cluster.name] = target }
-        return target
     }
 
     // MARK: Durations (planning.md 5)
@@ -124,13 +141,9 @@ final class PlanningContext {
     /// The versions a managed cluster may take under a release.
     func offered(_ release: PlatformRelease, to cluster: WorkloadCluster) -> [KubernetesVersion] {
         let preview = ringPolicy(of: cluster)?.allowPreview ?? false
-        // The key without building a set (this is asked for every cluster, often several times).
         let systems = OperatingSystem.allCases.filter { system in cluster.nodePools.contains { $0.os == system } }
-        let key = OfferKey(release: release.version, preview: preview, systems: systems)
-        if let known = cacheLock.withLock({ offerCache[key] }) { return known }
-        let offered = AvailabilityRule.offeredVersions(release: release, allowPreview: preview, operatingSystems: Set(systems))
-        cacheLock.withLock { offerCache[key] = offered }
-        return offered
+        if let known = offerTable[OfferKey(release: release.version, preview: preview, systems: systems)] { return known }
+        return AvailabilityRule.offeredVersions(release: release, allowPreview: preview, operatingSystems: Set(systems))
     }
 
     /// The patches of `minor` newer than `above` that `release` offers a managed cluster and that are still
@@ -145,10 +158,7 @@ final class PlanningContext {
 
     /// The versions a standalone cluster may take on a day.
     func offeredUpstream(on date: CalendarDate) -> [KubernetesVersion] {
-        if let known = cacheLock.withLock({ upstreamOfferCache[date] }) { return known }
-        let offered = AvailabilityRule.offeredVersions(upstream: engine.upstream, on: date)
-        cacheLock.withLock { upstreamOfferCache[date] = offered }
-        return offered
+        date == horizonEnd ? offeredUpstreamAtHorizonEnd : AvailabilityRule.offeredVersions(upstream: engine.upstream, on: date)
     }
 
     /// The first day an upstream minor has a released patch.

@@ -55,6 +55,8 @@ final class StepDraft {
     /// newer image anyway; otherwise it is dropped.
     var mustEndBefore: Instant?
     var dropped = false
+    /// Certificate rotations: the certificates' validity, which counts from the rotation's end.
+    var renewsCertificatesForDays: Int?
 
     // The graph.
     var predecessors: [Int] = []
@@ -69,6 +71,8 @@ final class StepDraft {
     var status: PlanStep.Status = .scheduled
     var imageChanges: [PlanStep.ImageChange] = []
     var knownIssues: [String] = []
+    /// What decided its start, recorded while it was placed.
+    var constraints: [PlacementConstraint] = []
     var placed: Bool { start != nil }
 
     init(kind: PlanStep.Kind, cluster: String?, management: String?, pool: String? = nil, sequence: Int, ringIndex: Int,

@@ -91,7 +91,7 @@ private struct TreeBuilder {
         }
         // libyaml parses on another thread, a few batches ahead; the tree is built here.
         let queue = YAMLBatchQueue(batches: 4)
-        let shared = Unshared(source)
+        let shared = ReadOnly(source)
         let producer = DispatchWorkItem {
             while var batch = queue.emptyBatch() {
                 shared.value.next(into: &batch, limit: Self.batchSize)

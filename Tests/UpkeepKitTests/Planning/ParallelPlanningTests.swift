@@ -63,35 +63,27 @@ struct ParallelPlanningTests {
         let (inputs, log) = TestSupport.load(files)
         try #require(log.errorCount == 0, "\(TestSupport.messages(log))")
         let asOf = SupportFixtures.date("2024-07-01")
-        let onePass = Planner.plan(inputs: inputs, asOf: asOf, horizon: nil, inputFiles: [], imageUpdatesByWindowFrom: Int.max)
-        let byWindow = Planner.plan(inputs: inputs, asOf: asOf, horizon: nil, inputFiles: [], imageUpdatesByWindowFrom: 1)
+        let onePass = Planner.plan(inputs: inputs, asOf: asOf, execution: ExecutionOptions(imageRoundByWindowFrom: Int.max))
+        let byWindow = Planner.plan(inputs: inputs, asOf: asOf, execution: ExecutionOptions(imageRoundByWindowFrom: 1))
+        let serial = Planner.plan(inputs: inputs, asOf: asOf, execution: .serial)
         let imageUpdates = onePass.steps.filter { $0.kind == .nodeImageUpdate }
         // The fleet must exercise what it is meant to: many image updates, chained, in every window.
         #expect(imageUpdates.count > 72)
         #expect(imageUpdates.contains { !$0.after.isEmpty })
         #expect(Set(imageUpdates.compactMap { $0.occurrence?.window }) == Set(windows))
         #expect(PlanJSONRenderer.render(byWindow) == PlanJSONRenderer.render(onePass))
+        #expect(PlanJSONRenderer.render(serial) == PlanJSONRenderer.render(onePass))
+        #expect(byWindow.steps.map(\.constraints) == onePass.steps.map(\.constraints))
         PlanInvariants.check(onePass, inputs: inputs)
     }
 }
 
 @Suite("Step ids")
 struct StepIDTests {
-    /// The second and third step with the same id get -2 and -3, in draft order; looked for within each
-    /// subject (on every core) or over all ids at once, the result is the same.
+    /// The second and third step with the same id get -2 and -3, in draft order.
     @Test func repeatedIDsAreNumberedInDraftOrder() {
-        let base = ["a/kubernetes/1.29.4", "b/kubernetes/1.29.4", "a/kubernetes/1.29.4", "a/kubernetes/1.29.4", "b/kubernetes/1.29.4", "c/platform/1.0"]
-        let subjects = [0, 1, 0, 0, 1, 2]
-        let expected = ["a/kubernetes/1.29.4", "b/kubernetes/1.29.4", "a/kubernetes/1.29.4-2", "a/kubernetes/1.29.4-3", "b/kubernetes/1.29.4-2", "c/platform/1.0"]
-        var bySubject = base
-        Planner.numberRepeatedIDs(&bySubject, subjects: subjects)
-        var overAll = base
-        Planner.numberRepeatedIDs(&overAll, subjects: nil)
-        #expect(bySubject == expected)
-        #expect(overAll == expected)
-        // Many subjects, so that the subjects are spread over the cores.
-        var many = (0..<3000).flatMap { ["s\($0)/pool/p/image/1", "s\($0)/pool/p/image/1"] }
-        Planner.numberRepeatedIDs(&many, subjects: (0..<3000).flatMap { [$0, $0] })
-        #expect(many == (0..<3000).flatMap { ["s\($0)/pool/p/image/1", "s\($0)/pool/p/image/1-2"] })
+        var ids = ["a/kubernetes/1.29.4", "b/kubernetes/1.29.4", "a/kubernetes/1.29.4", "a/kubernetes/1.29.4", "b/kubernetes/1.29.4", "c/platform/1.0"]
+        StepIDs.numberRepeats(&ids)
+        #expect(ids == ["a/kubernetes/1.29.4", "b/kubernetes/1.29.4", "a/kubernetes/1.29.4-2", "a/kubernetes/1.29.4-3", "b/kubernetes/1.29.4-2", "c/platform/1.0"])
     }
 }

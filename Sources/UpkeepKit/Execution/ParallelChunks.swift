@@ -4,14 +4,15 @@ import Foundation
 /// Splits `0..<count` into one contiguous chunk per core, runs `body` on each at once and returns the
 /// chunks' results in chunk order: the same result as one pass over the whole range.
 ///
-/// `body` only reads shared state; the planner's drafts are classes the compiler cannot prove unshared,
-/// so callers pass them through `Unshared` after the last write.
+/// `body` only reads shared state; the planner reaches this through `ExecutionOptions`, which says why
+/// that is safe; the readers and writers reach it directly with their own `ReadOnly` values.
 enum ParallelChunks {
     /// Below this many items the threads cost more than they save.
     static let minimumItems = 2048
 
-    static func map<Value>(_ count: Int, minimum: Int = minimumItems, _ body: @escaping @Sendable (Range<Int>) -> [Value]) -> [Value] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8, count)
+    static func map<Value>(_ count: Int, minimum: Int = minimumItems, workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 8),
+                           _ body: @escaping @Sendable (Range<Int>) -> [Value]) -> [Value] {
+        let workers = min(workers, count)
         guard count >= minimum, workers > 1 else { return body(0..<count) }
         let size = (count + workers - 1) / workers
         let results = ChunkResults<Value>(count: workers)
@@ -21,12 +22,6 @@ enum ParallelChunks {
         }
         return results.joined()
     }
-}
-
-/// A value handed to other threads that only read it while they run.
-struct Unshared<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
 
 /// Where each chunk's result goes; every worker writes only its own index, under a lock.

@@ -6,7 +6,11 @@ final class BackgroundValue<Value>: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: Value?
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    init(runOnAnotherThread: Bool = true, _ work: @escaping @Sendable () -> Value) {
+        guard runOnAnotherThread else {
+            result = work()
+            return
+        }
         group.enter()
         DispatchQueue.global().async { [self] in
             result = work()

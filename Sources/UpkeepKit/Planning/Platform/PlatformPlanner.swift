@@ -1,24 +1,8 @@
 /// Planning.md section 3, "Platform first": whether each management cluster updates, to which release,
 /// and the step(s) that do it.
 enum PlatformPlanner {
-    /// Decides the update of every management cluster from its release's support, the clusters' target
-    /// minors, and the releases in the feed.
-    static func decide(_ context: PlanningContext) -> [String: PlatformDecision] {
-        // Each management cluster is decided on its own (on every core); the first of a repeated name wins.
-        let managements = context.engine.inputs.managementClusters.sorted(by: { UTF8Order.precedes($0.name, $1.name) })
-        let shared = Unshared(context)
-        let decided = ParallelChunks.map(managements.count, minimum: 8) { range in
-            managements[range].map { decide(for: $0, context: shared.value) }
-        }
-        var decisions: [String: PlatformDecision] = [:]
-        for (management, decision) in zip(managements, decided) where decisions[management.name] == nil {
-            if let decision { decisions[management.name] = decision }
-        }
-        return decisions
-    }
-
     /// The decision for one management cluster (nil when its platform has no feed).
-    private static func decide(for management: ManagementCluster, context: PlanningContext) -> PlatformDecision? {
+    static func decide(for management: ManagementCluster, context: PlanningContext) -> PlatformDecision? {
         guard let timeline = context.timeline(of: management) else { return nil }
         let current = timeline.release(management.version)
         var decision = PlatformDecision(management: management, timeline: timeline, current: current)

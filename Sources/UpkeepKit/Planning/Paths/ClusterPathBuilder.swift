@@ -17,47 +17,11 @@ struct ClusterPathBuilder {
     private var policy: UpgradePolicy { context.policy }
     private var managed: Bool { cluster.managementCluster != nil }
 
-    // MARK: Target (planning.md 3, "Targets and paths")
-
-    /// The minors counted for the target: the newest release available by the horizon's last day
-    /// (standalone: upstream minors released by then), and the target among them.
-    static func target(of cluster: WorkloadCluster, context: PlanningContext) -> (minor: KubernetesMinor, candidates: [KubernetesMinor], reason: String) {
-        let current = cluster.kubernetesVersion.minorVersion
-        let horizonEnd = context.horizonEnd
-        var candidates: [KubernetesMinor] = []
-        var supportedAtHorizon: (KubernetesMinor) -> Bool
-        if let management = context.management(of: cluster), let timeline = context.timeline(of: management) {
-            if let release = timeline.newestAvailable(on: horizonEnd) { candidates = timeline.supportedMinors(of: release).sorted() }
-            supportedAtHorizon = { PlatformMinorSupportRule.evaluate($0, on: timeline).isSupported(on: horizonEnd) }
-        } else {
-            candidates = context.engine.upstream.minors.filter { ($0.released ?? horizonEnd) <= horizonEnd && !$0.patches.isEmpty }.map(\.minor)
-            supportedAtHorizon = { minor in context.engine.upstream.minor(minor)?.endOfLife.map { horizonEnd < $0 } ?? true }
-        }
-        guard let newest = candidates.last else { return (current, [], "no release data offers a target") }
-        var target: KubernetesMinor
-        var reason: String
-        switch context.policy.target {
-        case .minimum:
-            target = candidates.first(where: supportedAtHorizon) ?? newest
-            reason = "target policy minimum: \(target) is the lowest minor still supported on \(horizonEnd)"
-        case .nMinusOne:
-            target = candidates.count >= 2 ? candidates[candidates.count - 2] : newest
-            reason = "target policy n-1: \(target) is the second newest minor offered"
-        case .latest:
-            target = newest
-            reason = "target policy latest: \(target) is the newest minor offered"
-        }
-        if target < current {
-            target = current
-            reason = "never downgrade: the cluster stays on \(current)"
-        }
-        return (target, candidates, reason)
-    }
-
     // MARK: The path
 
     func build() -> Result {
-        let (target, candidates, targetReason) = context.target(of: cluster)
+        let chosen = context.target(of: cluster)
+        let (target, candidates, targetReason) = (chosen.minor, chosen.candidates, chosen.reason)
         var result = Result(target: target)
         let subject = "cluster/\(cluster.name)"
         let current = cluster.kubernetesVersion

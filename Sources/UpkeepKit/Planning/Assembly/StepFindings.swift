@@ -1,0 +1,67 @@
+/// The findings a plan carries besides the support rules': one per late, blocked or unschedulable step
+/// (planning.md 5), and one per advisory a cluster is exposed to that no planned step fixes.
+enum StepFindings {
+    /// Late, blocked and unschedulable steps explain themselves as findings on their subject.
+    /// `clusterPosition`: the step's cluster in `context.clusters`, when the caller knows it.
+    static func stepFindings(_ step: PlanStep, draft: StepDraft, clusterPosition: Int? = nil, context: PlanningContext) -> [Finding] {
+        guard step.status != .scheduled else { return [] }
+        let cluster = clusterPosition ?? step.cluster.flatMap { context.clusterIndex[$0] }
+        let position: SourcePosition? = cluster.map { context.clusters[$0].position }
+            ?? step.managementCluster.flatMap { context.engine.managementClusters[$0]?.position }
+        let window = cluster.flatMap { context.clusters[$0].window?.name }
+            ?? step.managementCluster.flatMap { context.engine.managementClusters[$0]?.window?.name } ?? "its window"
+        switch step.status {
+        case .scheduled:
+            return []
+        case .late:
+            return [Finding(.error, code: "step-late", subject: step.subject,
+                            message: "\(step.id) ends on \(step.end?.description ?? "?"), after its due date \(step.due?.description ?? "?") (\(step.dueReason ?? "")); an earlier, longer or extra occurrence of window \(window) would make it on time.",
+                            position: position)]
+        case .unschedulable:
+            return [Finding(.error, code: "step-unschedulable", subject: step.subject,
+                            message: "\(step.id) cannot be scheduled: \(draft.blockedReason ?? "no slot"); a longer or extra occurrence of window \(window) would make room.",
+                            position: position)]
+        case .blocked:
+            return [Finding(.warning, code: "step-blocked", subject: step.subject,
+                            message: "\(step.id) is blocked: \(draft.blockedReason ?? "it waits for a step with no slot")\(step.due.map { "; it is due \($0)" } ?? "").",
+                            position: position)]
+        }
+    }
+
+    /// Advisories a cluster is exposed to, with a fix, that no planned step fixes.
+    static func advisoryGaps(_ steps: [StepDraft], context: PlanningContext, reported: [Finding]) -> [Finding] {
+        var findings: [Finding] = []
+        var fixedBy: [String: Set<String>] = [:]
+        for step in steps where !step.fixes.isEmpty {
+            if let cluster = step.cluster { fixedBy[cluster, default: []].formUnion(step.fixes) }
+        }
+        var reportedBy: [String: [String]] = [:]
+        for finding in reported { reportedBy[finding.subject, default: []].append(finding.message) }
+        for cluster in context.clusters {
+            if context.cannotBeUpdated(cluster) { continue }
+            let fixed = fixedBy[cluster.name] ?? []
+            let messages = reportedBy["cluster/\(cluster.name)"] ?? []
+            for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: context.engine.inputs.advisories, policy: context.policy)
+            where !exposure.unfixed && !fixed.contains(exposure.advisoryID)
+                && !messages.contains(where: { $0.contains(exposure.advisoryID) }) {
+                findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)",
+                                        message: "cluster \(cluster.name) is exposed to \(exposure.advisoryID) (due \(exposure.due?.description ?? "no date")), but no version offered to it within the horizon fixes it.",
+                                        position: cluster.position))
+            }
+        }
+        return findings
+    }
+
+    /// Findings in their order: severity, subject, code, message (equal ones as they came).
+    static func sorted(_ findings: [Finding], execution: ExecutionOptions) -> [Finding] {
+        let order = execution.sortedIndices(Array(findings.indices)) { a, b in
+            let (left, right) = (findings[a], findings[b])
+            if left.severity != right.severity { return left.severity < right.severity }
+            var order = UTF8Order.compare(left.subject, right.subject)
+            if order == 0 { order = UTF8Order.compare(left.code, right.code) }
+            if order == 0 { order = UTF8Order.compare(left.message, right.message) }
+            return order != 0 ? order < 0 : a < b
+        }
+        return order.map { findings[$0] }
+    }
+}

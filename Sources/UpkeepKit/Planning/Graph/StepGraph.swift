@@ -1,0 +1,76 @@
+/// Planning.md 4: the edges between steps — a subject's steps in sequence, platform first (bridges before
+/// the update, steps that need the new release after it), and `dependsOn`. Ring soak is applied while
+/// scheduling, since it depends on the versions the steps settle on.
+enum StepGraph {
+    /// Every cluster's path drafts (in cluster order), then every management cluster's platform update
+    /// drafts (in name order), linked.
+    static func make(paths: [ClusterPathBuilder.Result], decisions: [String: PlatformDecision], context: PlanningContext) -> [StepDraft] {
+        var drafts: [StepDraft] = []
+        var clusterSteps: [String: [Int]] = [:]
+        for (cluster, path) in zip(context.clusters, paths) {
+            for draft in path.drafts {
+                clusterSteps[cluster.name, default: []].append(drafts.count)
+                drafts.append(draft)
+            }
+        }
+        var platformSteps: [String: [Int]] = [:]
+        for name in decisions.keys.sorted(by: { UTF8Order.precedes($0, $1) }) {
+            guard let decision = decisions[name] else { continue }
+            for draft in PlatformPlanner.drafts(for: decision, context: context) {
+                platformSteps[name, default: []].append(drafts.count)
+                drafts.append(draft)
+            }
+        }
+        link(drafts, context: context, decisions: decisions, clusterSteps: clusterSteps, platformSteps: platformSteps)
+        return drafts
+    }
+
+    /// Links the drafts (`clusterSteps` and `platformSteps`: each subject's drafts, by position, in sequence).
+    static func link(_ drafts: [StepDraft], context: PlanningContext, decisions: [String: PlatformDecision],
+                     clusterSteps: [String: [Int]], platformSteps: [String: [Int]]) {
+        // A subject's steps in sequence.
+        for indices in Array(clusterSteps.values) + Array(platformSteps.values) {
+            for (previous, next) in zip(indices, indices.dropFirst()) { drafts[next].predecessors.append(previous) }
+        }
+        // Platform first; lagging clusters' bridges before the update.
+        for name in platformSteps.keys.sorted(by: { UTF8Order.precedes($0, $1) }) {
+            guard decisions[name] != nil, let indices = platformSteps[name], let first = indices.first else { continue }
+            for position in context.clustersByManagement[name] ?? [] {
+                let cluster = context.clusters[position]
+                for index in clusterSteps[cluster.name] ?? [] {
+                    if drafts[index].bridge {
+                        drafts[first].predecessors.append(index)
+                    } else if drafts[index].needsPlatformUpdate, let minor = drafts[index].targetMinor {
+                        let needed = drafts[index].releaseNeeded
+                        let bringing = indices.first { position in
+                            drafts[position].targetRelease.map { release in
+                                if let needed { return release.version == needed }
+                                return context.offered(release, to: cluster).contains { version in
+                                    version.minorVersion == minor && (drafts[index].minimumVersion.map { !(version < $0) } ?? true)
+                                }
+                            } ?? false
+                        }
+                        drafts[index].predecessors.append(bringing ?? indices[indices.count - 1])
+                    }
+                }
+            }
+        }
+        // dependsOn: a Kubernetes step to minor m waits for the first step of each listed cluster that
+        // reaches m or newer; when that cluster never gets there, the step is blocked.
+        for cluster in context.clusters where !cluster.dependsOn.isEmpty {
+            for index in clusterSteps[cluster.name] ?? [] {
+                guard let minor = drafts[index].targetMinor, drafts[index].kind != .nodeImageUpdate else { continue }
+                for dependency in cluster.dependsOn {
+                    guard let position = context.clusterIndex[dependency.name] else { continue }
+                    if context.clusters[position].kubernetesVersion.minorVersion >= minor { continue }
+                    let first = (clusterSteps[dependency.name] ?? []).first { drafts[$0].movesControlPlane && (drafts[$0].targetMinor.map { $0 >= minor } ?? false) }
+                    if let first {
+                        drafts[index].predecessors.append(first)
+                    } else if drafts[index].blockedReason == nil {
+                        drafts[index].blockedReason = "it waits for cluster \(dependency.name) (dependsOn), which is planned never to reach \(minor)"
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+extension StepScheduler {
+    /// What placing steps changes (everything else the placement reads is fixed while steps of one
+    /// kind are placed): kept together so that independent windows can be scheduled at once, each
+    /// on its own copy.
+    struct PlacementState {
+        /// Per subject, the intervals it is busy and the step that keeps it busy.
+        var busy: [[(start: Instant, end: Instant, step: Int)]] = []
+        /// Per window with a `maxParallel`, per occurrence (by position in the window's list), the
+        /// subjects with steps in it.
+        var occupants: [[Set<Int>]] = []
+        /// Per window with a `maxParallel`, for each occurrence, a pointer toward the next occurrence
+        /// that is not full: followed with path compression so that crowded windows are skipped in
+        /// near-constant time instead of one occurrence at a time.
+        var nextOpen: [[Int]] = []
+        /// Per management cluster (by subject number), the latest end of its clusters' steps, and that step.
+        var workloadLatestEnd: [(end: Instant, step: Int)?] = []
+        /// Each workload cluster's pool images as its placed steps leave them (by cluster position,
+        /// then pool position).
+        var poolImage: [[NodeImageVersion]] = []
+        /// Where each subject has steps: (window, occurrence position), for windows with a `maxParallel`.
+        var placedOccurrences: [[(window: Int, index: Int)]] = []
+        /// Placed steps by subject, in the order they were placed.
+        var placedBySubject: [[Int]] = []
+
+        /// Records that a workload step of a management cluster's cluster ends then.
+        mutating func workloadStepEnds(_ end: Instant, step: Int, management: Int) {
+            if (workloadLatestEnd[management]?.end).map({ $0 < end }) ?? true { workloadLatestEnd[management] = (end, step) }
+        }
+    }
+}

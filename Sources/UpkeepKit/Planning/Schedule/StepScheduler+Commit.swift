@@ -1,0 +1,105 @@
+/// Planning.md 5: what placing a step changes — its slot, status and version, its cluster's versions and
+/// images, the soak gates and the room left in its occurrence.
+extension StepScheduler {
+    func commit(_ index: Int, occurrence: WindowOccurrence, start: Instant, version: KubernetesVersion?, window: Int, position: Int,
+                        _ state: inout PlacementState) {
+        let step = steps[index]
+        let subject = stepSubject[index]
+        let end = start.adding(minutes: step.estimatedMinutes)
+        step.occurrence = occurrence
+        step.start = start
+        step.end = end
+        if let due = step.due, end > Instant(startOf: due) { step.status = .late }
+        state.busy[subject].append((start, end, index))
+        if let maxParallel = windowMaxParallel[window] {
+            state.occupants[window][position].insert(subject)
+            state.placedOccurrences[subject].append((window, position))
+            if state.occupants[window][position].count >= maxParallel { state.nextOpen[window][position] = position + 1 }
+        }
+        state.placedBySubject[subject].append(index)
+        let management = stepManagement[index]
+
+        switch step.kind {
+        case .platformUpdate:
+            if let management, let release = step.targetRelease {
+                platformPlaced[management].append((end, start, release, index))
+            }
+        case .kubernetesUpgrade, .nodePoolUpgrade:
+            if let version, let position = subjectCluster[subject] {
+                let cluster = context.clusters[position]
+                step.version = version
+                step.to = version.description
+                if step.kind == .kubernetesUpgrade { step.from = controlPlane[position].description }
+                if step.movesControlPlane { controlPlane[position] = version }
+                var changes: [PlanStep.ImageChange] = []
+                for (poolIndex, pool) in cluster.nodePools.enumerated() where step.movedPools.contains(pool.name) {
+                    if step.kind == .nodePoolUpgrade { step.from = poolVersion[position][poolIndex].description }
+                    poolVersion[position][poolIndex] = version
+                    let current = state.poolImage[position][poolIndex]
+                    if let image = context.newestImage(family: pool.imageFamily.name, for: version, on: start.utcDate), current < image.version {
+                        changes.append(PlanStep.ImageChange(nodePool: pool.name, from: current.text, to: image.version.text))
+                        state.poolImage[position][poolIndex] = image.version
+                    }
+                }
+                step.imageChanges = changes
+                if let name = step.management, let release = releaseInEffect(name, at: start) {
+                    let systems = Set(cluster.nodePools.map(\.os))
+                    step.knownIssues = release.knownIssues.filter { issue in
+                        issue.affectedVersions.contains(version) && (issue.affectedOS.map { systems.contains($0) } ?? true)
+                    }.map(\.id)
+                }
+                if let gate = soakGate(of: index) {
+                    if (soakByMinor[gate]?.end).map({ $0 < end }) ?? true { soakByMinor[gate] = (end, index) }
+                    if (soakByVersion[gate]?[version]?.end).map({ $0 < end }) ?? true { soakByVersion[gate, default: [:]][version] = (end, index) }
+                }
+                if let management { state.workloadStepEnds(end, step: index, management: management) }
+            }
+        case .nodeImageUpdate:
+            if let position = subjectCluster[subject], let image = step.targetImageVersion, let poolIndex = step.poolIndex {
+                // Image updates are placed after the Kubernetes steps, but run before any that brings a
+                // newer image: only a newer image replaces what the pool is known to run.
+                if state.poolImage[position][poolIndex] < image { state.poolImage[position][poolIndex] = image }
+                if let management { state.workloadStepEnds(end, step: index, management: management) }
+            }
+        case .certificateRotation:
+            // A rotation renews the certificates: the new expiry counts from its end.
+            if let days = step.renewsCertificatesForDays { step.to = end.utcDate.adding(days: days).description }
+        }
+    }
+
+    /// A step that got no slot still counts toward its gate (so later rings are not held forever).
+    func settleResult(_ index: Int) {
+        if steps[index].to.isEmpty, let minor = steps[index].targetMinor { steps[index].to = minor.description }
+    }
+
+    func describe(_ index: Int) -> String {
+        let step = steps[index]
+        switch step.kind {
+        case .platformUpdate: return "the platform update of \(step.management ?? "")"
+        case .certificateRotation: return "the certificate rotation of \(step.management ?? "")"
+        default: return "the \(step.kind.rawValue) of cluster \(step.cluster ?? "") to \(step.targetMinor?.description ?? step.to)"
+        }
+    }
+
+    // MARK: What later rounds read
+
+    /// A cluster's placed steps (their positions), in the order they were placed.
+    func placedPositions(ofCluster name: String) -> [Int] {
+        subjectNumbers[SubjectKey(name: name, isManagement: false)].map { state.placedBySubject[$0] } ?? []
+    }
+
+    /// A cluster's placed steps, in the order they were placed.
+    func placedSteps(ofCluster name: String) -> [StepDraft] {
+        placedPositions(ofCluster: name).map { steps[$0] }
+    }
+
+    /// The control plane version a cluster's placed steps leave it on.
+    func controlPlaneVersion(of cluster: String) -> KubernetesVersion? {
+        context.clusterIndex[cluster].map { controlPlane[$0] }
+    }
+
+    /// A management cluster's placed platform updates (their positions), in the order they were placed.
+    func placedPlatformUpdates(of management: String) -> [Int] {
+        subjectNumbers[SubjectKey(name: management, isManagement: true)].map { platformPlaced[$0].map(\.step) } ?? []
+    }
+}

@@ -1,0 +1,132 @@
+/// Planning.md 5: placing one step at the earliest instant every constraint allows, and recording those
+/// constraints on the step as it goes.
+extension StepScheduler {
+    func fail(_ index: Int, _ status: PlanStep.Status, _ reason: String) {
+        steps[index].status = status
+        steps[index].blockedReason = reason
+    }
+
+    /// Places the step, or records why it cannot be. Returns a platform update still to be placed that the
+    /// step must wait for instead (planning.md 3, "Platform first": its patch lost support before its slot,
+    /// and only that update's release offers a supported one).
+    func place(_ index: Int, _ state: inout PlacementState) -> Int? {
+        let step = steps[index]
+        let subject = stepSubject[index]
+        if let reason = step.blockedReason {
+            fail(index, .blocked, reason)
+            settleResult(index)
+            return nil
+        }
+        if let missing = step.predecessors.first(where: { !steps[$0].placed }) {
+            step.constraints = [PlacementConstraint(kind: steps[missing].kind == .platformUpdate ? .platformUpdate : .after,
+                                                    notBefore: Instant(startOf: context.searchEnd), steps: [missing], detail: "it has no slot")]
+            fail(index, .blocked, "it waits for \(describe(missing)), which has no slot")
+            settleResult(index)
+            return nil
+        }
+        guard let window = subjectWindow[subject] else {
+            fail(index, .unschedulable, "\(step.cluster.map { "cluster \($0)" } ?? "management cluster \(step.management ?? "")") has no maintenance window")
+            settleResult(index)
+            return nil
+        }
+        let longest = windowLongest[window]
+        if step.estimatedMinutes > longest {
+            fail(index, .unschedulable, "it needs \(TimeSpan(minutes: step.estimatedMinutes).humanDescription); window \(windowNames[window]) is \(TimeSpan(minutes: longest).humanDescription)")
+            settleResult(index)
+            return nil
+        }
+        var constraints = startingConstraints(index, state)
+        let earliest = constraints.map(\.notBefore).max() ?? Instant(startOf: context.asOf)
+
+        // The version depends on the day; soak depends on the version: settle both together.
+        var start: Slot?
+        var version: KubernetesVersion?
+        var bound = earliest
+        for _ in 0..<4 {
+            guard let slot = findSlot(index, window: window, earliest: bound, &state) else { start = nil; break }
+            start = slot
+            guard step.targetMinor != nil else { break }
+            guard let resolved = resolveVersion(index, at: slot.start) else { start = nil; version = nil; break }
+            version = resolved
+            if let soak = soakConstraint(index, version: resolved), soak.end > slot.start {
+                constraints.removeAll { $0.kind == .soak }
+                let ring = context.policy.rings[soak.ring]
+                constraints.append(PlacementConstraint(kind: .soak, notBefore: soak.end, steps: [soak.step],
+                                                       detail: "ring \(ring.name) soaks \(resolved) for \(ring.soak.days) days"))
+                bound = max(bound, soak.end)
+                continue
+            }
+            break
+        }
+        step.constraints = constraints
+        guard let slot = start else {
+            if step.targetMinor != nil && version == nil && findSlot(index, window: window, earliest: earliest, &state) != nil {
+                if let update = unplacedPlatformUpdateOffering(index) { return update }
+                fail(index, .unschedulable, "no release offers a Kubernetes \(step.targetMinor?.description ?? "") version it may take when it could run")
+            } else {
+                fail(index, .unschedulable, "no occurrence of window \(windowNames[window]) fits it before \(context.searchEnd) (a year after the horizon)")
+            }
+            settleResult(index)
+            return nil
+        }
+        if let limit = step.mustEndBefore, slot.start.adding(minutes: step.estimatedMinutes) > limit {
+            steps[index].dropped = true
+            return nil
+        }
+        step.constraints += slot.constraints
+        step.constraints.append(PlacementConstraint(kind: .window, notBefore: slot.occurrence.start,
+                                                    detail: "window \(windowNames[window]), \(slot.occurrence.start) – \(slot.occurrence.end)"))
+        markBinding(step, start: slot.start)
+        commit(index, occurrence: slot.occurrence, start: slot.start, version: version, window: window, position: slot.position, &state)
+        return nil
+    }
+
+    /// What bounds a step before any window is looked at: `--as-of`, what it waits for, the day its
+    /// target is out, and (platform work) the steps already placed for the management cluster's clusters.
+    private func startingConstraints(_ index: Int, _ state: PlacementState) -> [PlacementConstraint] {
+        let step = steps[index]
+        var constraints = [PlacementConstraint(kind: .asOf, notBefore: Instant(startOf: context.asOf), detail: "the plan starts on \(context.asOf)")]
+        for predecessor in step.predecessors {
+            guard let end = steps[predecessor].end else { continue }
+            constraints.append(PlacementConstraint(kind: steps[predecessor].kind == .platformUpdate ? .platformUpdate : .after,
+                                                   notBefore: end, steps: [predecessor]))
+        }
+        if let available = step.availableFrom {
+            constraints.append(PlacementConstraint(kind: .releaseAvailable, notBefore: Instant(startOf: available),
+                                                   detail: "\(step.to.isEmpty ? step.targetMinor?.description ?? "its target" : step.to) is out on \(available)"))
+        }
+        if step.kind == .platformUpdate || step.kind == .certificateRotation, let latest = state.workloadLatestEnd[stepSubject[index]] {
+            constraints.append(PlacementConstraint(kind: .after, notBefore: latest.end, steps: [latest.step],
+                                                   detail: "the steps already placed for its clusters end first"))
+        }
+        return constraints
+    }
+
+    /// Marks the constraint that decided the start: one that allows exactly that instant; else, when
+    /// occurrences were passed over, the last reason for it; else the window itself.
+    private func markBinding(_ step: StepDraft, start: Instant) {
+        let constraints = step.constraints
+        let skips: Set<PlacementConstraint.Kind> = [.freeze, .occurrenceFull, .maxParallel]
+        let chosen = constraints.lastIndex { $0.notBefore == start && $0.kind != .window }
+            ?? constraints.lastIndex { skips.contains($0.kind) }
+            ?? constraints.lastIndex { $0.kind == .window }
+        if let chosen { step.constraints[chosen].binding = true }
+    }
+
+    /// A platform update of the step's management cluster, not placed yet and not waiting for the step, whose
+    /// release offers a patch of the step's minor that is supported when that release comes out.
+    private func unplacedPlatformUpdateOffering(_ index: Int) -> Int? {
+        let step = steps[index]
+        guard !step.bridge, let management = step.management, let minor = step.targetMinor,
+              let position = subjectCluster[stepSubject[index]] else { return nil }
+        let cluster = context.clusters[position]
+        for candidate in steps.indices where steps[candidate].kind == .platformUpdate && steps[candidate].management == management
+            && !settled[candidate] && !steps[candidate].predecessors.contains(index) {
+            guard let release = steps[candidate].targetRelease else { continue }
+            let patches = context.supportedPatches(of: minor, above: controlPlane[position], in: release, to: cluster,
+                                                   on: max(release.released, context.asOf))
+            if patches.contains(where: { version in step.minimumVersion.map { !(version < $0) } ?? true }) { return candidate }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,44 @@
+/// Planning.md 3: the version a Kubernetes step reaches, settled on the day it runs.
+extension StepScheduler {
+    /// The release a management cluster runs at an instant, given the platform updates placed so far.
+    func releaseInEffect(_ management: String, at instant: Instant) -> PlatformRelease? {
+        let number = subjectNumbers[SubjectKey(name: management, isManagement: true)]
+        let placed = number.flatMap { platformPlaced[$0].filter { $0.end <= instant }.max { $0.end < $1.end } }
+        if let placed { return placed.release }
+        guard let managementCluster = context.engine.managementClusters[management] else { return nil }
+        return context.timeline(of: managementCluster)?.release(managementCluster.version)
+    }
+
+    /// The version a Kubernetes step reaches when it starts at `instant`: the newest patch of its minor
+    /// offered then and supported on that day (a bridge takes the newest offered, with a warning).
+    func resolveVersion(_ index: Int, at instant: Instant) -> KubernetesVersion? {
+        let step = steps[index]
+        guard let clusterName = step.cluster, let position = subjectCluster[stepSubject[index]], let minor = step.targetMinor else { return nil }
+        let cluster = context.clusters[position]
+        let currentControlPlane = controlPlane[position]
+        if step.kind == .nodePoolUpgrade { return currentControlPlane }
+        let day = instant.utcDate
+        var offered: [KubernetesVersion]
+        var supported: (KubernetesVersion) -> Bool = { _ in true }
+        if let management = step.management {
+            guard let release = releaseInEffect(management, at: instant) else { return nil }
+            offered = context.offered(release, to: cluster)
+            if let managementCluster = context.engine.managementClusters[management], let timeline = context.timeline(of: managementCluster) {
+                supported = { PlatformPatchSupportRule.end(of: $0, on: timeline).isSupported(on: day) }
+            }
+        } else {
+            offered = context.offeredUpstream(on: day)
+        }
+        let candidates = offered.filter { version in
+            version.minorVersion == minor && currentControlPlane < version && (step.minimumVersion.map { !(version < $0) } ?? true)
+        }
+        if let best = candidates.last(where: supported) { return best }
+        if step.bridge, let best = candidates.last {
+            findings.append(Finding(.warning, code: "bridge-version-unsupported", subject: "cluster/\(clusterName)",
+                                    message: "cluster \(clusterName) bridges to \(best), the newest patch its current release offers, although it is no longer supported on \(day); the platform update waits for it.",
+                                    position: cluster.position))
+            return best
+        }
+        return nil
+    }
+}

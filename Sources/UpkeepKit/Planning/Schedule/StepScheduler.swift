@@ -1,0 +1,247 @@
+/// Planning.md sections 4 and 5: places steps into window occurrences, earliest deadline first, as
+/// soon as everything they wait for is placed; settles each Kubernetes step's version on the day it
+/// runs; applies soak, freezes, room in the occurrence and `maxParallel`; records on each step every
+/// constraint that decided its start.
+///
+/// The stages after it hand it new steps (`add`), let it place them (`run`), and read the result
+/// (`finish`); only the scheduler changes its steps. Its other parts are in the files beside this one:
+/// soak gates, slots, versions, recording a placement, and the window-by-window image round.
+final class StepScheduler {
+    let context: PlanningContext
+    let execution: ExecutionOptions
+    private(set) var steps: [StepDraft]
+    var findings: [Finding] = []
+
+    /// Steps waiting on a (ring, minor) gate: every earlier-ring step reaching the minor must be settled
+    /// (placed or failed) before a later ring can compute its soak.
+    struct GateKey: Hashable { var ring: Int; var minor: KubernetesMinor }
+    var gateMembers: [GateKey: Int] = [:]
+    var gateWaiters: [GateKey: [Int]] = [:]
+    var successors: [[Int]] = []
+    var pending: [Int] = []
+    var settled: [Bool] = []
+    /// Placed Kubernetes steps per ring and minor: latest end overall and per exact version.
+    var soakByMinor: [GateKey: (end: Instant, step: Int)] = [:]
+    var soakByVersion: [GateKey: [KubernetesVersion: (end: Instant, step: Int)]] = [:]
+    // Subjects (workload and management clusters) and windows are numbered once, so that the state
+    // is kept in arrays instead of dictionaries keyed by name. Subjects are numbered in name order:
+    // the number is also the name's place in the priority order.
+    struct SubjectKey: Hashable {
+        var name: String
+        var isManagement: Bool
+    }
+    var subjectNumbers: [SubjectKey: Int] = [:]
+    /// Per subject: the number of its window (nil when it has none), its position in `context.clusters`
+    /// (workload clusters), its ring's name.
+    var subjectWindow: [Int?] = []
+    var subjectCluster: [Int?] = []
+    var subjectRing: [String?] = []
+    /// Per window: its name, occurrences, longest occurrence and `maxParallel`.
+    var windowNames: [String] = []
+    var windowNumbers: [String: Int] = [:]
+    var windowOccurrences: [[WindowOccurrence]] = []
+    var windowLongest: [Int] = []
+    var windowMaxParallel: [Int?] = []
+
+    var state = PlacementState()
+    /// Per management cluster (by subject number), its placed platform updates.
+    var platformPlaced: [[(end: Instant, start: Instant, release: PlatformRelease, step: Int)]] = []
+    /// Each workload cluster's versions as its placed steps leave them (by cluster position, then pool
+    /// position).
+    var controlPlane: [KubernetesVersion] = []
+    var poolVersion: [[KubernetesVersion]] = []
+    /// Each step's subject number, its management cluster's subject number and place in the
+    /// priority order.
+    var stepSubject: [Int] = []
+    var stepManagement: [Int?] = []
+    var priority: [PriorityKey] = []
+
+    init(context: PlanningContext, steps: [StepDraft], execution: ExecutionOptions) {
+        self.context = context
+        self.steps = steps
+        self.execution = execution
+        controlPlane = context.clusters.map(\.kubernetesVersion)
+        poolVersion = context.clusters.map { $0.nodePools.map(\.kubernetesVersion) }
+        state.poolImage = context.clusters.map { $0.nodePools.map(\.nodeImage) }
+        var keys = Set(context.clusters.map { SubjectKey(name: $0.name, isManagement: false) })
+        for management in context.engine.inputs.managementClusters { keys.insert(SubjectKey(name: management.name, isManagement: true)) }
+        for cluster in context.clusters {
+            if let name = cluster.managementCluster?.name { keys.insert(SubjectKey(name: name, isManagement: true)) }
+        }
+        let ordered = keys.sorted { a, b in
+            a.name != b.name ? UTF8Order.precedes(a.name, b.name) : !a.isManagement && b.isManagement
+        }
+        for key in ordered { _ = subjectNumber(key) }
+    }
+
+    // MARK: Steps in, schedule out
+
+    /// Adds a step to place in the next `run` (its predecessors are positions of steps already added);
+    /// returns its position.
+    @discardableResult
+    func add(_ step: StepDraft) -> Int {
+        steps.append(step)
+        return steps.count - 1
+    }
+
+    /// Every step as placed, with the findings of placing them.
+    func finish() -> Schedule {
+        numberSteps()
+        return Schedule(steps: steps, findings: findings, clusterPositions: stepSubject.map { subjectCluster[$0] })
+    }
+
+    // MARK: Numbering
+
+    /// Numbers the subjects of the steps added since the last call, and gives them their priority.
+    func numberSteps() {
+        // Steps come in runs of the same subject: the previous step's numbers are reused when its
+        // subject is the same, without hashing the names again.
+        var previous: (step: StepDraft, subject: Int, management: Int?)?
+        for index in stepSubject.count..<steps.count {
+            let step = steps[index]
+            let subject: Int, management: Int?
+            if let previous, previous.step.cluster == step.cluster, previous.step.management == step.management {
+                (subject, management) = (previous.subject, previous.management)
+            } else {
+                subject = subjectNumber(subjectKey(step))
+                management = step.management.map(managementNumber)
+            }
+            previous = (step, subject, management)
+            stepSubject.append(subject)
+            stepManagement.append(management)
+            priority.append(PriorityKey(due: step.due?.daysSinceEpoch ?? Int.max, ring: step.ringIndex, subject: subject,
+                                        sequence: step.sequence, index: index))
+        }
+    }
+
+    /// The subject of a step: its workload cluster, or the management cluster of a platform step.
+    private func subjectKey(_ step: StepDraft) -> SubjectKey {
+        step.cluster.map { SubjectKey(name: $0, isManagement: false) } ?? SubjectKey(name: step.management ?? "", isManagement: true)
+    }
+
+    /// The number of a subject, numbering it when it is new (every subject is numbered up front, in
+    /// name order; a step whose subject is unknown, which validation rules out, gets the next number).
+    private func subjectNumber(_ key: SubjectKey) -> Int {
+        if let number = subjectNumbers[key] { return number }
+        let number = subjectWindow.count
+        subjectNumbers[key] = number
+        let cluster = key.isManagement ? nil : context.clusterIndex[key.name]
+        subjectCluster.append(cluster)
+        subjectRing.append(cluster.flatMap { context.clusters[$0].ring?.name })
+        let window = key.isManagement ? context.engine.managementClusters[key.name]?.window?.name : cluster.flatMap { context.clusters[$0].window?.name }
+        subjectWindow.append(window.flatMap(windowNumber))
+        state.busy.append([])
+        platformPlaced.append([])
+        state.workloadLatestEnd.append(nil)
+        state.placedOccurrences.append([])
+        state.placedBySubject.append([])
+        return number
+    }
+
+    private func managementNumber(_ name: String) -> Int {
+        subjectNumber(SubjectKey(name: name, isManagement: true))
+    }
+
+    /// The number of a window the schedule defines (nil for a name it does not), numbering it when new.
+    private func windowNumber(_ name: String) -> Int? {
+        if let known = windowNumbers[name] { return known }
+        guard let window = context.windows[name] else { return nil }
+        let occurrences = context.occurrences(of: name)
+        windowNumbers[name] = windowNames.count
+        windowNames.append(name)
+        windowOccurrences.append(occurrences)
+        windowLongest.append(context.longestOccurrence(of: name))
+        windowMaxParallel.append(window.maxParallel)
+        state.occupants.append(window.maxParallel == nil ? [] : [Set<Int>](repeating: [], count: occurrences.count))
+        state.nextOpen.append(window.maxParallel == nil ? [] : Array(0...occurrences.count))
+        return windowNames.count - 1
+    }
+
+    // MARK: Running
+
+    /// Schedules every step not yet settled; later rounds (image updates, rotations) call it again.
+    func run() {
+        let count = steps.count
+        let firstNew = settled.count
+        settled += [Bool](repeating: false, count: count - firstNew)
+        successors += [[Int]](repeating: [], count: count - firstNew)
+        pending += [Int](repeating: 0, count: count - firstNew)
+        for index in firstNew..<count {
+            for predecessor in steps[index].predecessors where !settled[predecessor] {
+                successors[predecessor].append(index)
+                pending[index] += 1
+            }
+            if let gate = soakGate(of: index) { gateMembers[gate, default: 0] += 1 }
+        }
+        for index in firstNew..<count {
+            for gate in gatesWaited(by: index) where (gateMembers[gate] ?? 0) > 0 {
+                gateWaiters[gate, default: []].append(index)
+                pending[index] += 1
+            }
+        }
+        numberSteps()
+        if placeImageUpdatesByWindow(firstNew..<count) { return }
+        var queue = PriorityQueue<PriorityKey>()
+        for index in firstNew..<count where pending[index] == 0 { queue.push(priority[index]) }
+        while let index = queue.pop()?.index {
+            if let update = place(index, &state) {
+                // It needs a release a platform update not yet placed brings: it waits for that update.
+                steps[index].predecessors.append(update)
+                successors[update].append(index)
+                pending[index] += 1
+                continue
+            }
+            settled[index] = true
+            for successor in successors[index] where !settled[successor] && successor >= firstNew {
+                pending[successor] -= 1
+                if pending[successor] == 0 { queue.push(priority[successor]) }
+            }
+            if let gate = soakGate(of: index) {
+                gateMembers[gate, default: 1] -= 1
+                if gateMembers[gate] == 0 {
+                    for waiter in gateWaiters[gate] ?? [] where !settled[waiter] && waiter >= firstNew {
+                        pending[waiter] -= 1
+                        if pending[waiter] == 0 { queue.push(priority[waiter]) }
+                    }
+                    gateWaiters[gate] = nil
+                }
+            }
+        }
+        // What is left waits on itself through rings and dependsOn: a cycle.
+        let stuck = (firstNew..<count).filter { !settled[$0] }
+        if !stuck.isEmpty {
+            let names = Set(stuck.map { steps[$0].subjectName }).sorted { UTF8Order.precedes($0, $1) }
+            findings.append(Finding(.error, code: "dependency-cycle", subject: "cluster/\(names.first ?? "")",
+                                    message: "the steps of \(names.joined(separator: ", ")) wait for each other through rings and dependsOn, so none of them can be planned.",
+                                    position: nil))
+            for index in stuck {
+                steps[index].status = .blocked
+                steps[index].blockedReason = "waits for itself through a cycle of rings and dependsOn"
+                settled[index] = true
+            }
+        }
+    }
+
+    /// Earliest deadline first (no due date last), then ring order, then name (subjects are numbered
+    /// in name order), then the step's place in its sequence.
+    struct PriorityKey: Comparable {
+        var due: Int
+        var ring: Int
+        var subject: Int
+        var sequence: Int
+        var index: Int
+
+        static func < (a: PriorityKey, b: PriorityKey) -> Bool {
+            (a.due, a.ring, a.subject, a.sequence, a.index) < (b.due, b.ring, b.subject, b.sequence, b.index)
+        }
+    }
+}
+
+/// What the scheduler made: every step in the order they were added (placed or not, with its
+/// constraints), the findings of placing them, and each step's cluster (its position in the context's
+/// clusters; nil for a management cluster's step).
+struct Schedule {
+    var steps: [StepDraft]
+    var findings: [Finding]
+    var clusterPositions: [Int?]
+}
