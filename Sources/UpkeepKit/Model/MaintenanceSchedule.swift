@@ -23,6 +23,8 @@ public struct MaintenanceWindow: Sendable {
     public var duration: TimeSpan
     /// nil: no limit.
     public var maxParallel: Int?
+    /// `maxParallel` under the planner's name for it: how many clusters may have steps in one occurrence.
+    public var clusterLimit: Int? { maxParallel }
     public var position: SourcePosition
 
     /// The shortest time from one occurrence's start to the next; a window may not last longer.

@@ -40,6 +40,8 @@ public final class PlanStep: Sendable {
     public let status: Status
     public let after: [String]
     public let reasons: [String]
+    /// Where in the inputs each reason comes from (nil where no single place does), by position in `reasons`.
+    public let reasonSources: [SourcePosition?]
     public let fixes: [String]
     public let knownIssues: [String]
     public let nodeImages: [ImageChange]
@@ -65,12 +67,13 @@ public final class PlanStep: Sendable {
     init(id: String, kind: Kind, cluster: String?, managementCluster: String?, nodePool: String?, from: String, to: String,
          occurrence: WindowOccurrence?, start: Instant?, end: Instant?, estimatedMinutes: Int, due: CalendarDate?,
          dueReason: String?, status: Status, after: [String], reasons: [String], fixes: [String], knownIssues: [String],
-         nodeImages: [ImageChange], order: Int, constraints: [Constraint] = []) {
+         nodeImages: [ImageChange], order: Int, constraints: [Constraint] = [], reasonSources: [SourcePosition?] = []) {
         self.id = id; self.kind = kind; self.cluster = cluster; self.managementCluster = managementCluster
         self.nodePool = nodePool; self.from = from; self.to = to; self.occurrence = occurrence; self.start = start
         self.end = end; self.estimatedMinutes = estimatedMinutes; self.due = due; self.dueReason = dueReason
         self.status = status; self.after = after; self.reasons = reasons; self.fixes = fixes
         self.knownIssues = knownIssues; self.nodeImages = nodeImages; self.order = order; self.constraints = constraints
+        self.reasonSources = reasonSources
     }
 
     /// The finding subject of the step: its cluster, or its management cluster.

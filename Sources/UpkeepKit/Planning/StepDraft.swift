@@ -36,6 +36,8 @@ final class StepDraft {
     var due: CalendarDate?
     var dueReason: String?
     var reasons: [String] = []
+    /// Where in the inputs each reason comes from (a release, an advisory, the policy, a fleet entry).
+    var reasonSources: [String: SourcePosition] = [:]
     var fixes: [String] = []
     /// Its own target is needed to fix an advisory: it may bypass soak and security-allowing freezes.
     var securityFix = false
@@ -94,11 +96,18 @@ final class StepDraft {
         other.targetMinor = targetMinor; other.minimumVersion = minimumVersion; other.isPatchUpgrade = isPatchUpgrade
         other.targetRelease = targetRelease; other.targetImageVersion = targetImageVersion; other.poolIndex = poolIndex; other.movesControlPlane = movesControlPlane
         other.movedPools = movedPools; other.due = due; other.dueReason = dueReason; other.reasons = reasons
+        other.reasonSources = reasonSources
         other.fixes = fixes; other.securityFix = securityFix; other.bridge = bridge; other.needsPlatformUpdate = needsPlatformUpdate
         other.releaseNeeded = releaseNeeded
         other.blockedReason = blockedReason; other.availableFrom = availableFrom; other.mustEndBefore = mustEndBefore
         other.predecessors = predecessors; other.to = to
         return other
+    }
+
+    /// Adds a reason (once) and the input position that caused it.
+    func addReason(_ reason: String, from position: SourcePosition?) {
+        if !reasons.contains(reason) { reasons.append(reason) }
+        if let position, reasonSources[reason] == nil { reasonSources[reason] = position }
     }
 
     /// Tightens the deadline, keeping the reason of the earliest one.

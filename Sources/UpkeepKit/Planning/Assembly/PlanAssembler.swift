@@ -48,7 +48,8 @@ enum PlanAssembler {
                         status: draft.status, after: after, reasons: reasons,
                         fixes: draft.fixes.count > 1 ? draft.fixes.sorted() : draft.fixes,
                         knownIssues: draft.knownIssues.count > 1 ? draft.knownIssues.sorted() : draft.knownIssues,
-                        nodeImages: draft.imageChanges, order: position + 1, constraints: constraints)
+                        nodeImages: draft.imageChanges, order: position + 1, constraints: constraints,
+                        reasonSources: reasons.map { draft.reasonSources[$0] })
     }
 
     /// Each cluster's placed steps (their positions in the plan order), for its summary row.

@@ -14,8 +14,8 @@ struct ClusterPathBuilder {
         var bridgeImpossible = false
     }
 
-    private var policy: UpgradePolicy { context.policy }
-    private var managed: Bool { cluster.managementCluster != nil }
+    var policy: UpgradePolicy { context.policy }
+    var managed: Bool { cluster.managementCluster != nil }
 
     // MARK: The path
 
@@ -119,7 +119,7 @@ struct ClusterPathBuilder {
                                       estimatedMinutes: context.roll(pool))
                 draft.targetMinor = controlPlane.minorVersion
                 draft.movedPools = [pool.name]
-                draft.reasons.append(reason)
+                draft.addReason(reason, from: pool.position)
                 if dueNow {
                     draft.addDue(context.asOf, "kubelet skew: \(KubeletSkewRule.evaluate(pool: version, controlPlane: controlPlane, allowedSkew: policy.kubeletSkew).reason)")
                 }
@@ -153,23 +153,23 @@ struct ClusterPathBuilder {
             if draft.needsPlatformUpdate { draft.releaseNeeded = hopSources[hop]?.release?.version }
             draft.availableFrom = hopSources[hop]?.available
             if index == 0 {
-                if let jumpReason { draft.reasons.append(jumpReason) }
+                if let jumpReason { draft.addReason(jumpReason, from: source(of: minorSupport, minor: currentMinor)) }
                 for verdict in kubernetesVerdicts(current) {
                     draft.addDue(verdict.endDate, verdict.reason)
-                    if verdict.endDate.map({ $0 <= context.horizonEnd }) ?? false { draft.reasons.append("support end: \(verdict.reason)") }
+                    if verdict.endDate.map({ $0 <= context.horizonEnd }) ?? false { draft.addReason("support end: \(verdict.reason)", from: source(of: verdict, version: current)) }
                 }
             } else {
                 let leaving = hops[index - 1]
                 let verdict = minorVerdict(leaving)
                 draft.addDue(verdict.endDate, verdict.reason)
-                if verdict.endDate.map({ $0 <= context.horizonEnd }) ?? false { draft.reasons.append("support end: \(verdict.reason)") }
+                if verdict.endDate.map({ $0 <= context.horizonEnd }) ?? false { draft.addReason("support end: \(verdict.reason)", from: source(of: verdict, minor: leaving)) }
             }
             if draft.bridge, let decision, let targetRelease = decision.target {
-                draft.reasons.append("bridge: \(decision.management.name) can update to \(targetRelease.version) only once the cluster runs a minor that release offers")
+                draft.addReason("bridge: \(decision.management.name) can update to \(targetRelease.version) only once the cluster runs a minor that release offers",
+                                from: targetRelease.position)
                 draft.addDue(decision.due, "bridge for the platform update of \(decision.management.name): \(decision.dueReason ?? "")")
             }
-            if hop == target { draft.reasons.append(targetReason) }
-            if draft.reasons.isEmpty { draft.reasons.append(targetReason) }
+            if hop == target || draft.reasons.isEmpty { draft.addReason(targetReason, from: policy.position ?? cluster.position) }
             drafts.append(draft)
             controlPlane = nominalVersion(hop, from: hopSources[hop]?.release) ?? controlPlane
             if lockstep { for pool in cluster.nodePools { poolVersions[pool.name] = controlPlane } }
@@ -181,7 +181,7 @@ struct ClusterPathBuilder {
                                       estimatedMinutes: context.roll(pool))
                 draft.targetMinor = controlPlane.minorVersion
                 draft.movedPools = [pool.name]
-                draft.reasons.append("minimal worker upgrades: the pool moves once, straight to the cluster's final version")
+                draft.addReason("minimal worker upgrades: the pool moves once, straight to the cluster's final version", from: policy.position ?? pool.position)
                 drafts.append(draft)
                 poolVersions[pool.name] = controlPlane
             }
@@ -194,74 +194,6 @@ struct ClusterPathBuilder {
         }
         result.drafts = drafts
         return result
-    }
-
-    // MARK: Pieces
-
-    private func minorVerdict(_ minor: KubernetesMinor) -> SupportVerdict {
-        if let management = context.management(of: cluster), let timeline = context.timeline(of: management) {
-            return PlatformMinorSupportRule.evaluate(minor, on: timeline)
-        }
-        return StandaloneKubernetesSupportRule.evaluate(KubernetesVersion(major: minor.major, minor: minor.minor, patch: 0), upstream: context.engine.upstream)
-    }
-
-    private func kubernetesVerdicts(_ version: KubernetesVersion) -> [SupportVerdict] {
-        context.engine.kubernetesSupport(version, of: cluster)
-    }
-
-    /// The day a minor can first be reached: now for the current release, the target release's day after
-    /// a platform update, an upstream minor's first patch for a standalone cluster; nil when never.
-    func availability(of minor: KubernetesMinor) -> CalendarDate? {
-        if managed {
-            guard let decision else { return nil }
-            if PlatformDecision.minors(decision.current).contains(minor) { return context.asOf }
-            return decision.chain.first { PlatformDecision.minors($0).contains(minor) }?.released
-        }
-        return context.upstreamAvailability(of: minor).flatMap { $0 <= context.searchEnd ? $0 : nil }
-    }
-
-    /// Where a hop takes its version from: the release (nil for a standalone cluster) and the first day
-    /// the hop may run.
-    struct HopSource {
-        var release: PlatformRelease?
-        var available: CalendarDate
-    }
-
-    /// A non-bridging hop to `minor` that could run from `day` on: the current release when it offers a
-    /// patch of the minor still supported on that day; otherwise the first release of the planned update
-    /// that offers one supported on the day it comes out (planning.md 3: a target version must be supported
-    /// on the day its step runs, and "Platform first"). Nil when neither does.
-    func hopSource(of minor: KubernetesMinor, from day: CalendarDate) -> HopSource? {
-        guard managed else { return availability(of: minor).map { HopSource(release: nil, available: $0) } }
-        guard let decision else { return nil }
-        if let current = decision.current, offersSupportedPatch(current, of: minor, on: day) {
-            return HopSource(release: current, available: context.asOf)
-        }
-        for release in decision.chain where offersSupportedPatch(release, of: minor, on: max(day, release.released)) {
-            return HopSource(release: release, available: max(day, release.released))
-        }
-        return nil
-    }
-
-    /// A bridging hop takes what the current release lists, supported or not (with a warning when it runs).
-    private func bridgeSource(of minor: KubernetesMinor) -> HopSource? {
-        guard let decision, PlatformDecision.minors(decision.current).contains(minor) else { return nil }
-        return HopSource(release: decision.current, available: context.asOf)
-    }
-
-    /// Whether `release` offers this cluster a newer patch of `minor` that is supported on `day`.
-    private func offersSupportedPatch(_ release: PlatformRelease, of minor: KubernetesMinor, on day: CalendarDate) -> Bool {
-        !context.supportedPatches(of: minor, above: cluster.kubernetesVersion, in: release, to: cluster, on: day).isEmpty
-    }
-
-    /// The version a hop to `minor` is expected to reach (the scheduler settles it on the day it runs).
-    func nominalVersion(_ minor: KubernetesMinor, from source: PlatformRelease? = nil) -> KubernetesVersion? {
-        if managed, let decision {
-            let release = source ?? (PlatformDecision.minors(decision.current).contains(minor) ? decision.current : decision.chain.first { PlatformDecision.minors($0).contains(minor) })
-            return release.flatMap { context.offered($0, to: cluster).filter { $0.minorVersion == minor }.last }
-        }
-        return context.offeredUpstream(on: context.horizonEnd).filter { $0.minorVersion == minor }.last
-            ?? context.engine.upstream.minor(minor)?.patches.last?.version
     }
 
     /// A patch upgrade within the current minor, when the cluster stays on it through the patch's due
@@ -279,7 +211,7 @@ struct ClusterPathBuilder {
             guard let end = verdict.endDate, end <= context.horizonEnd else { continue }
             if verdict.rule == .kubernetesEndOfLife { continue }
             draft.addDue(end, verdict.reason)
-            draft.reasons.append("support end: \(verdict.reason)")
+            draft.addReason("support end: \(verdict.reason)", from: source(of: verdict, version: current))
         }
         for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: context.engine.inputs.advisories, policy: policy) where !exposure.unfixed {
             guard let advisory = context.engine.inputs.advisories.first(where: { $0.id == exposure.advisoryID }) else { continue }
@@ -290,7 +222,7 @@ struct ClusterPathBuilder {
             guard let needed = fixes.max() else { continue }
             draft.minimumVersion = max(draft.minimumVersion ?? needed, needed)
             draft.addDue(exposure.due, "\(advisory.id) (\(advisory.severity.rawValue)) must be fixed by \(exposure.due?.description ?? "no date")")
-            draft.reasons.append("advisory \(advisory.id) is fixed in \(needed)")
+            draft.addReason("advisory \(advisory.id) is fixed in \(needed)", from: advisory.position)
         }
         guard draft.due != nil || draft.minimumVersion != nil else { return nil }
         let candidates = patchCandidates(minimum: draft.minimumVersion)
@@ -307,7 +239,7 @@ struct ClusterPathBuilder {
     }
 
     /// Newer patches of the current minor that a patch upgrade may take, with the day each is available.
-    private func patchCandidates(minimum: KubernetesVersion?) -> [(version: KubernetesVersion, available: CalendarDate, fromCurrentRelease: Bool)] {
+    func patchCandidates(minimum: KubernetesVersion?) -> [(version: KubernetesVersion, available: CalendarDate, fromCurrentRelease: Bool)] {
         let current = cluster.kubernetesVersion
         let wanted = { (version: KubernetesVersion) in
             version.minorVersion == current.minorVersion && current < version && (minimum.map { !(version < $0) } ?? true)
@@ -351,7 +283,7 @@ struct ClusterPathBuilder {
                     drafts[index].securityFix = true
                     drafts[index].addDue(exposure.due, "\(advisory.id) (\(advisory.severity.rawValue)) must be fixed by \(exposure.due?.description ?? "no date")")
                     let reason = "advisory \(advisory.id) (\(advisory.severity.rawValue))"
-                    if !drafts[index].reasons.contains(where: { $0.hasPrefix("advisory \(advisory.id)") }) { drafts[index].reasons.append(reason) }
+                    if !drafts[index].reasons.contains(where: { $0.hasPrefix("advisory \(advisory.id)") }) { drafts[index].addReason(reason, from: advisory.position) }
                     break
                 }
             }

@@ -9,19 +9,26 @@ struct PlatformDecision {
     var due: CalendarDate?
     var dueReason: String?
     var reasons: [String] = []
+    /// Where in the inputs each reason comes from.
+    var reasonSources: [String: SourcePosition] = [:]
     /// Set when a workload cluster has no path into the target release: the update cannot run.
     var blockedReason: String?
 
     var target: PlatformRelease? { chain.last }
     var updatePlanned: Bool { !chain.isEmpty }
 
-    mutating func addDue(_ date: CalendarDate?, _ reason: String) {
+    mutating func addDue(_ date: CalendarDate?, _ reason: String, from position: SourcePosition?) {
         guard let date else { return }
         if due == nil || date < (due ?? date) {
             due = date
             dueReason = reason
         }
+        addReason(reason, from: position)
+    }
+
+    mutating func addReason(_ reason: String, from position: SourcePosition?) {
         if !reasons.contains(reason) { reasons.append(reason) }
+        if let position, reasonSources[reason] == nil { reasonSources[reason] = position }
     }
 
     /// Minors a release lists.

@@ -9,7 +9,7 @@ enum PlatformPlanner {
         let support = PlatformReleaseSupportRule.evaluate(management.version, on: timeline)
         var needed = false
         if let end = support.endDate, end <= context.horizonEnd {
-            decision.addDue(end, "release support: \(support.reason)")
+            decision.addDue(end, "release support: \(support.reason)", from: timeline.releases(newerThan: management.version).first?.position ?? management.position)
             needed = true
         }
         let currentMinors = PlatformDecision.minors(current)
@@ -21,19 +21,19 @@ enum PlatformPlanner {
             let version = cluster.kubernetesVersion
             if !currentMinors.contains(target) && target > version.minorVersion {
                 needed = true
-                decision.reasons.append("cluster \(cluster.name) needs Kubernetes \(target), which \(management.version) does not offer")
+                decision.addReason("cluster \(cluster.name) needs Kubernetes \(target), which \(management.version) does not offer", from: cluster.position)
             } else if target > version.minorVersion,
                       current.map({ context.supportedPatches(of: target, above: version, in: $0, to: cluster, on: context.asOf).isEmpty }) ?? true {
                 // The current release lists the target minor, but only in patches already out of support.
                 needed = true
-                decision.reasons.append("cluster \(cluster.name) needs a supported Kubernetes \(target) patch, which \(management.version) does not offer")
+                decision.addReason("cluster \(cluster.name) needs a supported Kubernetes \(target) patch, which \(management.version) does not offer", from: cluster.position)
             } else if target == version.minorVersion,
                       case .on(let end) = PlatformPatchSupportRule.end(of: version, on: timeline), end <= context.horizonEnd,
                       !(current.map { context.offered($0, to: cluster) } ?? []).contains(where: { $0.minorVersion == version.minorVersion && version < $0 }) {
                 // The cluster stays on its minor but its patch loses support, and only a newer release
                 // offers a newer patch.
                 needed = true
-                decision.reasons.append("cluster \(cluster.name) needs a newer \(version.minorVersion) patch by \(end), which \(management.version) does not offer")
+                decision.addReason("cluster \(cluster.name) needs a newer \(version.minorVersion) patch by \(end), which \(management.version) does not offer", from: cluster.position)
             }
         }
         guard needed else { return decision }
@@ -42,7 +42,7 @@ enum PlatformPlanner {
         // `latest` goes to the newest release available when the update can first run; `next` goes
         // one release at a time up to it.
         guard let target = availableNow.last ?? newer.first else {
-            decision.reasons.append("no newer \(timeline.platform) release is known")
+            decision.addReason("no newer \(timeline.platform) release is known", from: management.position)
             return decision
         }
         var chain = [target]
@@ -58,7 +58,7 @@ enum PlatformPlanner {
         if let lastUpdated = management.lastUpdated {
             let expiry = lastUpdated.adding(days: timeline.rules.certificateValidity.days)
             if expiry <= context.horizonEnd {
-                decision.addDue(expiry, "certificates expire \(timeline.rules.certificateValidity.days) days after the last update (\(lastUpdated))")
+                decision.addDue(expiry, "certificates expire \(timeline.rules.certificateValidity.days) days after the last update (\(lastUpdated))", from: management.position)
             }
         }
         return decision
@@ -78,12 +78,13 @@ enum PlatformPlanner {
                 draft.due = decision.due
                 draft.dueReason = decision.dueReason
                 draft.reasons = decision.reasons
+                draft.reasonSources = decision.reasonSources
             } else if let leaving = PlatformVersion(parsing: from) {
                 // Each further update is due when the release it leaves goes out of support.
                 let support = PlatformReleaseSupportRule.evaluate(leaving, on: decision.timeline)
                 draft.due = support.endDate
                 draft.dueReason = "release support: \(support.reason)"
-                draft.reasons = ["release support: \(support.reason)"]
+                draft.addReason("release support: \(support.reason)", from: decision.timeline.releases(newerThan: leaving).first?.position)
             }
             draft.fixes = release.fixes
             draft.blockedReason = decision.blockedReason

@@ -23,7 +23,8 @@ enum CertificateRound {
                                       ringIndex: -1, from: expiry.description, estimatedMinutes: context.policy.durations.controlPlane.minutes)
                 draft.due = expiry
                 draft.dueReason = "certificates expire \(validity) days after the last renewal, on \(expiry)"
-                draft.reasons = ["no platform update renews the certificates of \(management.name) before \(expiry) (Update-AksHciCertificates)"]
+                draft.addReason("no platform update renews the certificates of \(management.name) before \(expiry) (Update-AksHciCertificates)",
+                                from: management.position)
                 draft.renewsCertificatesForDays = validity
                 let deadline = Instant(startOf: expiry.adding(days: -7))
                 guard let end = scheduler.placeCertificateRotation(draft, endingBy: deadline, earliest: earliest) else { break }

@@ -92,7 +92,7 @@ enum NodeImageRound {
             draft.availableFrom = family[imageIndex].released
             draft.due = imageDue.date
             draft.dueReason = imageDue.reason
-            draft.reasons = ["node image: \(imageDue.reason)"]
+            draft.addReason("node image: \(imageDue.reason)", from: pool.position)
             draft.fixes = fixes.sorted()
             draft.securityFix = !fixes.isEmpty
             draft.mustEndBefore = bringing?.start
@@ -119,7 +119,9 @@ enum NodeImageRound {
                 next.availableFrom = nextImage.released
                 next.due = nextDue
                 next.dueReason = refresh.reason
-                next.reasons = refresh.reasons
+                next.reasons = []
+                next.reasonSources = [:]
+                for reason in refresh.reasons { next.addReason(reason, from: previousImage.position) }
                 next.fixes = []
                 next.securityFix = false
                 next.predecessors = []
@@ -161,7 +163,8 @@ enum NodeImageRound {
         draft.movedPools = cluster.nodePools.map(\.name)
         draft.due = need.due
         draft.dueReason = need.reason
-        draft.reasons = ["node images: \(need.reason); the platform updates node images only with a Kubernetes upgrade, so a patch upgrade brings them"]
+        draft.addReason("node images: \(need.reason); the platform updates node images only with a Kubernetes upgrade, so a patch upgrade brings them",
+                        from: cluster.position)
         // After the cluster's own steps and the platform update that offers the patch.
         draft.predecessors = scheduler.placedPositions(ofCluster: cluster.name).suffix(1)
             + scheduler.placedPlatformUpdates(of: management).suffix(1)

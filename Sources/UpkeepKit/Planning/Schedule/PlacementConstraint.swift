@@ -16,8 +16,8 @@ struct PlacementConstraint {
         case freeze
         /// The occurrence had no room left for it (its cluster busy, or too little time before the end).
         case occurrenceFull = "occurrence-full"
-        /// The occurrence already had `maxParallel` other clusters.
-        case maxParallel = "max-parallel"
+        /// The occurrence already had cluster limit (`max-parallel`) other clusters.
+        case clusterLimit = "max-parallel"
         /// The window occurrence it landed in opens then.
         case window
     }

@@ -5,10 +5,10 @@ extension StepScheduler {
     struct PlacementState {
         /// Per subject, the intervals it is busy and the step that keeps it busy.
         var busy: [[(start: Instant, end: Instant, step: Int)]] = []
-        /// Per window with a `maxParallel`, per occurrence (by position in the window's list), the
+        /// Per window with a cluster limit (`max-parallel`), per occurrence (by position in the window's list), the
         /// subjects with steps in it.
         var occupants: [[Set<Int>]] = []
-        /// Per window with a `maxParallel`, for each occurrence, a pointer toward the next occurrence
+        /// Per window with a cluster limit (`max-parallel`), for each occurrence, a pointer toward the next occurrence
         /// that is not full: followed with path compression so that crowded windows are skipped in
         /// near-constant time instead of one occurrence at a time.
         var nextOpen: [[Int]] = []
@@ -17,7 +17,7 @@ extension StepScheduler {
         /// Each workload cluster's pool images as its placed steps leave them (by cluster position,
         /// then pool position).
         var poolImage: [[NodeImageVersion]] = []
-        /// Where each subject has steps: (window, occurrence position), for windows with a `maxParallel`.
+        /// Where each subject has steps: (window, occurrence position), for windows with a cluster limit (`max-parallel`).
         var placedOccurrences: [[(window: Int, index: Int)]] = []
         /// Placed steps by subject, in the order they were placed.
         var placedBySubject: [[Int]] = []

@@ -11,10 +11,10 @@ extension StepScheduler {
         step.end = end
         if let due = step.due, end > Instant(startOf: due) { step.status = .late }
         state.busy[subject].append((start, end, index))
-        if let maxParallel = windowMaxParallel[window] {
+        if let clusterLimit = windowClusterLimit[window] {
             state.occupants[window][position].insert(subject)
             state.placedOccurrences[subject].append((window, position))
-            if state.occupants[window][position].count >= maxParallel { state.nextOpen[window][position] = position + 1 }
+            if state.occupants[window][position].count >= clusterLimit { state.nextOpen[window][position] = position + 1 }
         }
         state.placedBySubject[subject].append(index)
         let management = stepManagement[index]

@@ -46,7 +46,7 @@ extension StepScheduler {
                 state.placedOccurrences[subject] = local.placedOccurrences[subject]
                 state.placedBySubject[subject] = local.placedBySubject[subject]
                 if let position = subjectCluster[subject] { state.poolImage[position] = local.poolImage[position] }
-                if let window = subjectWindow[subject], windowMaxParallel[window] != nil {
+                if let window = subjectWindow[subject], windowClusterLimit[window] != nil {
                     state.occupants[window] = local.occupants[window]
                     state.nextOpen[window] = local.nextOpen[window]
                 }

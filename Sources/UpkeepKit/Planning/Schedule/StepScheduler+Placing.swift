@@ -106,7 +106,7 @@ extension StepScheduler {
     /// occurrences were passed over, the last reason for it; else the window itself.
     private func markBinding(_ step: StepDraft, start: Instant) {
         let constraints = step.constraints
-        let skips: Set<PlacementConstraint.Kind> = [.freeze, .occurrenceFull, .maxParallel]
+        let skips: Set<PlacementConstraint.Kind> = [.freeze, .occurrenceFull, .clusterLimit]
         let chosen = constraints.lastIndex { $0.notBefore == start && $0.kind != .window }
             ?? constraints.lastIndex { skips.contains($0.kind) }
             ?? constraints.lastIndex { $0.kind == .window }

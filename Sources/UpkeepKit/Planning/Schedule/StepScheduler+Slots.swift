@@ -1,4 +1,4 @@
-/// Planning.md 5: where in a window a step fits — the occurrences, freezes, room, `maxParallel` — and the
+/// Planning.md 5: where in a window a step fits — the occurrences, freezes, room, the cluster limit — and the
 /// fixed slots certificate rotations take.
 extension StepScheduler {
     /// Where a step would start, and what passed over the occurrences before it or moved it inside its
@@ -15,7 +15,7 @@ extension StepScheduler {
         let step = steps[index]
         let subject = stepSubject[index]
         let occurrences = windowOccurrences[window]
-        let maxParallel = windowMaxParallel[window]
+        let clusterLimit = windowClusterLimit[window]
         let duration = step.estimatedMinutes
         let searchEnd = Instant(startOf: context.searchEnd.adding(days: 1))
         // A workload step also waits for its management cluster's platform updates.
@@ -38,7 +38,7 @@ extension StepScheduler {
         while position < occurrences.count {
             let occurrence = occurrences[position]
             if occurrence.start >= searchEnd { return nil }
-            if let maxParallel, !state.occupants[window][position].contains(subject), state.occupants[window][position].count >= maxParallel {
+            if let clusterLimit, !state.occupants[window][position].contains(subject), state.occupants[window][position].count >= clusterLimit {
                 // Full for newcomers: jump to the next occurrence with room, unless this subject already
                 // has a step in a full one in between (rare; it may add another there).
                 let open = firstOpen(window, from: position, &state)
@@ -47,8 +47,8 @@ extension StepScheduler {
                     next = placed.index
                 }
                 let taken = stepsIn(occurrence, subjects: state.occupants[window][position], state)
-                pass(.maxParallel, until: occurrences[max(position, next - 1)].end, steps: taken,
-                     "window \(windowNames[window]) takes at most \(maxParallel) clusters an occurrence; \(occurrence.start) – \(occurrence.end) was full")
+                pass(.clusterLimit, until: occurrences[max(position, next - 1)].end, steps: taken,
+                     "window \(windowNames[window]) takes at most \(clusterLimit) clusters an occurrence; \(occurrence.start) – \(occurrence.end) was full")
                 position = next
                 continue
             }

@@ -1,6 +1,6 @@
 /// Planning.md sections 4 and 5: places steps into window occurrences, earliest deadline first, as
 /// soon as everything they wait for is placed; settles each Kubernetes step's version on the day it
-/// runs; applies soak, freezes, room in the occurrence and `maxParallel`; records on each step every
+/// runs; applies soak, freezes, room in the occurrence and cluster limit (`max-parallel`); records on each step every
 /// constraint that decided its start.
 ///
 /// The stages after it hand it new steps (`add`), let it place them (`run`), and read the result
@@ -36,12 +36,12 @@ final class StepScheduler {
     var subjectWindow: [Int?] = []
     var subjectCluster: [Int?] = []
     var subjectRing: [String?] = []
-    /// Per window: its name, occurrences, longest occurrence and `maxParallel`.
+    /// Per window: its name, occurrences, longest occurrence and cluster limit (`max-parallel`).
     var windowNames: [String] = []
     var windowNumbers: [String: Int] = [:]
     var windowOccurrences: [[WindowOccurrence]] = []
     var windowLongest: [Int] = []
-    var windowMaxParallel: [Int?] = []
+    var windowClusterLimit: [Int?] = []
 
     var state = PlacementState()
     /// Per management cluster (by subject number), its placed platform updates.
@@ -151,9 +151,9 @@ final class StepScheduler {
         windowNames.append(name)
         windowOccurrences.append(occurrences)
         windowLongest.append(context.longestOccurrence(of: name))
-        windowMaxParallel.append(window.maxParallel)
-        state.occupants.append(window.maxParallel == nil ? [] : [Set<Int>](repeating: [], count: occurrences.count))
-        state.nextOpen.append(window.maxParallel == nil ? [] : Array(0...occurrences.count))
+        windowClusterLimit.append(window.clusterLimit)
+        state.occupants.append(window.clusterLimit == nil ? [] : [Set<Int>](repeating: [], count: occurrences.count))
+        state.nextOpen.append(window.clusterLimit == nil ? [] : Array(0...occurrences.count))
         return windowNames.count - 1
     }
 
