@@ -91,9 +91,17 @@ extension StepScheduler {
             constraints.append(PlacementConstraint(kind: steps[predecessor].kind == .platformUpdate ? .platformUpdate : .after,
                                                    notBefore: end, steps: [predecessor]))
         }
-        if let available = step.availableFrom {
+        // A target already out on `--as-of` adds nothing to `as-of`.
+        if let available = step.availableFrom, available > context.asOf {
+            let what: String
+            switch step.kind {
+            case .platformUpdate: what = "release \(step.to)"
+            case .nodeImageUpdate: what = "image \(step.to)"
+            case .certificateRotation: what = "its target"
+            case .kubernetesUpgrade, .nodePoolUpgrade: what = "Kubernetes \(step.targetMinor?.description ?? "") for this cluster"
+            }
             constraints.append(PlacementConstraint(kind: .releaseAvailable, notBefore: Instant(startOf: available),
-                                                   detail: "\(step.to.isEmpty ? step.targetMinor?.description ?? "its target" : step.to) is out on \(available)"))
+                                                   detail: "\(what) is offered from \(available)"))
         }
         if step.kind == .platformUpdate || step.kind == .certificateRotation, let latest = state.workloadLatestEnd[stepSubject[index]] {
             constraints.append(PlacementConstraint(kind: .after, notBefore: latest.end, steps: [latest.step],

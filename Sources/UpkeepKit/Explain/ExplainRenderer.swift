@@ -1,0 +1,71 @@
+/// `upkeep explain --format text|json`.
+public enum ExplainRenderer {
+    public static func json(_ explanation: StepExplanation) -> String {
+        value(explanation).rendered(inlineFrom: 3)
+    }
+
+    static func value(_ explanation: StepExplanation) -> JSONValue {
+        let step = explanation.step
+        return .object([
+            "id": .string(step.id),
+            "kind": .string(step.kind.rawValue),
+            "subject": .string(step.subject),
+            "from": .string(step.from),
+            "to": .string(step.to),
+            "status": .string(step.status.rawValue),
+            "start": .string(step.start?.description),
+            "end": .string(step.end?.description),
+            "window": step.occurrence.map { .object(["name": .string($0.window), "start": .string($0.start.description), "end": .string($0.end.description)]) } ?? .null,
+            "due": .date(step.due),
+            "dueReason": .string(step.dueReason),
+            "reasons": .array(explanation.reasons.map { reason in
+                .object(["text": .string(reason.text), "source": .string(reason.source?.description)])
+            }),
+            "constraints": .array(step.constraints.map { constraint in
+                .object([
+                    "kind": .string(constraint.kind),
+                    "notBefore": .string(constraint.notBefore.description),
+                    "binding": .bool(constraint.binding),
+                    "steps": .array(constraint.steps.map { .string($0) }),
+                    "detail": .string(constraint.detail),
+                ])
+            }),
+            "after": .array(step.after.map { .string($0) }),
+            "unblocks": .array(explanation.unblocks.map { .string($0) }),
+            "fix": .string(explanation.fix),
+        ])
+    }
+
+    public static func text(_ explanation: StepExplanation) -> String {
+        let step = explanation.step
+        var lines = ["\(step.id): \(step.kind.rawValue) \(step.from) → \(step.to), \(step.status.rawValue)"]
+        if let start = step.start, let end = step.end, let occurrence = step.occurrence {
+            lines.append("  runs \(start) – \(end) in window \(occurrence.window) (\(occurrence.start) – \(occurrence.end))")
+        } else {
+            lines.append("  has no slot")
+        }
+        if let due = step.due { lines.append("  due \(due): \(step.dueReason ?? "")") }
+        lines.append("")
+        lines.append("Why it exists")
+        for reason in explanation.reasons {
+            lines.append("  - \(reason.text)\(reason.source.map { " (\($0))" } ?? "")")
+        }
+        lines.append("")
+        lines.append("Why then")
+        if step.constraints.isEmpty { lines.append("  (nothing was weighed: the step was not placed)") }
+        for constraint in step.constraints {
+            let names = constraint.steps.isEmpty ? "" : " [\(constraint.steps.joined(separator: ", "))]"
+            let detail = constraint.detail.isEmpty ? "" : ": \(constraint.detail)"
+            lines.append("  \(constraint.binding ? "*" : "-") \(constraint.kind), not before \(constraint.notBefore)\(names)\(detail)\(constraint.binding ? "  ← binding" : "")")
+        }
+        lines.append("")
+        lines.append("What waits for it")
+        lines.append(explanation.unblocks.isEmpty ? "  nothing" : "  " + explanation.unblocks.joined(separator: ", "))
+        if let fix = explanation.fix {
+            lines.append("")
+            lines.append("What would fix it")
+            lines.append("  \(fix)")
+        }
+        return lines.flatMap { TextWrap.wrap($0) }.joined(separator: "\n") + "\n"
+    }
+}
