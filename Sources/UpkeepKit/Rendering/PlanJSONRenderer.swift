@@ -9,25 +9,18 @@ public enum PlanJSONRenderer {
     /// Arrays and objects this deep (the root is 0; a step is 2) are written on one line.
     public static let inlineDepth = 3
 
+    /// The plan as a value (what the YAML output renders), read back from the JSON bytes: the shape is
+    /// defined once, by the writer below.
     public static func value(_ plan: Plan) -> JSONValue {
-        .object([
-            "schemaVersion": .int(1),
-            "asOf": .string(plan.asOf.description),
-            "horizonEnd": .string(plan.horizonEnd.description),
-            "inputs": .array(plan.inputs.map { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }),
-            "summary": summary(plan),
-            "steps": .array(plan.steps.map(step)),
-            "findings": .array(plan.findings.map(\.json)),
-            "clusters": .array(plan.clusters.map(cluster)),
-        ])
+        JSONParser.parse(renderBytes(plan)) ?? .null
     }
 
     public static func render(_ plan: Plan) -> String {
         String(decoding: renderBytes(plan), as: UTF8.self)
     }
 
-    /// The same document as `value(plan).rendered(inlineFrom: inlineDepth)`, written one step at a time so that a plan of tens
-    /// of thousands of steps is never held as one tree.
+    /// The whole document, written one step at a time so that a plan of tens of thousands of steps is
+    /// never held as one tree.
     public static func renderBytes(_ plan: Plan) -> [UInt8] {
         var all: [UInt8] = []
         all.reserveCapacity(plan.steps.count * 1300 + 4096)
@@ -51,7 +44,7 @@ public enum PlanJSONRenderer {
         try OrderedPipeline.run(pieces: pieces.count, render: { render(pieces[$0], of: plan, into: &$1) }, emit: emit)
     }
 
-    /// The document's pieces in order: keys sorted, as `value(plan)` would write them.
+    /// The document's pieces in order, keys sorted.
     static func pieces(of plan: Plan, elementsPerPiece: Int) -> [Piece] {
         var pieces: [Piece] = []
         var text = JSONWriter()
@@ -101,7 +94,7 @@ public enum PlanJSONRenderer {
         }
     }
 
-    /// One step object at indent 4, keys in sorted order (the bytes `step(_:)` renders to). Each key
+    /// One step object at indent 4, keys in sorted order. Each key
     /// is written with the punctuation and indentation around it in one piece.
     static func writeStep(_ step: PlanStep, into writer: inout JSONWriter) {
         func strings(_ values: [String]) {
@@ -156,7 +149,7 @@ public enum PlanJSONRenderer {
         writer.raw("\n    }")
     }
 
-    /// One cluster row at indent 4 (the bytes `cluster(_:)` renders to in the plan's layout).
+    /// One cluster row at indent 4, in the plan's layout.
     static func writeCluster(_ cluster: Plan.ClusterSummary, into writer: inout JSONWriter) {
         writer.raw("{\n      \"kubernetes\": {\"current\": "); writer.writeString(cluster.current)
         writer.raw(", \"reasons\": [")
@@ -199,49 +192,6 @@ public enum PlanJSONRenderer {
             "unschedulable": .int(plan.unschedulableCount),
             "errors": .int(plan.errorCount),
             "warnings": .int(plan.warningCount),
-        ])
-    }
-
-    static func step(_ step: PlanStep) -> JSONValue {
-        var members: [String: JSONValue] = [
-            "id": .string(step.id),
-            "order": .int(step.order),
-            "kind": .string(step.kind.rawValue),
-            "from": .string(step.from),
-            "to": .string(step.to),
-            "window": step.occurrence.map { .object(["name": .string($0.window), "start": .string($0.start.description), "end": .string($0.end.description)]) } ?? .null,
-            "start": .string(step.start?.description),
-            "end": .string(step.end?.description),
-            "estimatedMinutes": .int(step.estimatedMinutes),
-            "due": .date(step.due),
-            "dueReason": .string(step.dueReason),
-            "status": .string(step.status.rawValue),
-            "after": .array(step.after.map { .string($0) }),
-            "reasons": .array(step.reasons.map { .string($0) }),
-            "fixes": .array(step.fixes.map { .string($0) }),
-            "knownIssues": .array(step.knownIssues.map { .string($0) }),
-        ]
-        if let cluster = step.cluster { members["cluster"] = .string(cluster) }
-        if let management = step.managementCluster { members["managementCluster"] = .string(management) }
-        if let pool = step.nodePool { members["nodePool"] = .string(pool) }
-        if step.kind == .kubernetesUpgrade || step.kind == .nodePoolUpgrade {
-            members["nodeImages"] = .array(step.nodeImages.map { .object(["nodePool": .string($0.nodePool), "from": .string($0.from), "to": .string($0.to)]) })
-        }
-        return .object(members)
-    }
-
-    static func cluster(_ cluster: Plan.ClusterSummary) -> JSONValue {
-        .object([
-            "name": .string(cluster.name),
-            "kubernetes": .object(["current": .string(cluster.current), "target": .string(cluster.target), "supportedUntil": .date(cluster.supportedUntil),
-                                   "reasons": .array(cluster.supportReasons.map { .string($0) })]),
-            "nodePools": .array(cluster.nodePools.map { pool in
-                .object([
-                    "name": .string(pool.name),
-                    "kubernetes": .object(["current": .string(pool.current), "target": .string(pool.target)]),
-                    "nodeImage": .object(["current": .string(pool.image), "target": .string(pool.targetImage)]),
-                ])
-            }),
         ])
     }
 }
