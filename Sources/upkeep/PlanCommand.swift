@@ -32,10 +32,11 @@ struct PlanCommand: ParsableCommand {
         try inputs.refuseOverwritingAnInput(with: output)
         let loaded = try inputs.load(digests: true)
         PhaseClock.mark("read and check the inputs")
-        // The input files are hashed on another thread while the plan is made.
-        loaded.startDigests()
+        // The input files are hashed on another thread while the plan is made, from when it keeps one core busy.
+        var execution = Self.execution()
+        execution.sideWork = { [loaded] in loaded.startDigests() }
         let plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span,
-                                inputFiles: { Self.inputFiles(loaded) }, execution: ExecutionOptions(phaseEnded: PhaseClock.mark))
+                                inputFiles: { Self.inputFiles(loaded) }, execution: execution)
         // JSON goes out piece by piece; the other formats are small enough to build whole.
         let write: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
         func whole(_ text: String) -> ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void {
@@ -79,6 +80,17 @@ struct PlanCommand: ParsableCommand {
 }
 
 extension PlanCommand {
+    /// Every core, phases timed with `UPKEEP_PHASE_TIMES=1`. For measuring what the parallel work buys,
+    /// `UPKEEP_WORKERS=N` caps the threads and `UPKEEP_IMAGE_ROUND_BY_WINDOW_FROM=N` sets the size from
+    /// which a node image round is placed window by window (neither changes the plan).
+    static func execution() -> ExecutionOptions {
+        let environment = ProcessInfo.processInfo.environment
+        var execution = ExecutionOptions(phaseEnded: PhaseClock.mark)
+        if let workers = environment["UPKEEP_WORKERS"].flatMap({ Int($0) }) { execution.workers = max(1, workers) }
+        if let from = environment["UPKEEP_IMAGE_ROUND_BY_WINDOW_FROM"].flatMap({ Int($0) }) { execution.imageRoundByWindowFrom = max(1, from) }
+        return execution
+    }
+
     /// Every input file with its SHA-256, sorted by path.
     static func inputFiles(_ inputs: InputSet) -> [Plan.InputFile] {
         let digests = inputs.fileDigests

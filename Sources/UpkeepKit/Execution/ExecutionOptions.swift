@@ -18,6 +18,9 @@ public struct ExecutionOptions: Sendable {
     public var imageRoundByWindowFrom: Int
     /// Hears the name of each planning phase as it ends (`UPKEEP_PHASE_TIMES` prints them with times).
     public var phaseEnded: (@Sendable (String) -> Void)?
+    /// Work of the caller's (hashing the input files) that should not compete with the parallel phases:
+    /// started when the planner enters one that keeps a single core busy.
+    public var sideWork: (@Sendable () -> Void)?
 
     public init(workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 8), minimumItems: Int = 2048,
                 imageRoundByWindowFrom: Int = 4096, phaseEnded: (@Sendable (String) -> Void)? = nil) {
@@ -34,6 +37,11 @@ public struct ExecutionOptions: Sendable {
 
     func phase(_ name: String) {
         phaseEnded?(name)
+    }
+
+    /// Starts the caller's side work (once it is time).
+    func startSideWork() {
+        sideWork?()
     }
 
     /// `body` over `0..<count` in contiguous chunks, at once when there are at least `minimum` items;

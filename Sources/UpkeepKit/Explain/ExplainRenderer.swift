@@ -6,34 +6,35 @@ public enum ExplainRenderer {
 
     static func value(_ explanation: StepExplanation) -> JSONValue {
         let step = explanation.step
-        return .object([
-            "id": .string(step.id),
-            "kind": .string(step.kind.rawValue),
-            "subject": .string(step.subject),
-            "from": .string(step.from),
-            "to": .string(step.to),
-            "status": .string(step.status.rawValue),
-            "start": .string(step.start?.description),
-            "end": .string(step.end?.description),
-            "window": step.occurrence.map { .object(["name": .string($0.window), "start": .string($0.start.description), "end": .string($0.end.description)]) } ?? .null,
-            "due": .date(step.due),
-            "dueReason": .string(step.dueReason),
-            "reasons": .array(explanation.reasons.map { reason in
-                .object(["text": .string(reason.text), "source": .string(reason.source?.description)])
-            }),
-            "constraints": .array(step.constraints.map { constraint in
-                .object([
-                    "kind": .string(constraint.kind),
-                    "notBefore": .string(constraint.notBefore.description),
-                    "binding": .bool(constraint.binding),
-                    "steps": .array(constraint.steps.map { .string($0) }),
-                    "detail": .string(constraint.detail),
-                ])
-            }),
-            "after": .array(step.after.map { .string($0) }),
-            "unblocks": .array(explanation.unblocks.map { .string($0) }),
-            "fix": .string(explanation.fix),
-        ])
+        let window: JSONValue = step.occurrence.map { occurrence in
+            .object(["name": .string(occurrence.window), "start": .string(occurrence.start.description), "end": .string(occurrence.end.description)])
+        } ?? .null
+        let reasons: [JSONValue] = explanation.reasons.map { reason in
+            .object(["text": .string(reason.text), "source": .string(reason.source?.description)])
+        }
+        let constraints: [JSONValue] = explanation.constraints.map { constraint in
+            let members: [String: JSONValue] = [
+                "kind": .string(constraint.kind),
+                "notBefore": .string(constraint.notBefore.description),
+                "binding": .bool(constraint.binding),
+                "steps": .array(constraint.steps.map { .string($0) }),
+                "detail": .string(constraint.detail),
+            ]
+            return .object(members)
+        }
+        var members: [String: JSONValue] = [
+            "id": .string(step.id), "kind": .string(step.kind.rawValue), "subject": .string(step.subject),
+            "from": .string(step.from), "to": .string(step.to), "status": .string(step.status.rawValue),
+            "start": .string(step.start?.description), "end": .string(step.end?.description), "window": window,
+        ]
+        members["due"] = .date(step.due)
+        members["dueReason"] = .string(step.dueReason)
+        members["reasons"] = .array(reasons)
+        members["constraints"] = .array(constraints)
+        members["after"] = .array(step.after.map { .string($0) })
+        members["unblocks"] = .array(explanation.unblocks.map { .string($0) })
+        members["fix"] = .string(explanation.fix)
+        return .object(members)
     }
 
     public static func text(_ explanation: StepExplanation) -> String {
@@ -52,8 +53,8 @@ public enum ExplainRenderer {
         }
         lines.append("")
         lines.append("Why then")
-        if step.constraints.isEmpty { lines.append("  (nothing was weighed: the step was not placed)") }
-        for constraint in step.constraints {
+        if explanation.constraints.isEmpty { lines.append("  (nothing was weighed: the step was not placed)") }
+        for constraint in explanation.constraints {
             let names = constraint.steps.isEmpty ? "" : " [\(constraint.steps.joined(separator: ", "))]"
             let detail = constraint.detail.isEmpty ? "" : ": \(constraint.detail)"
             lines.append("  \(constraint.binding ? "*" : "-") \(constraint.kind), not before \(constraint.notBefore)\(names)\(detail)\(constraint.binding ? "  ← binding" : "")")

@@ -11,6 +11,8 @@ public struct StepExplanation: Sendable {
 
     public var step: PlanStep
     public var reasons: [Reason]
+    /// What decided its start, recorded while it was placed.
+    public var constraints: [PlanStep.Constraint]
     /// The steps that list it in `after`, in plan order.
     public var unblocks: [String]
     /// For a late, blocked or unschedulable step: what would make it on time or give it a slot.
@@ -23,8 +25,9 @@ public struct StepExplanation: Sendable {
         reasons = step.reasons.enumerated().map { index, text in
             Reason(text: text, source: index < step.reasonSources.count ? step.reasonSources[index] : nil)
         }
+        constraints = plan.constraints(of: step)
         unblocks = plan.steps.filter { $0.after.contains(id) }.map(\.id)
-        fix = Self.fix(for: step, window: windowOf(step))
+        fix = Self.fix(for: step, constraints: constraints, window: windowOf(step))
     }
 
     /// The closest step ids to a mistyped one.
@@ -33,15 +36,15 @@ public struct StepExplanation: Sendable {
     }
 
     /// The binding constraint, if the step was placed.
-    public var binding: PlanStep.Constraint? { step.constraints.first { $0.binding } }
+    public var binding: PlanStep.Constraint? { constraints.first { $0.binding } }
 
-    private static func fix(for step: PlanStep, window: String?) -> String? {
+    private static func fix(for step: PlanStep, constraints: [PlanStep.Constraint], window: String?) -> String? {
         let window = window.map { "window \($0)" } ?? "its window"
         switch step.status {
         case .scheduled:
             return nil
         case .late:
-            let binding = step.constraints.first { $0.binding }
+            let binding = constraints.first { $0.binding }
             let held = binding.map { "it cannot start before \($0.notBefore) (\($0.kind)\($0.detail.isEmpty ? "" : ": \($0.detail)"))" } ?? "it starts too late"
             return "it ends \(step.end?.description ?? "?"), after its due date \(step.due?.description ?? "?"): \(held); an earlier, longer or extra occurrence of \(window) before \(step.due?.description ?? "the due date"), or lifting that constraint, would make it on time."
         case .blocked:

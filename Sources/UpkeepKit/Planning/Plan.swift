@@ -27,6 +27,26 @@ public struct Plan: Sendable {
     public var steps: [PlanStep]
     public var findings: [Finding]
     public var clusters: [ClusterSummary]
+    /// Every step's id by its position in the schedule (what the steps' placement constraints name), and
+    /// the policy's rings (what soak constraints name).
+    var scheduleIDs: [String] = []
+    var rings: [Ring] = []
+    var freezes: [Freeze] = []
+
+    /// The constraints that decided a step's start, in words (`upkeep explain`).
+    public func constraints(of step: PlanStep) -> [PlanStep.Constraint] {
+        step.placement.map { constraint in
+            var named = constraint.step.flatMap { $0 < scheduleIDs.count ? scheduleIDs[$0] : nil }.map { [$0] } ?? []
+            if case .clusterLimit(_, let start, _) = constraint.detail {
+                // The other clusters' steps in the full occurrence of the same window.
+                named = steps.filter { other in
+                    other.subject != step.subject && other.occurrence?.window == step.occurrence?.window && other.occurrence?.start == start
+                }.map(\.id)
+            }
+            return PlanStep.Constraint(kind: constraint.kind.rawValue, notBefore: constraint.notBefore, steps: named,
+                                       detail: constraint.describe(for: step, rings: rings, freezes: freezes), binding: constraint.binding)
+        }
+    }
 
     public var lateCount: Int { steps.count { $0.status == .late } }
     public var blockedCount: Int { steps.count { $0.status == .blocked } }

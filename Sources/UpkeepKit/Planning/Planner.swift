@@ -29,6 +29,7 @@ public enum Planner {
         execution.phase("cluster paths and the step graph")
 
         let scheduler = StepScheduler(context: context, steps: graph, execution: execution)
+        execution.startSideWork()  // scheduling the Kubernetes steps keeps one core busy
         scheduler.run()
         execution.phase("schedule Kubernetes and platform steps")
         let rows = execution.background { context.clusters.map { ClusterSummaries.Start(context.engine, $0) } }
@@ -37,6 +38,7 @@ public enum Planner {
             return range.map { NodeImageRound.needs(of: context.clusters[$0], placed: scheduler.placedSteps(ofCluster: context.clusters[$0].name),
                                                     context: context, decisions: decisions, texts: texts) }
         }
+        execution.phase("node image drafts")
         NodeImageRound.add(imageNeeds, to: scheduler, context: context, findings: &findings)
         scheduler.run()
         execution.phase("schedule node image updates")
@@ -60,8 +62,11 @@ public enum Planner {
         let clusters = execution.chunks(context.clusters.count) { range in
             range.map { ClusterSummaries.summary(of: context.clusters[$0], start: starts[$0], steps: records, own: placed[$0], context: context) }
         }
-        let plan = Plan(asOf: asOf, horizonEnd: context.horizonEnd, inputs: inputFiles(), steps: records,
+        var plan = Plan(asOf: asOf, horizonEnd: context.horizonEnd, inputs: inputFiles(), steps: records,
                         findings: StepFindings.sorted(findings, execution: execution), clusters: clusters)
+        plan.scheduleIDs = ids
+        plan.rings = context.policy.rings
+        plan.freezes = context.freezes
         execution.phase("step records, findings and cluster rows")
         execution.release(scheduler)
         return plan

@@ -36,8 +36,9 @@ final class StepDraft {
     var due: CalendarDate?
     var dueReason: String?
     var reasons: [String] = []
-    /// Where in the inputs each reason comes from (a release, an advisory, the policy, a fleet entry).
-    var reasonSources: [String: SourcePosition] = [:]
+    /// Where in the inputs each reason comes from (a release, an advisory, the policy, a fleet entry), by
+    /// position in `reasons`.
+    var reasonSources: [SourcePosition?] = []
     var fixes: [String] = []
     /// Its own target is needed to fix an advisory: it may bypass soak and security-allowing freezes.
     var securityFix = false
@@ -106,8 +107,10 @@ final class StepDraft {
 
     /// Adds a reason (once) and the input position that caused it.
     func addReason(_ reason: String, from position: SourcePosition?) {
-        if !reasons.contains(reason) { reasons.append(reason) }
-        if let position, reasonSources[reason] == nil { reasonSources[reason] = position }
+        guard !reasons.contains(reason) else { return }
+        reasonSources += [SourcePosition?](repeating: nil, count: max(0, reasons.count - reasonSources.count))
+        reasons.append(reason)
+        reasonSources.append(position)
     }
 
     /// Tightens the deadline, keeping the reason of the earliest one.

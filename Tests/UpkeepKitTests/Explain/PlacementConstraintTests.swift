@@ -16,12 +16,12 @@ struct PlacementConstraintTests {
             weekly: { days: [monday, tuesday, wednesday, thursday, friday, saturday, sunday], start: "00:00", duration: 4h }
         """
 
-    static func constraint(_ step: PlanStep?, _ kind: String) -> PlanStep.Constraint? {
-        step?.constraints.last { $0.kind == kind }
+    static func constraint(_ plan: Plan, _ step: PlanStep, _ kind: String) -> PlanStep.Constraint? {
+        plan.constraints(of: step).last { $0.kind == kind }
     }
 
-    static func binding(_ step: PlanStep?) -> PlanStep.Constraint? {
-        step?.constraints.first { $0.binding }
+    static func binding(_ plan: Plan, _ step: PlanStep) -> PlanStep.Constraint? {
+        plan.constraints(of: step).first { $0.binding }
     }
 
     @Test func asOf_aStepInAWindowOpenAtTheStartOfTheDayIsBoundByAsOf() throws {
@@ -29,7 +29,7 @@ struct PlacementConstraintTests {
         let (plan, _) = P.plan(platform: Self.feed, fleet: fleet, schedule: P.schedule(extraWindows: Self.midnight), policy: P.policy("target: n-1\n"))
         let hop = try #require(plan.steps(of: "early").first)
         #expect(hop.start?.description == "2024-07-01T00:00:00Z")
-        #expect(Self.binding(hop)?.kind == "as-of" && Self.binding(hop)?.notBefore.description == "2024-07-01T00:00:00Z")
+        #expect(Self.binding(plan, hop)?.kind == "as-of" && Self.binding(plan, hop)?.notBefore.description == "2024-07-01T00:00:00Z")
     }
 
     @Test func releaseAvailable_aPlatformUpdateWaitsForItsReleaseDay() throws {
@@ -39,10 +39,10 @@ struct PlacementConstraintTests {
         ])
         let (plan, _) = P.plan(platform: feed, fleet: P.fleet(clusters: []))
         let update = try #require(plan.steps.first { $0.kind == .platformUpdate })
-        let available = try #require(Self.constraint(update, "release-available"))
+        let available = try #require(Self.constraint(plan, update, "release-available"))
         #expect(available.notBefore.description == "2024-08-20T00:00:00Z" && available.detail.contains("1.0.2.0"))
         // The first Sunday window after it opens on 08-25: the window binds.
-        #expect(update.start?.description == "2024-08-25T03:00:00Z" && Self.binding(update)?.kind == "window")
+        #expect(update.start?.description == "2024-08-25T03:00:00Z" && Self.binding(plan, update)?.kind == "window")
     }
 
     @Test func after_theSecondHopStartsWhenTheFirstEnds() throws {
@@ -50,7 +50,7 @@ struct PlacementConstraintTests {
         let (plan, _) = P.plan(platform: Self.feed, fleet: fleet, policy: P.policy("target: latest\n"))
         let hops = plan.steps(of: "two-hops").filter { $0.kind == .kubernetesUpgrade }
         #expect(hops.map(\.to) == ["1.29.1", "1.30.1"])
-        let binding = try #require(Self.binding(hops[1]))
+        let binding = try #require(Self.binding(plan, hops[1]))
         #expect(binding.kind == "after" && binding.steps == [hops[0].id] && binding.notBefore == hops[0].end)
         #expect(hops[1].start == hops[0].end)
     }
@@ -60,7 +60,7 @@ struct PlacementConstraintTests {
         let (plan, _) = P.plan(platform: PlatformFirstHopTests.feed, fleet: fleet, policy: PlatformFirstHopTests.policy)
         let update = try #require(plan.steps.first { $0.kind == .platformUpdate })
         let hop = try #require(plan.steps(of: "beside").first { $0.kind == .kubernetesUpgrade })
-        let binding = try #require(Self.binding(hop))
+        let binding = try #require(Self.binding(plan, hop))
         #expect(binding.kind == "platform-update" && binding.steps == [update.id] && binding.notBefore == update.end)
         #expect(hop.start == update.end)
     }
@@ -72,7 +72,7 @@ struct PlacementConstraintTests {
         let (plan, _) = P.plan(platform: feed, fleet: fleet, schedule: P.schedule(extraWindows: Self.midnight), policy: P.policy("target: latest\n"))
         let staging = try #require(plan.steps(of: "stage").first)
         let production = try #require(plan.steps(of: "prod").first)
-        let soak = try #require(Self.constraint(production, "soak"))
+        let soak = try #require(Self.constraint(plan, production, "soak"))
         #expect(soak.steps == [staging.id] && soak.detail.contains("staging") && soak.detail.contains("7 days"))
         #expect(soak.notBefore == staging.end?.adding(minutes: 7 * 1440))
         #expect(production.start.map { $0 >= soak.notBefore } == true)
@@ -84,7 +84,7 @@ struct PlacementConstraintTests {
         let (plan, _) = P.plan(platform: Self.feed, fleet: fleet, schedule: P.schedule(freezes: freezes), policy: P.policy("target: n-1\n"))
         let hop = try #require(plan.steps(of: "frozen").first)
         #expect(hop.start?.description == "2024-07-04T01:00:00Z")
-        let binding = try #require(Self.binding(hop))
+        let binding = try #require(Self.binding(plan, hop))
         #expect(binding.kind == "freeze" && binding.detail == "freeze summer (2024-07-01 – 2024-07-03)")
         #expect(binding.notBefore.description == "2024-07-03T05:00:00Z")
     }
@@ -95,7 +95,7 @@ struct PlacementConstraintTests {
         let (plan, _) = P.plan(platform: Self.feed, fleet: fleet, policy: P.policy("target: latest\n"))
         let hops = plan.steps(of: "long").filter { $0.kind == .kubernetesUpgrade }
         #expect(hops.count == 2)
-        let binding = try #require(Self.binding(hops[1]))
+        let binding = try #require(Self.binding(plan, hops[1]))
         #expect(binding.kind == "occurrence-full" && binding.detail.contains("2h 18m"))
         #expect(binding.notBefore.description == "2024-07-01T05:00:00Z" && hops[1].start?.description == "2024-07-02T01:00:00Z")
     }
@@ -112,7 +112,7 @@ struct PlacementConstraintTests {
         let (plan, _) = P.plan(platform: Self.feed, fleet: fleet, schedule: P.schedule(extraWindows: limited), policy: P.policy("target: n-1\n"))
         let first = try #require(plan.steps(of: "first").first)
         let second = try #require(plan.steps(of: "second").first)
-        let binding = try #require(Self.binding(second))
+        let binding = try #require(Self.binding(plan, second))
         #expect(binding.kind == "max-parallel" && binding.steps == [first.id] && binding.detail.contains("at most 1"))
         #expect(first.start?.description == "2024-07-01T01:00:00Z" && second.start?.description == "2024-07-02T01:00:00Z")
     }
@@ -121,10 +121,10 @@ struct PlacementConstraintTests {
         let fleet = P.fleet(clusters: [P.Cluster(name: "plain", version: "1.28.1")])
         let (plan, _) = P.plan(platform: Self.feed, fleet: fleet, policy: P.policy("target: n-1\n"))
         let hop = try #require(plan.steps(of: "plain").first)
-        let binding = try #require(Self.binding(hop))
+        let binding = try #require(Self.binding(plan, hop))
         #expect(binding.kind == "window" && binding.notBefore.description == "2024-07-01T01:00:00Z" && binding.detail.hasPrefix("window daily"))
         // Every constraint is at or before the start, and the step's own as-of is there too.
-        #expect(hop.constraints.allSatisfy { constraint in hop.start.map { constraint.notBefore <= $0 } ?? false })
-        #expect(hop.constraints.map(\.kind).first == "as-of")
+        #expect(plan.constraints(of: hop).allSatisfy { constraint in hop.start.map { constraint.notBefore <= $0 } ?? false })
+        #expect(plan.constraints(of: hop).map(\.kind).first == "as-of")
     }
 }

@@ -33,14 +33,10 @@ enum PlanAssembler {
     static func record(_ index: Int, of schedule: Schedule, ids: [String], position: Int) -> PlanStep {
         let draft = schedule.steps[index]
         var after = draft.predecessors.map { ids[$0] }
-        if let soak = draft.constraints.last(where: { $0.kind == .soak })?.steps.first { after.append(ids[soak]) }
+        if let soak = draft.constraints.last(where: { $0.kind == .soak })?.step { after.append(ids[soak]) }
         if after.count > 1 { after = Set(after).sorted(by: UTF8Order.precedes) }
         var reasons = draft.reasons
         if let reason = draft.blockedReason, draft.status != .scheduled && draft.status != .late { reasons.append(reason) }
-        let constraints = draft.constraints.map { constraint in
-            PlanStep.Constraint(kind: constraint.kind.rawValue, notBefore: constraint.notBefore, steps: constraint.steps.map { ids[$0] },
-                                detail: constraint.detail, binding: constraint.binding)
-        }
         return PlanStep(id: ids[index], kind: draft.kind, cluster: draft.cluster,
                         managementCluster: draft.cluster == nil ? draft.management : nil, nodePool: draft.pool,
                         from: draft.from, to: draft.to, occurrence: draft.occurrence, start: draft.start, end: draft.end,
@@ -48,8 +44,8 @@ enum PlanAssembler {
                         status: draft.status, after: after, reasons: reasons,
                         fixes: draft.fixes.count > 1 ? draft.fixes.sorted() : draft.fixes,
                         knownIssues: draft.knownIssues.count > 1 ? draft.knownIssues.sorted() : draft.knownIssues,
-                        nodeImages: draft.imageChanges, order: position + 1, constraints: constraints,
-                        reasonSources: reasons.map { draft.reasonSources[$0] })
+                        nodeImages: draft.imageChanges, order: position + 1, placement: draft.constraints,
+                        reasonSources: draft.reasonSources)
     }
 
     /// Each cluster's placed steps (their positions in the plan order), for its summary row.

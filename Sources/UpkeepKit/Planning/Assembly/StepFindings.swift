@@ -54,12 +54,13 @@ enum StepFindings {
 
     /// Findings in their order: severity, subject, code, message (equal ones as they came).
     static func sorted(_ findings: [Finding], execution: ExecutionOptions) -> [Finding] {
+        // The fields are read where they are: copying two findings at every comparison would cost more
+        // than the comparison.
         let order = execution.sortedIndices(Array(findings.indices)) { a, b in
-            let (left, right) = (findings[a], findings[b])
-            if left.severity != right.severity { return left.severity < right.severity }
-            var order = UTF8Order.compare(left.subject, right.subject)
-            if order == 0 { order = UTF8Order.compare(left.code, right.code) }
-            if order == 0 { order = UTF8Order.compare(left.message, right.message) }
+            if findings[a].severity != findings[b].severity { return findings[a].severity < findings[b].severity }
+            var order = UTF8Order.compare(findings[a].subject, findings[b].subject)
+            if order == 0 { order = UTF8Order.compare(findings[a].code, findings[b].code) }
+            if order == 0 { order = UTF8Order.compare(findings[a].message, findings[b].message) }
             return order != 0 ? order < 0 : a < b
         }
         return order.map { findings[$0] }

@@ -9,8 +9,8 @@ struct PlatformDecision {
     var due: CalendarDate?
     var dueReason: String?
     var reasons: [String] = []
-    /// Where in the inputs each reason comes from.
-    var reasonSources: [String: SourcePosition] = [:]
+    /// Where in the inputs each reason comes from, by position in `reasons`.
+    var reasonSources: [SourcePosition?] = []
     /// Set when a workload cluster has no path into the target release: the update cannot run.
     var blockedReason: String?
 
@@ -27,8 +27,9 @@ struct PlatformDecision {
     }
 
     mutating func addReason(_ reason: String, from position: SourcePosition?) {
-        if !reasons.contains(reason) { reasons.append(reason) }
-        if let position, reasonSources[reason] == nil { reasonSources[reason] = position }
+        guard !reasons.contains(reason) else { return }
+        reasons.append(reason)
+        reasonSources.append(position)
     }
 
     /// Minors a release lists.

@@ -120,7 +120,7 @@ enum NodeImageRound {
                 next.due = nextDue
                 next.dueReason = refresh.reason
                 next.reasons = []
-                next.reasonSources = [:]
+                next.reasonSources = []
                 for reason in refresh.reasons { next.addReason(reason, from: previousImage.position) }
                 next.fixes = []
                 next.securityFix = false

@@ -19,7 +19,7 @@ extension StepScheduler {
         }
         if let missing = step.predecessors.first(where: { !steps[$0].placed }) {
             step.constraints = [PlacementConstraint(kind: steps[missing].kind == .platformUpdate ? .platformUpdate : .after,
-                                                    notBefore: Instant(startOf: context.searchEnd), steps: [missing], detail: "it has no slot")]
+                                                    notBefore: Instant(startOf: context.searchEnd), step: missing, detail: .noSlot)]
             fail(index, .blocked, "it waits for \(describe(missing)), which has no slot")
             settleResult(index)
             return nil
@@ -36,7 +36,8 @@ extension StepScheduler {
             return nil
         }
         var constraints = startingConstraints(index, state)
-        let earliest = constraints.map(\.notBefore).max() ?? Instant(startOf: context.asOf)
+        var earliest = Instant(startOf: context.asOf)
+        for constraint in constraints where constraint.notBefore > earliest { earliest = constraint.notBefore }
 
         // The version depends on the day; soak depends on the version: settle both together.
         var start: Slot?
@@ -50,16 +51,14 @@ extension StepScheduler {
             version = resolved
             if let soak = soakConstraint(index, version: resolved), soak.end > slot.start {
                 constraints.removeAll { $0.kind == .soak }
-                let ring = context.policy.rings[soak.ring]
-                constraints.append(PlacementConstraint(kind: .soak, notBefore: soak.end, steps: [soak.step],
-                                                       detail: "ring \(ring.name) soaks \(resolved) for \(ring.soak.days) days"))
+                constraints.append(PlacementConstraint(kind: .soak, notBefore: soak.end, step: soak.step, detail: .soak(ring: soak.ring)))
                 bound = max(bound, soak.end)
                 continue
             }
             break
         }
-        step.constraints = constraints
         guard let slot = start else {
+            step.constraints = constraints
             if step.targetMinor != nil && version == nil && findSlot(index, window: window, earliest: earliest, &state) != nil {
                 if let update = unplacedPlatformUpdateOffering(index) { return update }
                 fail(index, .unschedulable, "no release offers a Kubernetes \(step.targetMinor?.description ?? "") version it may take when it could run")
@@ -73,52 +72,44 @@ extension StepScheduler {
             steps[index].dropped = true
             return nil
         }
-        step.constraints += slot.constraints
-        step.constraints.append(PlacementConstraint(kind: .window, notBefore: slot.occurrence.start,
-                                                    detail: "window \(windowNames[window]), \(slot.occurrence.start) – \(slot.occurrence.end)"))
-        markBinding(step, start: slot.start)
+        constraints += slot.constraints
+        constraints.append(PlacementConstraint(kind: .window, notBefore: slot.occurrence.start, detail: .window))
+        Self.markBinding(&constraints, start: slot.start)
+        step.constraints = constraints
         commit(index, occurrence: slot.occurrence, start: slot.start, version: version, window: window, position: slot.position, &state)
         return nil
     }
 
     /// What bounds a step before any window is looked at: `--as-of`, what it waits for, the day its
     /// target is out, and (platform work) the steps already placed for the management cluster's clusters.
-    private func startingConstraints(_ index: Int, _ state: PlacementState) -> [PlacementConstraint] {
+    private func startingConstraints(_ index: Int, _ state: borrowing PlacementState) -> [PlacementConstraint] {
         let step = steps[index]
-        var constraints = [PlacementConstraint(kind: .asOf, notBefore: Instant(startOf: context.asOf), detail: "the plan starts on \(context.asOf)")]
+        var constraints: [PlacementConstraint] = []
+        constraints.reserveCapacity(4 + step.predecessors.count)
+        constraints.append(PlacementConstraint(kind: .asOf, notBefore: Instant(startOf: context.asOf), detail: .asOf(context.asOf)))
         for predecessor in step.predecessors {
             guard let end = steps[predecessor].end else { continue }
             constraints.append(PlacementConstraint(kind: steps[predecessor].kind == .platformUpdate ? .platformUpdate : .after,
-                                                   notBefore: end, steps: [predecessor]))
+                                                   notBefore: end, step: predecessor))
         }
         // A target already out on `--as-of` adds nothing to `as-of`.
         if let available = step.availableFrom, available > context.asOf {
-            let what: String
-            switch step.kind {
-            case .platformUpdate: what = "release \(step.to)"
-            case .nodeImageUpdate: what = "image \(step.to)"
-            case .certificateRotation: what = "its target"
-            case .kubernetesUpgrade, .nodePoolUpgrade: what = "Kubernetes \(step.targetMinor?.description ?? "") for this cluster"
-            }
             constraints.append(PlacementConstraint(kind: .releaseAvailable, notBefore: Instant(startOf: available),
-                                                   detail: "\(what) is offered from \(available)"))
+                                                   detail: .available(available)))
         }
         if step.kind == .platformUpdate || step.kind == .certificateRotation, let latest = state.workloadLatestEnd[stepSubject[index]] {
-            constraints.append(PlacementConstraint(kind: .after, notBefore: latest.end, steps: [latest.step],
-                                                   detail: "the steps already placed for its clusters end first"))
+            constraints.append(PlacementConstraint(kind: .after, notBefore: latest.end, step: latest.step, detail: .clustersFirst))
         }
         return constraints
     }
 
     /// Marks the constraint that decided the start: one that allows exactly that instant; else, when
     /// occurrences were passed over, the last reason for it; else the window itself.
-    private func markBinding(_ step: StepDraft, start: Instant) {
-        let constraints = step.constraints
-        let skips: Set<PlacementConstraint.Kind> = [.freeze, .occurrenceFull, .clusterLimit]
+    private static func markBinding(_ constraints: inout [PlacementConstraint], start: Instant) {
         let chosen = constraints.lastIndex { $0.notBefore == start && $0.kind != .window }
-            ?? constraints.lastIndex { skips.contains($0.kind) }
+            ?? constraints.lastIndex { $0.kind == .freeze || $0.kind == .occurrenceFull || $0.kind == .clusterLimit }
             ?? constraints.lastIndex { $0.kind == .window }
-        if let chosen { step.constraints[chosen].binding = true }
+        if let chosen { constraints[chosen].binding = true }
     }
 
     /// A platform update of the step's management cluster, not placed yet and not waiting for the step, whose

@@ -25,15 +25,7 @@ extension StepScheduler {
             let middle = (low + high) / 2
             if occurrences[middle].end <= earliest { low = middle + 1 } else { high = middle }
         }
-        var passed: [PlacementConstraint] = []
-        /// One constraint per run of occurrences passed over for the same reason.
-        func pass(_ kind: PlacementConstraint.Kind, until end: Instant, steps named: [Int] = [], _ detail: @autoclosure () -> String) {
-            if let last = passed.last, last.kind == kind, kind != .freeze || last.detail == detail() {
-                passed[passed.count - 1].notBefore = end
-            } else {
-                passed.append(PlacementConstraint(kind: kind, notBefore: end, steps: named, detail: detail()))
-            }
-        }
+        var passed = PassedOver()
         var position = low
         while position < occurrences.count {
             let occurrence = occurrences[position]
@@ -46,15 +38,13 @@ extension StepScheduler {
                 for placed in state.placedOccurrences[subject] where placed.window == window && placed.index > position && placed.index < next {
                     next = placed.index
                 }
-                let taken = stepsIn(occurrence, subjects: state.occupants[window][position], state)
-                pass(.clusterLimit, until: occurrences[max(position, next - 1)].end, steps: taken,
-                     "window \(windowNames[window]) takes at most \(clusterLimit) clusters an occurrence; \(occurrence.start) – \(occurrence.end) was full")
+                passed.pass(.clusterLimit, until: occurrences[max(position, next - 1)].end, .clusterLimit(limit: clusterLimit, start: occurrence.start, end: occurrence.end))
                 position = next
                 continue
             }
             defer { position += 1 }
             if let freeze = freeze(of: step, subject: subject, occurrence) {
-                pass(.freeze, until: occurrence.end, "freeze \(freeze.name) (\(freeze.from) – \(freeze.to))")
+                passed.pass(.freeze, until: occurrence.end, freeze: freeze, .freeze(freeze))
                 continue
             }
             var candidate = max(earliest, occurrence.start)
@@ -65,32 +55,42 @@ extension StepScheduler {
                 moved = false
                 for interval in state.busy[subject] where interval.start < candidate.adding(minutes: duration) && candidate < interval.end {
                     candidate = interval.end
-                    moves.append(PlacementConstraint(kind: .after, notBefore: interval.end, steps: [interval.step],
-                                                     detail: "its cluster runs one step at a time"))
+                    moves.append(PlacementConstraint(kind: .after, notBefore: interval.end, step: interval.step, detail: .clusterBusy))
                     moved = true
                 }
                 if let platform {
                     for update in platformPlaced[platform] where update.start < candidate.adding(minutes: duration) && candidate < update.end {
                         candidate = update.end
-                        moves.append(PlacementConstraint(kind: .platformUpdate, notBefore: update.end, steps: [update.step],
-                                                         detail: "no workload step runs during its management cluster's update"))
+                        moves.append(PlacementConstraint(kind: .platformUpdate, notBefore: update.end, step: update.step, detail: .platformBusy))
                         moved = true
                     }
                 }
             }
             if candidate.adding(minutes: duration) <= occurrence.end {
-                return Slot(occurrence: occurrence, start: candidate, position: position, constraints: passed + moves)
+                return Slot(occurrence: occurrence, start: candidate, position: position, constraints: passed.constraints + moves)
             }
-            pass(.occurrenceFull, until: occurrence.end,
-                 "it needs \(TimeSpan(minutes: duration).humanDescription) and \(occurrence.start) – \(occurrence.end) had no such room left")
+            passed.pass(.occurrenceFull, until: occurrence.end, .occurrenceFull(minutes: duration, start: occurrence.start, end: occurrence.end))
         }
         return nil
     }
 
-    /// The steps of these subjects that run in an occurrence (the ones that filled it).
-    private func stepsIn(_ occurrence: WindowOccurrence, subjects: Set<Int>, _ state: PlacementState) -> [Int] {
-        subjects.sorted().flatMap { subject in
-            state.placedBySubject[subject].filter { steps[$0].occurrence?.start == occurrence.start }
+    /// The occurrences a step was passed over in: one constraint per run of them passed over for the same
+    /// reason (for a freeze, the same freeze), ending where the run ends.
+    struct PassedOver {
+        var constraints: [PlacementConstraint] = []
+        var lastFreeze: Int?
+
+        /// Returns true when it starts a new run.
+        @discardableResult
+        mutating func pass(_ kind: PlacementConstraint.Kind, until end: Instant, freeze: Int? = nil,
+                           _ detail: @autoclosure () -> PlacementConstraint.Detail) -> Bool {
+            if let last = constraints.last, last.kind == kind, kind != .freeze || lastFreeze == freeze {
+                constraints[constraints.count - 1].notBefore = end
+                return false
+            }
+            constraints.append(PlacementConstraint(kind: kind, notBefore: end, detail: detail()))
+            lastFreeze = freeze
+            return true
         }
     }
 
@@ -109,14 +109,15 @@ extension StepScheduler {
 
     /// Planning.md 5, freezes: an occurrence touching a freeze day is frozen for the rings it names (all
     /// when none); `allow: security` lets steps that fix an advisory through; platform steps obey only
-    /// freezes that name no rings. Returns the freeze that holds the step back.
-    func freeze(of step: StepDraft, subject: Int, _ occurrence: WindowOccurrence) -> Freeze? {
-        for freeze in context.freezes where occurrence.firstLocalDate <= freeze.to && occurrence.lastLocalDate >= freeze.from {
+    /// freezes that name no rings. Returns the freeze that holds the step back (its position among the
+    /// schedule's freezes).
+    func freeze(of step: StepDraft, subject: Int, _ occurrence: WindowOccurrence) -> Int? {
+        for (index, freeze) in context.freezes.enumerated() where occurrence.firstLocalDate <= freeze.to && occurrence.lastLocalDate >= freeze.from {
             if let rings = freeze.rings {
                 guard step.cluster != nil, let ringName = subjectRing[subject], rings.contains(where: { $0.name == ringName }) else { continue }
             }
             if freeze.allow == .security && step.securityFix { continue }
-            return freeze
+            return index
         }
         return nil
     }
@@ -131,10 +132,8 @@ extension StepScheduler {
         numberSteps()
         if let slot = latestSlot(index, endingBy: deadline, earliest: earliest) {
             draft.constraints = [
-                PlacementConstraint(kind: .asOf, notBefore: Instant(startOf: context.asOf), detail: "the plan starts on \(context.asOf)"),
-                PlacementConstraint(kind: .window, notBefore: slot.occurrence.start,
-                                    detail: "window \(windowNames[slot.window]), \(slot.occurrence.start) – \(slot.occurrence.end): the last occurrence that ends at least 7 days before the certificates expire",
-                                    binding: true),
+                PlacementConstraint(kind: .asOf, notBefore: Instant(startOf: context.asOf), detail: .asOf(context.asOf)),
+                PlacementConstraint(kind: .window, notBefore: slot.occurrence.start, detail: .rotationWindow, binding: true),
             ]
             commit(index, occurrence: slot.occurrence, start: slot.occurrence.start, version: nil, window: slot.window, position: slot.position, &state)
             settled.append(true)
