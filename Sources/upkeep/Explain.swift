@@ -34,7 +34,15 @@ struct Explain: ParsableCommand {
         let window: (PlanStep) -> String? = { step in
             step.occurrence?.window ?? (step.cluster.flatMap { windows[$0] ?? nil } ?? step.managementCluster.flatMap { managementWindows[$0] ?? nil })
         }
-        guard let explanation = StepExplanation(id: stepID, plan: plan, windowOf: window) else {
+        let clusters = Dictionary(loaded.clusters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let managements = Dictionary(loaded.managementClusters.map { ($0.name, $0.position) }, uniquingKeysWith: { first, _ in first })
+        let entry: (PlanStep) -> SourcePosition? = { step in
+            if let name = step.cluster, let cluster = clusters[name] {
+                return step.nodePool.flatMap { pool in cluster.nodePools.first { $0.name == pool }?.position } ?? cluster.position
+            }
+            return step.managementCluster.flatMap { managements[$0] }
+        }
+        guard let explanation = StepExplanation(id: stepID, plan: plan, windowOf: window, entryOf: entry) else {
             let closest = StepExplanation.closestIDs(to: stepID, in: plan)
             let hint = closest.isEmpty ? "" : "; did you mean \(closest.map { "\"\($0)\"" }.joined(separator: " or "))?"
             FileHandle.standardError.write(Data("upkeep: the plan has no step \"\(stepID)\"\(hint)\n".utf8))

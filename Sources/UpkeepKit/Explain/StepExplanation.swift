@@ -18,12 +18,15 @@ public struct StepExplanation: Sendable {
     /// For a late, blocked or unschedulable step: what would make it on time or give it a slot.
     public var fix: String?
 
-    /// The explanation of the step `id` in `plan`; nil when the plan has no such step.
-    public init?(id: String, plan: Plan, windowOf: (PlanStep) -> String?) {
+    /// The explanation of the step `id` in `plan`; nil when the plan has no such step. `windowOf` gives a
+    /// step's window, `entryOf` its fleet entry (the pool's for a pool step): the source of a reason that
+    /// names none of its own.
+    public init?(id: String, plan: Plan, windowOf: (PlanStep) -> String?, entryOf: (PlanStep) -> SourcePosition?) {
         guard let step = plan.steps.first(where: { $0.id == id }) else { return nil }
         self.step = step
+        let entry = entryOf(step)
         reasons = step.reasons.enumerated().map { index, text in
-            Reason(text: text, source: index < step.reasonSources.count ? step.reasonSources[index] : nil)
+            Reason(text: text, source: (index < step.reasonSources.count ? step.reasonSources[index] : nil) ?? entry)
         }
         constraints = plan.constraints(of: step)
         unblocks = plan.steps.filter { $0.after.contains(id) }.map(\.id)

@@ -92,7 +92,9 @@ enum NodeImageRound {
             draft.availableFrom = family[imageIndex].released
             draft.due = imageDue.date
             draft.dueReason = imageDue.reason
-            draft.addReason("node image: \(imageDue.reason)", from: pool.position)
+            // Image updates name no source of their own: `explain` points at the pool's fleet entry (tens of
+            // thousands of them, and each source would be one more array to make).
+            draft.reasons = ["node image: \(imageDue.reason)"]
             draft.fixes = fixes.sorted()
             draft.securityFix = !fixes.isEmpty
             draft.mustEndBefore = bringing?.start
@@ -119,9 +121,7 @@ enum NodeImageRound {
                 next.availableFrom = nextImage.released
                 next.due = nextDue
                 next.dueReason = refresh.reason
-                next.reasons = []
-                next.reasonSources = []
-                for reason in refresh.reasons { next.addReason(reason, from: previousImage.position) }
+                next.reasons = refresh.reasons
                 next.fixes = []
                 next.securityFix = false
                 next.predecessors = []
