@@ -81,13 +81,11 @@ struct PlanCommand: ParsableCommand {
 
 extension PlanCommand {
     /// Every core, phases timed with `UPKEEP_PHASE_TIMES=1`. For measuring what the parallel work buys,
-    /// `UPKEEP_WORKERS=N` caps the threads and `UPKEEP_IMAGE_ROUND_BY_WINDOW_FROM=N` sets the size from
-    /// which a node image round is placed window by window (neither changes the plan).
+    /// `UPKEEP_WORKERS=N` caps the threads (the plan is the same).
     static func execution() -> ExecutionOptions {
         let environment = ProcessInfo.processInfo.environment
         var execution = ExecutionOptions(phaseEnded: PhaseClock.mark)
         if let workers = environment["UPKEEP_WORKERS"].flatMap({ Int($0) }) { execution.workers = max(1, workers) }
-        if let from = environment["UPKEEP_IMAGE_ROUND_BY_WINDOW_FROM"].flatMap({ Int($0) }) { execution.imageRoundByWindowFrom = max(1, from) }
         return execution
     }
 

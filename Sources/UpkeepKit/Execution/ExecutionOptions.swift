@@ -14,8 +14,6 @@ public struct ExecutionOptions: Sendable {
     public var workers: Int
     /// Below this many items a map runs on the calling thread (threads would cost more than they save).
     public var minimumItems: Int
-    /// From how many new node image updates a round is placed window by window on every core.
-    public var imageRoundByWindowFrom: Int
     /// Hears the name of each planning phase as it ends (`UPKEEP_PHASE_TIMES` prints them with times).
     public var phaseEnded: (@Sendable (String) -> Void)?
     /// Work of the caller's (hashing the input files) that should not compete with the parallel phases:
@@ -23,10 +21,9 @@ public struct ExecutionOptions: Sendable {
     public var sideWork: (@Sendable () -> Void)?
 
     public init(workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 8), minimumItems: Int = 2048,
-                imageRoundByWindowFrom: Int = 4096, phaseEnded: (@Sendable (String) -> Void)? = nil) {
+                phaseEnded: (@Sendable (String) -> Void)? = nil) {
         self.workers = max(1, workers)
         self.minimumItems = minimumItems
-        self.imageRoundByWindowFrom = imageRoundByWindowFrom
         self.phaseEnded = phaseEnded
     }
 
@@ -51,7 +48,7 @@ public struct ExecutionOptions: Sendable {
         guard count >= (minimum ?? minimumItems), workers > 1 else { return body(0..<count) }
         return withoutActuallyEscaping(body) { body in
             let work = ReadOnly(body)
-            return ParallelChunks.map(count, workers: workers) { work.value($0) }
+            return ParallelChunks.map(count, minimum: 0, workers: workers) { work.value($0) }
         }
     }
 

@@ -30,12 +30,15 @@ public struct Plan: Sendable {
     /// Every step's id by its position in the schedule (what the steps' placement constraints name), and
     /// the policy's rings (what soak constraints name).
     var scheduleIDs: [String] = []
+    /// Every step's placement constraints (each step knows its range).
+    var placements: [PlacementConstraint] = []
     var rings: [Ring] = []
     var freezes: [Freeze] = []
 
     /// The constraints that decided a step's start, in words (`upkeep explain`).
     public func constraints(of step: PlanStep) -> [PlanStep.Constraint] {
-        step.placement.map { constraint in
+        guard step.placement.upperBound <= placements.count else { return [] }
+        return placements[step.placement].map { constraint in
             var named = constraint.step.flatMap { $0 < scheduleIDs.count ? scheduleIDs[$0] : nil }.map { [$0] } ?? []
             if case .clusterLimit(_, let start, _) = constraint.detail {
                 // The other clusters' steps in the full occurrence of the same window.

@@ -47,9 +47,9 @@ public final class PlanStep: Sendable {
     public let nodeImages: [ImageChange]
     /// Its place in the plan, from 1.
     public let order: Int
-    /// What decided its start, recorded while it was placed (`upkeep explain`; not in the plan file):
-    /// values, made into words by `Plan.constraints(of:)` for the step being explained.
-    let placement: [PlacementConstraint]
+    /// What decided its start, recorded while it was placed (`upkeep explain`; not in the plan file): its
+    /// range in the plan's store, made into words by `Plan.constraints(of:)` for the step being explained.
+    let placement: Range<Int>
 
     /// One thing that kept the step from starting earlier.
     public struct Constraint: Sendable, Equatable {
@@ -68,7 +68,7 @@ public final class PlanStep: Sendable {
     init(id: String, kind: Kind, cluster: String?, managementCluster: String?, nodePool: String?, from: String, to: String,
          occurrence: WindowOccurrence?, start: Instant?, end: Instant?, estimatedMinutes: Int, due: CalendarDate?,
          dueReason: String?, status: Status, after: [String], reasons: [String], fixes: [String], knownIssues: [String],
-         nodeImages: [ImageChange], order: Int, placement: [PlacementConstraint] = [], reasonSources: [SourcePosition?] = []) {
+         nodeImages: [ImageChange], order: Int, placement: Range<Int> = 0..<0, reasonSources: [SourcePosition?] = []) {
         self.id = id; self.kind = kind; self.cluster = cluster; self.managementCluster = managementCluster
         self.nodePool = nodePool; self.from = from; self.to = to; self.occurrence = occurrence; self.start = start
         self.end = end; self.estimatedMinutes = estimatedMinutes; self.due = due; self.dueReason = dueReason

@@ -66,6 +66,7 @@ public enum Planner {
         var plan = Plan(asOf: asOf, horizonEnd: context.horizonEnd, inputs: inputFiles(), steps: records,
                         findings: StepFindings.sorted(findings, execution: execution), clusters: clusters)
         plan.scheduleIDs = ids
+        plan.placements = schedule.constraints
         plan.rings = context.policy.rings
         plan.freezes = context.freezes
         execution.phase("step records, findings and cluster rows")

@@ -74,8 +74,10 @@ final class StepDraft {
     var status: PlanStep.Status = .scheduled
     var imageChanges: [PlanStep.ImageChange] = []
     var knownIssues: [String] = []
-    /// What decided its start, recorded while it was placed.
-    var constraints: [PlacementConstraint] = []
+    /// What decided its start, recorded while it was placed: its range in the scheduler's store.
+    var constraintRange: Range<Int> = 0..<0
+    /// The earlier-ring step whose soak held it (it waits for that step too).
+    var soakStep: Int?
     var placed: Bool { start != nil }
 
     init(kind: PlanStep.Kind, cluster: String?, management: String?, pool: String? = nil, sequence: Int, ringIndex: Int,

@@ -33,7 +33,7 @@ enum PlanAssembler {
     static func record(_ index: Int, of schedule: Schedule, ids: [String], position: Int) -> PlanStep {
         let draft = schedule.steps[index]
         var after = draft.predecessors.map { ids[$0] }
-        if let soak = draft.constraints.last(where: { $0.kind == .soak })?.step { after.append(ids[soak]) }
+        if let soak = draft.soakStep { after.append(ids[soak]) }
         if after.count > 1 { after = Set(after).sorted(by: UTF8Order.precedes) }
         var reasons = draft.reasons
         if let reason = draft.blockedReason, draft.status != .scheduled && draft.status != .late { reasons.append(reason) }
@@ -44,7 +44,7 @@ enum PlanAssembler {
                         status: draft.status, after: after, reasons: reasons,
                         fixes: draft.fixes.count > 1 ? draft.fixes.sorted() : draft.fixes,
                         knownIssues: draft.knownIssues.count > 1 ? draft.knownIssues.sorted() : draft.knownIssues,
-                        nodeImages: draft.imageChanges, order: position + 1, placement: draft.constraints,
+                        nodeImages: draft.imageChanges, order: position + 1, placement: draft.constraintRange,
                         reasonSources: draft.reasonSources)
     }
 

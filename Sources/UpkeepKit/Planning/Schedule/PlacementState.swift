@@ -21,6 +21,8 @@ extension StepScheduler {
         var placedOccurrences: [[(window: Int, index: Int)]] = []
         /// Placed steps by subject, in the order they were placed.
         var placedBySubject: [[Int]] = []
+        /// Every step's placement constraints, one step's after another (each step knows its range).
+        var constraints: [PlacementConstraint] = []
 
         /// Records that a workload step of a management cluster's cluster ends then.
         mutating func workloadStepEnds(_ end: Instant, step: Int, management: Int) {

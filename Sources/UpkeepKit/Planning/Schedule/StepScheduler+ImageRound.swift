@@ -5,10 +5,10 @@
 /// one pass makes (a test plans a fleet both ways).
 extension StepScheduler {
     /// Places the round window by window when every new step is an image update and the round is large
-    /// (`ExecutionOptions.imageRoundByWindowFrom`); returns false (nothing done) otherwise.
+    /// (twice `ExecutionOptions.minimumItems`); returns false (nothing done) otherwise.
     func placeImageUpdatesByWindow(_ range: Range<Int>) -> Bool {
-        let workers = max(2, execution.workers)
-        guard range.count >= execution.imageRoundByWindowFrom else { return false }
+        let workers = execution.workers
+        guard workers > 1, range.count >= 2 * execution.minimumItems else { return false }
         for index in range {
             guard steps[index].kind == .nodeImageUpdate else { return false }
             for predecessor in steps[index].predecessors where !settled[predecessor] && stepSubject[predecessor] != stepSubject[index] {
@@ -36,9 +36,15 @@ extension StepScheduler {
             chunk.map { worker in placeAlone(assigned[worker].sorted(), firstNew: firstNew) }
         }
         // Each worker changed only its own subjects, windows and clusters; the latest ends of
-        // management clusters' workload steps combine by maximum.
+        // management clusters' workload steps combine by maximum; each worker's constraints join the store.
         var merged = [Bool](repeating: false, count: subjectWindow.count)
         for (worker, local) in results.enumerated() {
+            let base = state.constraints.count
+            state.constraints += local.constraints
+            for index in assigned[worker] where !steps[index].constraintRange.isEmpty {
+                let range = steps[index].constraintRange
+                steps[index].constraintRange = (range.lowerBound + base)..<(range.upperBound + base)
+            }
             for index in assigned[worker] where !merged[stepSubject[index]] {
                 let subject = stepSubject[index]
                 merged[subject] = true
@@ -64,6 +70,7 @@ extension StepScheduler {
     /// of the placement state, and returns the copy. Reads the scheduler, changes only the steps.
     func placeAlone(_ indices: [Int], firstNew: Int) -> PlacementState {
         var local = state
+        local.constraints = []  // this worker's own store, joined to the scheduler's afterwards
         // What each new step still waits for (only this worker's entries are read).
         var waiting = Array(pending[firstNew...])
         var queue = PriorityQueue<PriorityKey>()

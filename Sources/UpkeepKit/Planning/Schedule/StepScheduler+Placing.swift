@@ -6,6 +6,13 @@ extension StepScheduler {
         steps[index].blockedReason = reason
     }
 
+    /// Records a step's constraints in the store.
+    func record(_ index: Int, _ constraints: [PlacementConstraint], _ state: inout PlacementState) {
+        let first = state.constraints.count
+        state.constraints += constraints
+        steps[index].constraintRange = first..<state.constraints.count
+    }
+
     /// Places the step, or records why it cannot be. Returns a platform update still to be placed that the
     /// step must wait for instead (planning.md 3, "Platform first": its patch lost support before its slot,
     /// and only that update's release offers a supported one).
@@ -18,8 +25,8 @@ extension StepScheduler {
             return nil
         }
         if let missing = step.predecessors.first(where: { !steps[$0].placed }) {
-            step.constraints = [PlacementConstraint(kind: steps[missing].kind == .platformUpdate ? .platformUpdate : .after,
-                                                    notBefore: Instant(startOf: context.searchEnd), step: missing, detail: .noSlot)]
+            record(index, [PlacementConstraint(kind: steps[missing].kind == .platformUpdate ? .platformUpdate : .after,
+                                               notBefore: Instant(startOf: context.searchEnd), step: missing, detail: .noSlot)], &state)
             fail(index, .blocked, "it waits for \(describe(missing)), which has no slot")
             settleResult(index)
             return nil
@@ -35,9 +42,14 @@ extension StepScheduler {
             settleResult(index)
             return nil
         }
-        var constraints = startingConstraints(index, state)
+        // The constraints go straight into the scheduler's one store (no array of their own per step).
+        let first = state.constraints.count
+        appendStartingConstraints(index, &state)
         var earliest = Instant(startOf: context.asOf)
-        for constraint in constraints where constraint.notBefore > earliest { earliest = constraint.notBefore }
+        for position in first..<state.constraints.count where state.constraints[position].notBefore > earliest {
+            earliest = state.constraints[position].notBefore
+        }
+        var soakHold: PlacementConstraint?
 
         // The version depends on the day; soak depends on the version: settle both together.
         var start: Slot?
@@ -50,17 +62,25 @@ extension StepScheduler {
             guard let resolved = resolveVersion(index, at: slot.start) else { start = nil; version = nil; break }
             version = resolved
             if let soak = soakConstraint(index, version: resolved), soak.end > slot.start {
-                constraints.removeAll { $0.kind == .soak }
-                constraints.append(PlacementConstraint(kind: .soak, notBefore: soak.end, step: soak.step, detail: .soak(ring: soak.ring)))
+                soakHold = PlacementConstraint(kind: .soak, notBefore: soak.end, step: soak.step, detail: .soak(ring: soak.ring))
                 bound = max(bound, soak.end)
                 continue
             }
             break
         }
+        if let soakHold {
+            state.constraints.append(soakHold)
+            step.soakStep = soakHold.step
+        }
         guard let slot = start else {
-            step.constraints = constraints
+            step.constraintRange = first..<state.constraints.count
             if step.targetMinor != nil && version == nil && findSlot(index, window: window, earliest: earliest, &state) != nil {
-                if let update = unplacedPlatformUpdateOffering(index) { return update }
+                if let update = unplacedPlatformUpdateOffering(index) {
+                    state.constraints.removeSubrange(first...)  // it is placed again after the update
+                    step.constraintRange = 0..<0
+                    step.soakStep = nil
+                    return update
+                }
                 fail(index, .unschedulable, "no release offers a Kubernetes \(step.targetMinor?.description ?? "") version it may take when it could run")
             } else {
                 fail(index, .unschedulable, "no occurrence of window \(windowNames[window]) fits it before \(context.searchEnd) (a year after the horizon)")
@@ -69,58 +89,57 @@ extension StepScheduler {
             return nil
         }
         if let limit = step.mustEndBefore, slot.start.adding(minutes: step.estimatedMinutes) > limit {
+            state.constraints.removeSubrange(first...)
+            step.constraintRange = 0..<0
             steps[index].dropped = true
             return nil
         }
-        constraints += slot.constraints
-        constraints.append(PlacementConstraint(kind: .window, notBefore: slot.occurrence.start, detail: .window))
-        Self.markBinding(&constraints, start: slot.start)
-        step.constraints = constraints
+        state.constraints += slot.constraints
+        state.constraints.append(PlacementConstraint(kind: .window, notBefore: slot.occurrence.start, detail: .window))
+        Self.markBinding(first..<state.constraints.count, in: &state.constraints, start: slot.start)
+        step.constraintRange = first..<state.constraints.count
         commit(index, occurrence: slot.occurrence, start: slot.start, version: version, window: window, position: slot.position, &state)
         return nil
     }
 
     /// What bounds a step before any window is looked at: `--as-of`, what it waits for, the day its
     /// target is out, and (platform work) the steps already placed for the management cluster's clusters.
-    private func startingConstraints(_ index: Int, _ state: borrowing PlacementState) -> [PlacementConstraint] {
+    private func appendStartingConstraints(_ index: Int, _ state: inout PlacementState) {
         let step = steps[index]
-        var constraints: [PlacementConstraint] = []
-        constraints.reserveCapacity(4 + step.predecessors.count)
-        constraints.append(PlacementConstraint(kind: .asOf, notBefore: Instant(startOf: context.asOf), detail: .asOf(context.asOf)))
+        state.constraints.append(PlacementConstraint(kind: .asOf, notBefore: Instant(startOf: context.asOf), detail: .asOf(context.asOf)))
         for predecessor in step.predecessors {
             guard let end = steps[predecessor].end else { continue }
-            constraints.append(PlacementConstraint(kind: steps[predecessor].kind == .platformUpdate ? .platformUpdate : .after,
+            state.constraints.append(PlacementConstraint(kind: steps[predecessor].kind == .platformUpdate ? .platformUpdate : .after,
                                                    notBefore: end, step: predecessor))
         }
         // A target already out on `--as-of` adds nothing to `as-of`.
         if let available = step.availableFrom, available > context.asOf {
-            constraints.append(PlacementConstraint(kind: .releaseAvailable, notBefore: Instant(startOf: available),
+            state.constraints.append(PlacementConstraint(kind: .releaseAvailable, notBefore: Instant(startOf: available),
                                                    detail: .available(available)))
         }
         if step.kind == .platformUpdate || step.kind == .certificateRotation, let latest = state.workloadLatestEnd[stepSubject[index]] {
-            constraints.append(PlacementConstraint(kind: .after, notBefore: latest.end, step: latest.step, detail: .clustersFirst))
+            state.constraints.append(PlacementConstraint(kind: .after, notBefore: latest.end, step: latest.step, detail: .clustersFirst))
         }
-        return constraints
     }
 
     /// Marks the constraint that decided the start: one that allows exactly that instant; else, when
     /// occurrences were passed over, the last reason for it; else the window itself.
-    private static func markBinding(_ constraints: inout [PlacementConstraint], start: Instant) {
-        let chosen = constraints.lastIndex { $0.notBefore == start && $0.kind != .window }
-            ?? constraints.lastIndex { $0.kind == .freeze || $0.kind == .occurrenceFull || $0.kind == .clusterLimit }
-            ?? constraints.lastIndex { $0.kind == .window }
-        if let chosen { constraints[chosen].binding = true }
+    private static func markBinding(_ range: Range<Int>, in store: inout [PlacementConstraint], start: Instant) {
+        // Indices only: a slice of the store kept alive while the store changes would copy it whole.
+        let chosen = range.last { store[$0].notBefore == start && store[$0].kind != .window }
+            ?? range.last { store[$0].kind == .freeze || store[$0].kind == .occurrenceFull || store[$0].kind == .clusterLimit }
+            ?? range.last { store[$0].kind == .window }
+        if let chosen { store[chosen].binding = true }
     }
 
     /// A platform update of the step's management cluster, not placed yet and not waiting for the step, whose
     /// release offers a patch of the step's minor that is supported when that release comes out.
     private func unplacedPlatformUpdateOffering(_ index: Int) -> Int? {
         let step = steps[index]
-        guard !step.bridge, let management = step.management, let minor = step.targetMinor,
+        guard !step.bridge, let management = stepManagement[index], let minor = step.targetMinor,
               let position = subjectCluster[stepSubject[index]] else { return nil }
         let cluster = context.clusters[position]
-        for candidate in steps.indices where steps[candidate].kind == .platformUpdate && steps[candidate].management == management
-            && !settled[candidate] && !steps[candidate].predecessors.contains(index) {
+        for candidate in platformSteps[management] where !settled[candidate] && !steps[candidate].predecessors.contains(index) {
             guard let release = steps[candidate].targetRelease else { continue }
             let patches = context.supportedPatches(of: minor, above: controlPlane[position], in: release, to: cluster,
                                                    on: max(release.released, context.asOf))

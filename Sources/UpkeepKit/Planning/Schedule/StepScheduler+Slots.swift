@@ -131,10 +131,10 @@ extension StepScheduler {
         let index = add(draft)
         numberSteps()
         if let slot = latestSlot(index, endingBy: deadline, earliest: earliest) {
-            draft.constraints = [
+            record(index, [
                 PlacementConstraint(kind: .asOf, notBefore: Instant(startOf: context.asOf), detail: .asOf(context.asOf)),
                 PlacementConstraint(kind: .window, notBefore: slot.occurrence.start, detail: .rotationWindow, binding: true),
-            ]
+            ], &state)
             commit(index, occurrence: slot.occurrence, start: slot.occurrence.start, version: nil, window: slot.window, position: slot.position, &state)
             settled.append(true)
             successors.append([])

@@ -5,7 +5,8 @@
 ///
 /// The stages after it hand it new steps (`add`), let it place them (`run`), and read the result
 /// (`finish`); only the scheduler changes its steps. Its other parts are in the files beside this one:
-/// soak gates, slots, versions, recording a placement, and the window-by-window image round.
+/// soak gates, placing one step, slots, versions, recording a placement, and the window-by-window image
+/// round.
 final class StepScheduler {
     let context: PlanningContext
     let execution: ExecutionOptions
@@ -55,6 +56,8 @@ final class StepScheduler {
     var stepSubject: [Int] = []
     var stepManagement: [Int?] = []
     var priority: [PriorityKey] = []
+    /// Per management cluster (by subject number), its platform update steps, placed or not.
+    var platformSteps: [[Int]] = []
 
     init(context: PlanningContext, steps: [StepDraft], execution: ExecutionOptions) {
         self.context = context
@@ -87,7 +90,8 @@ final class StepScheduler {
     /// Every step as placed, with the findings of placing them.
     func finish() -> Schedule {
         numberSteps()
-        return Schedule(steps: steps, findings: findings, clusterPositions: stepSubject.map { subjectCluster[$0] })
+        return Schedule(steps: steps, findings: findings, clusterPositions: stepSubject.map { subjectCluster[$0] },
+                        constraints: state.constraints)
     }
 
     // MARK: Numbering
@@ -107,6 +111,7 @@ final class StepScheduler {
                 management = step.management.map(managementNumber)
             }
             previous = (step, subject, management)
+            if step.kind == .platformUpdate { platformSteps[subject].append(index) }
             stepSubject.append(subject)
             stepManagement.append(management)
             priority.append(PriorityKey(due: step.due?.daysSinceEpoch ?? Int.max, ring: step.ringIndex, subject: subject,
@@ -132,6 +137,7 @@ final class StepScheduler {
         subjectWindow.append(window.flatMap(windowNumber))
         state.busy.append([])
         platformPlaced.append([])
+        platformSteps.append([])
         state.workloadLatestEnd.append(nil)
         state.placedOccurrences.append([])
         state.placedBySubject.append([])
@@ -244,4 +250,6 @@ struct Schedule {
     var steps: [StepDraft]
     var findings: [Finding]
     var clusterPositions: [Int?]
+    /// Every step's placement constraints (`StepDraft.constraintRange` says which are whose).
+    var constraints: [PlacementConstraint]
 }
