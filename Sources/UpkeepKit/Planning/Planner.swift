@@ -48,10 +48,9 @@ public enum Planner {
         findings += StepFindings.advisoryGaps(schedule.steps, context: context, reported: findings)
         execution.phase("certificates and findings")
 
-        let idsAndKeys = execution.map(schedule.steps) { (id: StepIDs.id(of: $0), keys: PlanAssembler.keys(of: $0)) }
-        var ids = idsAndKeys.map(\.id)
-        StepIDs.numberRepeats(&ids)
-        let keys = idsAndKeys.map(\.keys)
+        var ids = execution.map(schedule.steps) { StepIDs.id(of: $0) }
+        StepIDs.numberRepeats(&ids, hashes: execution.map(ids) { $0.hashValue })
+        let keys = execution.map(schedule.steps) { PlanAssembler.keys(of: $0) }
         let order = execution.sortedIndices(keys.indices.filter { keys[$0].kept }) { PlanAssembler.precedes($0, $1, keys: keys, ids: ids) }
         execution.phase("step ids and plan order")
         let records = execution.chunks(order.count) { range in range.map { PlanAssembler.record(order[$0], of: schedule, ids: ids, position: $0) } }

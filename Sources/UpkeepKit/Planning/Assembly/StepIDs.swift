@@ -1,14 +1,21 @@
 /// Planning.md 6: every step's stable id — its subject, its kind and its target — with `-2`, `-3`… on an
 /// id that repeats (in the order the steps were made).
 enum StepIDs {
-    /// Numbers the ids that repeat, in place.
-    static func numberRepeats(_ ids: inout [String]) {
-        var seen = Set<String>(minimumCapacity: ids.count)
-        var repeats: [String: Int] = [:]
-        for index in ids.indices where !seen.insert(ids[index]).inserted {
-            let count = (repeats[ids[index]] ?? 1) + 1
-            repeats[ids[index]] = count
-            ids[index] += "-\(count)"
+    /// Numbers the ids that repeat, in place. `hashes` are the ids' hash values (worked out beforehand, on
+    /// every core): only ids whose hash repeats are compared as text.
+    static func numberRepeats(_ ids: inout [String], hashes: [Int]) {
+        var firstWithHash: [Int: Int] = [:]
+        firstWithHash.reserveCapacity(ids.count)
+        var repeatedHashes = Set<Int>()
+        for (index, hash) in hashes.enumerated() where firstWithHash.updateValue(index, forKey: hash) != nil {
+            repeatedHashes.insert(hash)
+        }
+        guard !repeatedHashes.isEmpty else { return }
+        var seen: [String: Int] = [:]
+        for index in ids.indices where repeatedHashes.contains(hashes[index]) {
+            let count = (seen[ids[index]] ?? 0) + 1
+            seen[ids[index]] = count
+            if count > 1 { ids[index] += "-\(count)" }
         }
     }
 
