@@ -132,37 +132,3 @@ struct PlatformAndOrderTests {
 private extension PlanStep {
     var window: WindowOccurrence? { occurrence }
 }
-
-@Suite("Platform updates over a long horizon")
-struct LongHorizonPlatformTests {
-    typealias P = PlanFixtures
-
-    @Test func platformFirst_aReleaseThatFallsOutOfSupportWithinTheHorizonIsUpdatedAgain() {
-        let releases = [("1.0.1.0", "2024-05-01"), ("1.0.2.0", "2024-06-01"), ("1.0.3.0", "2024-09-01"), ("1.0.4.0", "2024-12-01"), ("1.0.5.0", "2025-03-01")]
-        let feed = P.platform(releases.map { P.Release(version: $0.0, released: $0.1, versions: ["1.28.1"]) })
-        let (plan, _) = P.plan(platform: feed, fleet: P.fleet(clusters: []), horizon: .days(360))
-        // 1.0.2.0 (on 2024-07-01 the newest out) is out of support 60 days after 1.0.3.0 (2024-10-31),
-        // and so on through the year.
-        let updates = plan.steps.filter { $0.kind == .platformUpdate }
-        #expect(updates.map(\.to) == ["1.0.2.0", "1.0.3.0", "1.0.4.0", "1.0.5.0"])
-        #expect(updates.allSatisfy { $0.status == .scheduled })
-        #expect(zip(updates, updates.dropFirst()).allSatisfy { $1.after.contains($0.id) })
-    }
-}
-
-@Suite("Known issues on steps")
-struct KnownIssueStepTests {
-    typealias P = PlanFixtures
-
-    @Test func everyStepExplainsItself_knownIssuesOfTheTargetAreListed() throws {
-        let issue = "    knownIssues:\n      - { id: slow-drain, summary: Windows drains slowly, affects: { kubernetesVersions: [1.29.1], os: windows }, workaround: Drain by hand. }\n"
-        let feed = P.platform([P.Release(version: "1.0.1.0", released: "2024-01-01", versions: ["1.28.1", "1.29.1"], extra: issue)], rules: "supportedMinors: 2")
-        let windowsCluster = P.Cluster(name: "mixed", version: "1.28.1", pools: [P.Pool(version: "1.28.1"), P.Pool(name: "win", os: "windows", family: "windows-1", version: "1.28.1", image: "20348.1.240601")])
-        let linuxCluster = P.Cluster(name: "linux", version: "1.28.1")
-        let (plan, _) = P.plan(platform: feed, fleet: P.fleet(clusters: [windowsCluster, linuxCluster]), policy: P.policy("target: latest\n"))
-        let mixed = try #require(plan.steps(of: "mixed").first { $0.kind == .kubernetesUpgrade })
-        let linux = try #require(plan.steps(of: "linux").first { $0.kind == .kubernetesUpgrade })
-        #expect(mixed.to == "1.29.1" && mixed.knownIssues == ["slow-drain"])
-        #expect(linux.to == "1.29.1" && linux.knownIssues.isEmpty)
-    }
-}

@@ -1,8 +1,9 @@
 import Testing
 @testable import UpkeepKit
 
-/// planning.md section 3: targets and paths.
-@Suite("Targets and paths (planning.md 3)")
+/// planning.md section 3, the paths stage: hops one minor at a time, jumps back into support, patch
+/// upgrades and pool moves for skew.
+@Suite("Paths (planning.md 3)")
 struct TargetsAndPathsTests {
     typealias P = PlanFixtures
 
@@ -20,31 +21,6 @@ struct TargetsAndPathsTests {
         let starts = hops.compactMap(\.start)
         #expect(starts.count == 3 && starts == starts.sorted())
         #expect(zip(hops, hops.dropFirst()).allSatisfy { ($0.end ?? Instant(minutesSinceEpoch: 0)) <= ($1.start ?? Instant(minutesSinceEpoch: 0)) })
-    }
-
-    @Test func target_minimumIsTheLowestMinorSupportedAtTheHorizonsEnd() {
-        let feed = P.platform([
-            P.Release(version: "1.0.1.0", released: "2024-01-01", versions: ["1.26.1", "1.27.1", "1.28.1"]),
-            P.Release(version: "1.0.2.0", released: "2024-06-01", versions: ["1.27.2", "1.28.2", "1.29.2"]),
-        ])
-        let (plan, _) = P.plan(platform: feed, fleet: P.fleet(management: "1.0.2.0", clusters: [P.Cluster(name: "alpha", version: "1.26.1")]))
-        // 1.26 was dropped on 2024-06-01 (+30 days): the lowest minor supported on 2024-12-28 is 1.27.
-        #expect(plan.steps(of: "alpha").filter { $0.kind == .kubernetesUpgrade }.map(\.to) == ["1.27.2"])
-    }
-
-    @Test func target_nMinusOneIsTheSecondNewestAndLatestTheNewest() {
-        let fleet = P.fleet(clusters: [P.Cluster(name: "alpha", version: "1.25.5")])
-        let (nMinusOne, _) = P.plan(platform: Self.wide, fleet: fleet, policy: P.policy("target: n-1\n"))
-        let (latest, _) = P.plan(platform: Self.wide, fleet: fleet, policy: P.policy("target: latest\n"))
-        #expect(nMinusOne.clusters.first?.target == "1.28.5")
-        #expect(latest.clusters.first?.target == "1.29.5")
-    }
-
-    @Test func neverDowngrade_aClusterAboveItsTargetStays() {
-        let (plan, _) = P.plan(platform: Self.wide, fleet: P.fleet(clusters: [P.Cluster(name: "alpha", version: "1.29.5")]),
-                               policy: P.policy("target: minimum\n"))
-        #expect(plan.steps(of: "alpha").isEmpty)
-        #expect(plan.clusters.first?.target == "1.29.5")
     }
 
     @Test func skipFromUnsupported_jumpsStraightBackIntoSupportWithAWarning() {
@@ -98,51 +74,6 @@ struct TargetsAndPathsTests {
         let poolMoves = steps.filter { $0.kind == .nodePoolUpgrade }
         #expect(poolMoves.map { "\($0.nodePool ?? "") \($0.to)" } == ["a 1.28.5", "b 1.28.5", "a 1.29.5", "b 1.29.5"])
         #expect(steps.filter { $0.kind == .kubernetesUpgrade }.allSatisfy { $0.estimatedMinutes == 30 })
-    }
-
-    @Test func nodeImages_anUpgradeBringsTheNewestCompatibleImage() throws {
-        let cluster = P.Cluster(name: "alpha", version: "1.28.5", pools: [P.Pool(version: "1.28.5", image: "202405.01.0")])
-        let (plan, _) = P.plan(platform: Self.wide, fleet: P.fleet(clusters: [cluster]), policy: P.policy("target: latest\n"))
-        let hop = try #require(plan.steps(of: "alpha").first { $0.kind == .kubernetesUpgrade })
-        #expect(hop.nodeImages == [PlanStep.ImageChange(nodePool: "linux", from: "202405.01.0", to: "202406.01.0")])
-        #expect(!plan.steps(of: "alpha").contains { $0.kind == .nodeImageUpdate })
-    }
-
-    @Test func nodeImages_aDueImageWithoutAnUpgradeGetsItsOwnStep() throws {
-        let cluster = P.Cluster(name: "alpha", version: "1.29.5", pools: [P.Pool(version: "1.29.5", image: "202404.01.0")])
-        let (plan, _) = P.plan(platform: Self.wide, fleet: P.fleet(clusters: [cluster]))
-        let step = try #require(plan.steps(of: "alpha").first)
-        #expect(step.kind == .nodeImageUpdate && step.from == "202404.01.0" && step.to == "202406.01.0")
-        #expect(step.id == "alpha/pool/linux/image/202406.01.0")
-        #expect(step.due == SupportFixtures.date("2024-05-31"))
-        let (imageOnlyRefused, _) = P.plan(platform: P.platform([P.Release(version: "1.0.1.0", released: "2024-06-01", versions: ["1.29.5"])],
-                                                                rules: "nodeImageOnlyUpdates: false"),
-                                           fleet: P.fleet(clusters: [cluster]))
-        #expect(!imageOnlyRefused.steps.contains { $0.kind == .nodeImageUpdate })
-        #expect(imageOnlyRefused.findings.contains { $0.code == "image-needs-kubernetes-upgrade" })
-    }
-
-    @Test func nodeImages_noNewerImageIsAWarningNotAStep() {
-        let cluster = P.Cluster(name: "alpha", version: "1.29.5", pools: [P.Pool(version: "1.29.5", image: "202406.01.0")])
-        let (plan, _) = P.plan(platform: Self.wide, fleet: P.fleet(clusters: [cluster]), asOf: "2024-09-01")
-        #expect(plan.steps(of: "alpha").isEmpty)
-        #expect(plan.findings.contains { $0.code == "nothing-to-fix-with" && $0.message.contains("needs a newer linux-1 image by 2024-07-31") })
-    }
-}
-
-@Suite("Node images where the platform allows no image-only update")
-struct PatchUpgradeForImagesTests {
-    typealias P = PlanFixtures
-
-    @Test func nodeImages_aPatchUpgradeBringsTheImageWhenImageOnlyUpdatesAreNotAllowed() throws {
-        let feed = P.platform([P.Release(version: "1.0.1.0", released: "2024-06-01", versions: ["1.29.5", "1.29.6"])], rules: "nodeImageOnlyUpdates: false")
-        let cluster = P.Cluster(name: "alpha", version: "1.29.5", pools: [P.Pool(version: "1.29.5", image: "202404.01.0")])
-        let (plan, _) = P.plan(platform: feed, fleet: P.fleet(clusters: [cluster]))
-        let step = try #require(plan.steps(of: "alpha").first)
-        #expect(step.kind == .kubernetesUpgrade && step.from == "1.29.5" && step.to == "1.29.6")
-        #expect(step.nodeImages == [PlanStep.ImageChange(nodePool: "linux", from: "202404.01.0", to: "202406.01.0")])
-        #expect(step.reasons.first?.contains("a patch upgrade brings them") == true)
-        #expect(!plan.steps.contains { $0.kind == .nodeImageUpdate })
     }
 }
 
