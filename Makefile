@@ -17,14 +17,16 @@ setup:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libyaml-dev pkg-config; \
 	fi
 
-# The Python tools the tests use: jsonschema (plan schema) and PyYAML.
+# The Python tools the tests use: jsonschema (plan schemas), PyYAML, icalendar and vobject (calendars).
+PYTHON_TOOLS = jsonschema pyyaml icalendar vobject
 python-tools:
-	@if ! python3 -c "import jsonschema, yaml" 2>/dev/null; then \
-		echo "Installing the Python test tools (jsonschema, PyYAML)…"; \
-		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-		( $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-jsonschema python3-yaml ) \
-		|| python3 -m pip install --quiet jsonschema pyyaml \
-		|| python3 -m pip install --quiet --break-system-packages jsonschema pyyaml; \
+	@if ! python3 -c "import jsonschema, yaml, icalendar, vobject" 2>/dev/null; then \
+		echo "Installing the Python test tools ($(PYTHON_TOOLS))…"; \
+		python3 -m pip install --quiet $(PYTHON_TOOLS) \
+		|| python3 -m pip install --quiet --break-system-packages $(PYTHON_TOOLS) \
+		|| ( SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get update -qq \
+		     && $$SUDO apt-get install -y -qq python3-jsonschema python3-yaml python3-icalendar python3-vobject ); \
+		python3 -c "import jsonschema, yaml, icalendar, vobject"; \
 	fi
 
 build: setup
@@ -39,8 +41,9 @@ demo: build
 		$(UPKEEP_DEBUG) plan $(DEMO_INPUTS) --as-of $(DEMO_DATE) --format $$format -o $(DEMO_OUTPUT)/plan.$$format; \
 		status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ] || exit $$status; \
 	done
+	$(UPKEEP_DEBUG) calendar $(DEMO_INPUTS) --as-of $(DEMO_DATE) -o $(DEMO_OUTPUT)/plan.ics --per-subject $(DEMO_OUTPUT)/calendars
 	@cat $(DEMO_OUTPUT)/plan.text
-	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}"
+	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}; its calendar: $(DEMO_OUTPUT)/plan.ics (one per cluster in $(DEMO_OUTPUT)/calendars/)"
 
 test: build python-tools
 	$(SWIFT) test

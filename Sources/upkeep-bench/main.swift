@@ -101,6 +101,13 @@ print("upkeep plan to JSON (whole process)  \(format(plan))   \(String(format: "
 print("upkeep plan peak memory             \(String(format: "%8.1f MB", planPeak))          target < 500 MB: \(planPeak < 500 ? "met" : "NOT MET")")
 print("upkeep plan, fleet of \(clusters * 2)       \(format(doubled))   \(String(format: "%.2f", doubled / plan))× the \(clusters)-cluster plan   target ≤ 2.3×: \(doubled / plan <= 2.3 ? "met" : "NOT MET")")
 
+// The calendar of the same fleet (it plans, then writes one event per cluster and window occurrence).
+let calendar = try fastest(runs) {
+    let status = try runUpkeep(binary, ["calendar", folder, "--as-of", planDate, "-o", "\(work)/plan-\(clusters).ics"])
+    precondition(status == 0, "upkeep calendar failed on the generated fleet (exit \(status))")
+}
+print("upkeep calendar (whole process)      \(format(calendar))   \(String(format: "%.2f", calendar / plan))× the JSON plan   target ≤ 1.5×: \(calendar / plan <= 1.5 ? "met" : "NOT MET")")
+
 // Hostile inputs: how long rejection takes.
 var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
 for level in 1...9 { bomb += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))]\n" }

@@ -49,28 +49,9 @@ struct PlanCommand: ParsableCommand {
         case .yaml: write = whole(YAMLWriter.render(PlanJSONRenderer.value(plan)))
         }
         if let output {
-            // Written beside the target, then renamed over it: the old file stays until the new one is whole.
-            let temporary = output + ".upkeep-\(ProcessInfo.processInfo.processIdentifier).tmp"
-            do {
-                let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-                guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary]) }
-                do {
-                    try write { try writeAll(descriptor, $0, name: temporary) }
-                    close(descriptor)
-                } catch {
-                    close(descriptor)
-                    throw error
-                }
-                guard rename(temporary, output) == 0 else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output])
-                }
-            } catch {
-                unlink(temporary)
-                FileHandle.standardError.write(Data("upkeep: cannot write \(output): \(error.localizedDescription)\n".utf8))
-                throw ExitCode(1)
-            }
+            try OutputFile.write(write, to: output)
         } else {
-            try write { try writeAll(STDOUT_FILENO, $0, name: "standard output") }
+            try write { try OutputFile.writeAll(STDOUT_FILENO, $0, name: "standard output") }
         }
         PhaseClock.mark("render and write the plan")
         // The plan and the inputs are not freed piece by piece: the process ends here and the system
@@ -93,18 +74,6 @@ extension PlanCommand {
     static func inputFiles(_ inputs: InputSet) -> [Plan.InputFile] {
         let digests = inputs.fileDigests
         return inputs.files.map { Plan.InputFile(path: $0, sha256: digests[$0] ?? "") }
-    }
-}
-
-private func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>, name: String) throws {
-    var offset = 0
-    while offset < bytes.count {
-        let written = write(descriptor, bytes.baseAddress?.advanced(by: offset), bytes.count - offset)
-        if written < 0 {
-            if errno == EINTR { continue }
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: name])
-        }
-        offset += written
     }
 }
 

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import UpkeepKit
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "The plan's maintenance as an iCalendar file (RFC 5545): one event per cluster and window occurrence.",
+        discussion: "Plans the inputs as `upkeep plan` does. With --previous (the plan file this one replaces), dropped events are written cancelled and changed ones get a higher SEQUENCE. Exit status: 0 when written, 1 on invalid input or an unwritable output."
+    )
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(name: .customLong("as-of"), help: "The day the plan starts from (YYYY-MM-DD); default: today in UTC.")
+    var asOf: AsOfDate?
+
+    @Option(help: "How far ahead to plan, for example 180d (default: the policy's horizon).")
+    var horizon: HorizonSpan?
+
+    @Option(name: .shortAndLong, help: "The .ics file to write.")
+    var output: String
+
+    @Option(name: .customLong("per-subject"), help: "Also write one .ics per cluster and management cluster into this folder.")
+    var perSubject: String?
+
+    @Option(help: "The plan file (upkeep plan --format json) this calendar replaces.")
+    var previous: String?
+
+    func run() throws {
+        try inputs.refuseOverwritingAnInput(with: output)
+        var previousPlan: Plan?
+        if let previous {
+            guard let data = FileManager.default.contents(atPath: previous) else {
+                FileHandle.standardError.write(Data("upkeep: cannot read \(previous).\n".utf8))
+                throw ExitCode(1)
+            }
+            guard let plan = PlanFileReader.read([UInt8](data)) else {
+                FileHandle.standardError.write(Data("upkeep: \(previous) is not a plan file (upkeep plan --format json).\n".utf8))
+                throw ExitCode(1)
+            }
+            previousPlan = plan
+        }
+        let loaded = try inputs.load()
+        let plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span)
+        let names = CalendarRenderer.Names(loaded)
+        let calendar = CalendarRenderer.renderBytes(plan, names: names, previous: previousPlan)
+        try OutputFile.write({ emit in try calendar.withUnsafeBufferPointer(emit) }, to: output)
+        if let perSubject {
+            do {
+                try FileManager.default.createDirectory(atPath: perSubject, withIntermediateDirectories: true)
+            } catch {
+                FileHandle.standardError.write(Data("upkeep: cannot make the folder \(perSubject): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(1)
+            }
+            for file in CalendarRenderer.perSubject(plan, names: names, previous: previousPlan) {
+                try OutputFile.write({ emit in try file.bytes.withUnsafeBufferPointer(emit) }, to: (perSubject as NSString).appendingPathComponent(file.fileName))
+            }
+        }
+        // The plan and the inputs are not freed piece by piece: the process ends here.
+        withExtendedLifetime((plan, loaded, calendar)) { Foundation.exit(0) }
+    }
+}
