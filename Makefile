@@ -18,15 +18,15 @@ setup:
 	fi
 
 # The Python tools the tests use: jsonschema (plan schemas), PyYAML, icalendar and vobject (calendars).
-PYTHON_TOOLS = jsonschema pyyaml icalendar vobject
+PYTHON_TOOLS = jsonschema pyyaml icalendar vobject markdown-it-py
 python-tools:
-	@if ! python3 -c "import jsonschema, yaml, icalendar, vobject" 2>/dev/null; then \
+	@if ! python3 -c "import jsonschema, yaml, icalendar, vobject, markdown_it" 2>/dev/null; then \
 		echo "Installing the Python test tools ($(PYTHON_TOOLS))…"; \
 		python3 -m pip install --quiet $(PYTHON_TOOLS) \
 		|| python3 -m pip install --quiet --break-system-packages $(PYTHON_TOOLS) \
 		|| ( SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get update -qq \
 		     && $$SUDO apt-get install -y -qq python3-jsonschema python3-yaml python3-icalendar python3-vobject ); \
-		python3 -c "import jsonschema, yaml, icalendar, vobject"; \
+		python3 -c "import jsonschema, yaml, icalendar, vobject, markdown_it"; \
 	fi
 
 build: setup

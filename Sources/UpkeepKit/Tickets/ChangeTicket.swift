@@ -1,0 +1,115 @@
+/// A change ticket for one calendar event: one subject's steps in one window occurrence, with everything a
+/// change advisory board asks for — why, how (the exact commands), how to back out and test, risk and
+/// impact, when, what is affected, known issues, and the constraints that placed it.
+public struct ChangeTicket: Sendable {
+    public enum Level: Int, Sendable {
+        case high = 2, moderate = 3, low = 4
+        public var name: String { self == .high ? "high" : self == .moderate ? "moderate" : "low" }
+    }
+
+    public var event: MaintenanceEvent
+    public var title: String
+    public var justification: [String]
+    public var implementation: [String]
+    public var backout: [String]
+    public var tests: [String]
+    public var risk: Level
+    public var impact: Level
+    public var riskReasons: [String]
+    /// The occurrence in UTC and in the window's own time zone.
+    public var windowUTC: String
+    public var windowLocal: String
+    public var configurationItems: [String]
+    public var knownIssues: [String]
+    public var constraints: [String]
+    public var owner: String?
+    public var ring: String?
+    public var platform: String?
+
+    /// The tickets of a plan, one per calendar event, in calendar order.
+    public static func tickets(for plan: Plan, inputs: InputSet) -> [ChangeTicket] {
+        let context = TicketContext(inputs)
+        return MaintenanceEvent.events(of: plan).map { ChangeTicket(event: $0, plan: plan, context: context) }
+    }
+
+    init(event: MaintenanceEvent, plan: Plan, context: TicketContext) {
+        self.event = event
+        let cluster = context.clusters[event.name].flatMap { _ in event.subject.hasPrefix("cluster/") ? context.clusters[event.name] : nil }
+        let platform = event.subject.hasPrefix("cluster/")
+            ? cluster?.managementCluster.flatMap { context.managements[$0.name]?.platform.name }
+            : context.managements[event.name]?.platform.name
+        self.platform = platform
+        owner = cluster?.owner
+        ring = cluster?.ring?.name
+        title = CalendarRenderer.summary(event)
+        var justification: [String] = []
+        for step in event.steps {
+            if let due = step.due { justification.append("\(step.id) is due \(due): \(step.dueReason ?? "")") }
+            for reason in step.reasons where !justification.contains(reason) { justification.append(reason) }
+            for id in step.fixes {
+                let advisory = context.advisories[id]
+                justification.append("fixes \(id)" + (advisory.map { " (\($0.severity.rawValue)): \($0.summary)" } ?? ""))
+            }
+        }
+        self.justification = justification
+        let commands = TicketCommands(platform: platform, subject: event.name)
+        implementation = commands.before + event.steps.flatMap(commands.apply) + commands.after
+        backout = commands.backout(event.steps)
+        tests = commands.tests(event.steps)
+        let late = event.isLate
+        let critical = event.steps.contains { step in step.fixes.contains { context.advisories[$0]?.severity == .critical } }
+        let production = (ring ?? "").lowercased().contains("prod")
+        let platformWork = event.steps.contains { $0.kind == .platformUpdate || $0.kind == .certificateRotation }
+        var riskReasons: [String] = []
+        if late { riskReasons.append("a step ends after its due date") }
+        if critical { riskReasons.append("it fixes a critical advisory") }
+        if production { riskReasons.append("ring \(ring ?? "") is production") }
+        if platformWork { riskReasons.append("it changes the management cluster, which every workload cluster of it depends on") }
+        risk = late || critical ? .high : production || platformWork ? .moderate : .low
+        impact = platformWork || production ? .high : event.steps.contains { $0.kind == .kubernetesUpgrade } ? .moderate : .low
+        self.riskReasons = riskReasons.isEmpty ? ["no production ring, nothing late, no critical advisory"] : riskReasons
+        windowUTC = "\(event.start) – \(event.end) (window \(event.occurrence.window), \(event.occurrence.start) – \(event.occurrence.end))"
+        if let zone = context.zones[event.occurrence.window] {
+            windowLocal = "\(Self.local(event.start, zone)) – \(Self.local(event.end, zone)) \(zone.identifier)"
+        } else {
+            windowLocal = windowUTC
+        }
+        configurationItems = [event.name] + (cluster?.nodePools.map { "\(event.name)/\($0.name)" } ?? [])
+        knownIssues = event.steps.flatMap(\.knownIssues).map { id in
+            let issue = context.knownIssues[id]
+            return "\(id): \(issue?.summary ?? "")" + (issue?.workaround.map { "; workaround: \($0)" } ?? "")
+        }
+        constraints = event.steps.flatMap { step in
+            plan.constraints(of: step).map { "\(step.id): \($0.binding ? "binding " : "")\($0.kind) not before \($0.notBefore)\($0.detail.isEmpty ? "" : " — \($0.detail)")" }
+        }
+    }
+
+    /// `2024-07-07 05:00` in a time zone.
+    static func local(_ instant: Instant, _ zone: (identifier: String, converter: TimeZoneConverter)) -> String {
+        let text = instant.adding(minutes: zone.converter.offsetMinutes(at: instant)).description
+        return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+}
+
+/// What tickets look up in the inputs.
+struct TicketContext {
+    var clusters: [String: WorkloadCluster] = [:]
+    var managements: [String: ManagementCluster] = [:]
+    var advisories: [String: SecurityAdvisory] = [:]
+    var knownIssues: [String: KnownIssue] = [:]
+    var zones: [String: (identifier: String, converter: TimeZoneConverter)] = [:]
+
+    init(_ inputs: InputSet) {
+        for cluster in inputs.clusters where clusters[cluster.name] == nil { clusters[cluster.name] = cluster }
+        for management in inputs.managementClusters where managements[management.name] == nil { managements[management.name] = management }
+        for advisory in inputs.advisories where advisories[advisory.id] == nil { advisories[advisory.id] = advisory }
+        for feed in inputs.platformFeeds {
+            for release in feed.releases {
+                for issue in release.knownIssues where knownIssues[issue.id] == nil { knownIssues[issue.id] = issue }
+            }
+        }
+        for window in inputs.windows where zones[window.name] == nil {
+            if let converter = TimeZoneConverter(identifier: window.timeZone) { zones[window.name] = (window.timeZone, converter) }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import UpkeepKit
+
+/// `upkeep tickets`: one change ticket per subject and window occurrence, in Markdown (parsed with
+/// markdown-it-py), ServiceNow and Jira JSON (validated against the committed schemas).
+@Suite("Change tickets")
+struct TicketTests {
+    typealias P = PlanFixtures
+    static let inputs = ["releases", "schedules", "examples"]
+    static let sections = ["Summary", "Justification", "Implementation plan", "Backout plan", "Test plan", "Risk and impact",
+                           "Window", "Affected configuration items", "Known issues and workarounds", "Why this window"]
+
+    struct Parsed: Decodable {
+        var file: String
+        var sections: [String]
+        var codes: [String]
+        var html: Bool
+    }
+
+    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    static func files(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0).path }
+    }
+
+    @Test func theExamplesGiveOneTicketPerEventInEveryFormat() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("upkeep-tickets-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (inputs, _) = TestSupport.load(paths: Self.inputs.map { TestSupport.packageRoot.appendingPathComponent($0).path })
+        let events = MaintenanceEvent.events(of: Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2024-07-01")))
+        for format in ["markdown", "servicenow", "jira"] {
+            let folder = root.appendingPathComponent(format)
+            let run = try ValidateCommandTests.upkeep(["tickets"] + Self.inputs + ["--as-of", "2024-07-01", "--format", format, "-o", folder.path])
+            #expect(run.status == 0, "\(run.output)")
+            let files = try Self.files(in: folder)
+            #expect(files.count == events.count && files.count > 5, "\(format)")
+            switch format {
+            case "markdown":
+                let checked = try Self.python([TestSupport.packageRoot.appendingPathComponent("Tests/tools/check_ticket_markdown.py").path] + files)
+                #expect(checked.status == 0, "\(checked.output)")
+                let parsed = checked.output.split(separator: "\n").compactMap { try? JSONDecoder().decode(Parsed.self, from: Data($0.utf8)) }
+                #expect(parsed.count == files.count)
+                for ticket in parsed { #expect(ticket.sections == Self.sections, "\(ticket.file)") }
+                // An aks-hybrid Kubernetes upgrade names the command with its target version.
+                let payments = try #require(parsed.first { $0.codes.contains { $0.hasPrefix("Update-AksHciCluster -name 'payments-prod' -kubernetesVersion") } })
+                #expect(payments.codes.contains("Update-AksHciCluster -name 'payments-prod' -kubernetesVersion v1.26.12"))
+                #expect(parsed.contains { $0.codes.contains("Update-AksHci") || $0.codes.contains { $0.hasPrefix("Update-AksHci ") } })
+            default:
+                let schema = TestSupport.packageRoot.appendingPathComponent("schemas/\(format == "jira" ? "jira" : "servicenow")-ticket.schema.json").path
+                let checked = try Self.python([TestSupport.packageRoot.appendingPathComponent("Tests/tools/validate_plan.py").path, schema] + files)
+                #expect(checked.status == 0, "\(checked.output)")
+            }
+        }
+    }
+
+    @Test func serviceNowFieldsFollowTheTableAPI() throws {
+        let (inputs, _) = TestSupport.load(paths: Self.inputs.map { TestSupport.packageRoot.appendingPathComponent($0).path })
+        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2024-07-01"))
+        let ticket = try #require(ChangeTicket.tickets(for: plan, inputs: inputs).first { $0.title.hasPrefix("payments-prod: Kubernetes") })
+        guard case .object(let fields) = TicketRenderer.serviceNow(ticket) else { Issue.record("not an object"); return }
+        #expect(fields["start_date"] == .string("2024-07-12 23:00:00") && fields["end_date"] == .string("2024-07-13 00:54:00"))
+        #expect(fields["assignment_group"] == .string("team-payments") && fields["cmdb_ci"] == .string("payments-prod"))
+        #expect(fields["risk"] == .string("2") && fields["type"] == .string("normal"))
+        #expect(ticket.windowLocal == "2024-07-13 01:00 – 2024-07-13 02:54 Europe/Berlin")
+        guard case .object(let jira) = TicketRenderer.jira(ticket, project: "OPS"), case .object(let jiraFields)? = jira["fields"],
+              case .array(let labels)? = jiraFields["labels"] else { Issue.record("no fields"); return }
+        #expect(labels.contains(.string("upkeep")) && labels.contains(.string("ring-prod")))
+    }
+
+    @Test func hostileNamesGiveValidTicketsInsideTheFolder() throws {
+        let hostile = "t|b;c,d\\\\e\\\"q<script>x</script>../../up `tick` 🚀 שלום"
+        let fleetText = P.fleet(clusters: [P.Cluster(name: "\"\(hostile)\"", version: "1.28.1", extra: "    owner: \"<b>team</b> | ops\"\n")])
+        let feed = P.platform([P.Release(version: "1.0.1.0", released: "2024-01-01", versions: ["1.28.1", "1.29.1"],
+                                         extra: "    knownIssues:\n      - { id: \"k;1\", summary: \"sum | <b>marks</b>\", affects: { kubernetesVersions: [1.29.1] }, workaround: \"do `this` \\\\ then\" }\n")])
+        let (plan, _) = P.plan(platform: feed, fleet: fleetText, policy: P.policy("target: latest\n"))
+        let (inputs, _) = TestSupport.load(["platform.yaml": feed, "fleet.yaml": fleetText, "schedule.yaml": P.schedule()])
+        let tickets = ChangeTicket.tickets(for: plan, inputs: inputs)
+        #expect(!tickets.isEmpty)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upkeep-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for format in TicketRenderer.Format.allCases {
+            let subfolder = folder.appendingPathComponent(format.rawValue)
+            try FileManager.default.createDirectory(at: subfolder, withIntermediateDirectories: true)
+            for ticket in tickets {
+                let name = TicketRenderer.fileName(ticket, format: format)
+                #expect(!name.contains("/") && !name.hasPrefix(".") && name.utf8.count <= 120)
+                let url = subfolder.appendingPathComponent(name)
+                #expect(url.standardized.deletingLastPathComponent().path == subfolder.standardized.path)
+                try Data(TicketRenderer.render(ticket, format: format).utf8).write(to: url)
+            }
+        }
+        let markdown = try Self.files(in: folder.appendingPathComponent("markdown"))
+        let checked = try Self.python([TestSupport.packageRoot.appendingPathComponent("Tests/tools/check_ticket_markdown.py").path] + markdown)
+        #expect(checked.status == 0, "\(checked.output)")
+        let parsed = checked.output.split(separator: "\n").compactMap { try? JSONDecoder().decode(Parsed.self, from: Data($0.utf8)) }
+        #expect(parsed.count == markdown.count)
+        for ticket in parsed {
+            #expect(ticket.sections == Self.sections)
+            #expect(!ticket.html, "the names' HTML must be escaped, not rendered")
+            // The cluster's name stays whole inside its commands, backticks and all.
+            guard !(ticket.file as NSString).lastPathComponent.hasPrefix("mgmt-") else { continue }
+            #expect(ticket.codes.contains { $0.contains("`tick`") && $0.contains("<script>") }, "\(ticket.codes)")
+        }
+        for schema in ["servicenow", "jira"] {
+            let documents = try Self.files(in: folder.appendingPathComponent(schema))
+            let checkedJSON = try Self.python([TestSupport.packageRoot.appendingPathComponent("Tests/tools/validate_plan.py").path,
+                                               TestSupport.packageRoot.appendingPathComponent("schemas/\(schema)-ticket.schema.json").path] + documents)
+            #expect(checkedJSON.status == 0 && !documents.isEmpty, "\(checkedJSON.output)")
+        }
+    }
+}
