@@ -108,6 +108,15 @@ let calendar = try fastest(runs) {
 }
 print("upkeep calendar (whole process)      \(format(calendar))   \(String(format: "%.2f", calendar / plan))× the JSON plan   target ≤ 1.5×: \(calendar / plan <= 1.5 ? "met" : "NOT MET")")
 
+// Change tickets of the same fleet (one file per cluster and window occurrence).
+let ticketsFolder = "\(work)/tickets-\(clusters)"
+let tickets = try fastest(runs) {
+    try? FileManager.default.removeItem(atPath: ticketsFolder)
+    let status = try runUpkeep(binary, ["tickets", folder, "--as-of", planDate, "--format", "servicenow", "-o", ticketsFolder])
+    precondition(status == 0, "upkeep tickets failed on the generated fleet (exit \(status))")
+}
+print("upkeep tickets (whole process)       \(format(tickets))   \(String(format: "%.2f", tickets / plan))× the JSON plan   target ≤ 1.5×: \(tickets / plan <= 1.5 ? "met" : "NOT MET")")
+
 // Hostile inputs: how long rejection takes.
 var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
 for level in 1...9 { bomb += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))]\n" }

@@ -68,8 +68,7 @@ public enum CalendarRenderer {
 
     /// `20240707T030000Z`.
     static func stamp(_ instant: Instant) -> String {
-        let text = instant.description  // 2024-07-07T03:00:00Z
-        return text.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        String(instant.description.filter { $0 != "-" && $0 != ":" })  // 2024-07-07T03:00:00Z → 20240707T030000Z
     }
 
     private static func write(_ event: MaintenanceEvent, uid: String, names: Names, stamp: Instant, sequence: Int, cancelled: Bool,
@@ -164,6 +163,6 @@ public enum CalendarRenderer {
         while safe.hasPrefix(".") { safe.removeFirst() }
         if safe.count > 80 { safe = String(safe.prefix(80)) }
         let digest = SHA256.hex(Array(subject.utf8)).prefix(8)
-        return "\(kind)\(safe.isEmpty ? "subject" : safe)-\(digest).\(suffix)"
+        return "\(kind)\(safe.isEmpty ? "subject" : safe)-\(digest)" + (suffix.isEmpty ? "" : ".\(suffix)")
     }
 }

@@ -36,15 +36,36 @@ public struct Plan: Sendable {
     var freezes: [Freeze] = []
 
     /// The constraints that decided a step's start, in words (`upkeep explain`).
-    public func constraints(of step: PlanStep) -> [PlanStep.Constraint] {
+    /// The steps in each window occurrence (by window name and start), for naming the steps that filled
+    /// one: worked out once when many steps are explained (tickets).
+    public struct Occupancy: Sendable {
+        struct Key: Hashable {
+            var window: String
+            var start: Int
+        }
+        var steps: [Key: [PlanStep]] = [:]
+    }
+
+    public func occupancy() -> Occupancy {
+        var occupancy = Occupancy()
+        for step in steps {
+            guard let occurrence = step.occurrence else { continue }
+            occupancy.steps[Occupancy.Key(window: occurrence.window, start: occurrence.start.minutesSinceEpoch), default: []].append(step)
+        }
+        return occupancy
+    }
+
+    public func constraints(of step: PlanStep, occupancy: Occupancy? = nil) -> [PlanStep.Constraint] {
         guard step.placement.upperBound <= placements.count else { return [] }
         return placements[step.placement].map { constraint in
             var named = constraint.step.flatMap { $0 < scheduleIDs.count ? scheduleIDs[$0] : nil }.map { [$0] } ?? []
             if case .clusterLimit(_, let start, _) = constraint.detail {
                 // The other clusters' steps in the full occurrence of the same window.
-                named = steps.filter { other in
-                    other.subject != step.subject && other.occurrence?.window == step.occurrence?.window && other.occurrence?.start == start
-                }.map(\.id)
+                let key = Occupancy.Key(window: step.occurrence?.window ?? "", start: start.minutesSinceEpoch)
+                let candidates = occupancy?.steps[key] ?? steps.filter { other in
+                    other.occurrence?.window == step.occurrence?.window && other.occurrence?.start == start
+                }
+                named = candidates.filter { $0.subject != step.subject }.map(\.id)
             }
             return PlanStep.Constraint(kind: constraint.kind.rawValue, notBefore: constraint.notBefore, steps: named,
                                        detail: constraint.describe(for: step, rings: rings, freezes: freezes), binding: constraint.binding)

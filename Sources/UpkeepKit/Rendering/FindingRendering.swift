@@ -27,19 +27,20 @@ extension Finding {
 public enum MarkdownText {
     /// Escapes characters that would break a table cell or be read as HTML or emphasis.
     public static func escape(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "|": output += "\\|"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "&": output += "&amp;"
-            case "*", "_", "`", "[", "]": output += "\\\(character)"
-            case "\n", "\r": output += " "
-            default: output.append(character)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "|"): output += [0x5C, byte]
+            case UInt8(ascii: "<"): output += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): output += Array("&gt;".utf8)
+            case UInt8(ascii: "&"): output += Array("&amp;".utf8)
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"): output += [0x5C, byte]
+            case 0x0A, 0x0D: output.append(0x20)
+            default: output.append(byte)
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Text inside backticks: only backticks and pipes need care.

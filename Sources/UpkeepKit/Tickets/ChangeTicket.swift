@@ -29,10 +29,11 @@ public struct ChangeTicket: Sendable {
     /// The tickets of a plan, one per calendar event, in calendar order.
     public static func tickets(for plan: Plan, inputs: InputSet) -> [ChangeTicket] {
         let context = TicketContext(inputs)
-        return MaintenanceEvent.events(of: plan).map { ChangeTicket(event: $0, plan: plan, context: context) }
+        let occupancy = plan.occupancy()
+        return MaintenanceEvent.events(of: plan).map { ChangeTicket(event: $0, plan: plan, occupancy: occupancy, context: context) }
     }
 
-    init(event: MaintenanceEvent, plan: Plan, context: TicketContext) {
+    init(event: MaintenanceEvent, plan: Plan, occupancy: Plan.Occupancy, context: TicketContext) {
         self.event = event
         let cluster = context.clusters[event.name].flatMap { _ in event.subject.hasPrefix("cluster/") ? context.clusters[event.name] : nil }
         let platform = event.subject.hasPrefix("cluster/")
@@ -80,7 +81,7 @@ public struct ChangeTicket: Sendable {
             return "\(id): \(issue?.summary ?? "")" + (issue?.workaround.map { "; workaround: \($0)" } ?? "")
         }
         constraints = event.steps.flatMap { step in
-            plan.constraints(of: step).map { "\(step.id): \($0.binding ? "binding " : "")\($0.kind) not before \($0.notBefore)\($0.detail.isEmpty ? "" : " — \($0.detail)")" }
+            plan.constraints(of: step, occupancy: occupancy).map { "\(step.id): \($0.binding ? "binding " : "")\($0.kind) not before \($0.notBefore)\($0.detail.isEmpty ? "" : " — \($0.detail)")" }
         }
     }
 

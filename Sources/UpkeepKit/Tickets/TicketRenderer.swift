@@ -8,9 +8,8 @@ public enum TicketRenderer {
     /// The ticket's file name, made from its subject and occurrence: safe whatever the names hold, unique
     /// and stable (see `CalendarRenderer.fileName(for:)`).
     public static func fileName(_ ticket: ChangeTicket, format: Format) -> String {
-        let base = CalendarRenderer.fileName(for: ticket.event.subject, extension: format.fileExtension)
-        let stamp = CalendarRenderer.stamp(ticket.event.occurrence.start)
-        return base.replacingOccurrences(of: ".\(format.fileExtension)", with: "-\(stamp).\(format.fileExtension)")
+        let base = CalendarRenderer.fileName(for: ticket.event.subject, extension: "")
+        return base + "-" + CalendarRenderer.stamp(ticket.event.occurrence.start) + "." + format.fileExtension
     }
 
     public static func render(_ ticket: ChangeTicket, format: Format, jiraProject: String = "OPS") -> String {
@@ -24,16 +23,22 @@ public enum TicketRenderer {
     /// Markdown: the prose escaped, each command a code span whose fence is longer than any run of
     /// backticks inside it.
     static func markdownText(_ text: String) -> String {
+        // Most items hold no command: escaped whole (line breaks become spaces there too).
+        guard text.unicodeScalars.contains("\u{E000}") else { return MarkdownText.escape(text) }
         var out = ""
-        for (index, part) in text.components(separatedBy: TicketCommands.code).enumerated() {
+        out.reserveCapacity(text.utf8.count + 16)
+        // Line breaks never reach a list item: they become spaces.
+        let segments = text.unicodeScalars.split(separator: "\u{E000}", omittingEmptySubsequences: false)
+        for (index, segment) in segments.enumerated() {
+            let part = String(String.UnicodeScalarView(segment.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
             if index % 2 == 0 {
                 out += MarkdownText.escape(part)
             } else {
                 var longest = 0, run = 0
-                for character in part { run = character == "`" ? run + 1 : 0; longest = max(longest, run) }
+                for scalar in part.unicodeScalars { run = scalar == "`" ? run + 1 : 0; longest = max(longest, run) }
                 let fence = String(repeating: "`", count: longest + 1)
                 let pad = part.hasPrefix("`") || part.hasSuffix("`") ? " " : ""
-                out += fence + pad + part.replacingOccurrences(of: "\n", with: " ") + pad + fence
+                out += fence + pad + part + pad + fence
             }
         }
         return out
@@ -41,12 +46,12 @@ public enum TicketRenderer {
 
     /// Plain text (ServiceNow and Jira fields): commands between backticks.
     static func plainText(_ text: String) -> String {
-        text.replacingOccurrences(of: TicketCommands.code, with: "`")
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{E000}" ? "`" : $0 }))
     }
 
     static func markdown(_ ticket: ChangeTicket) -> String {
         func list(_ items: [String], numbered: Bool = false) -> [String] {
-            items.isEmpty ? ["None."] : items.enumerated().map { (numbered ? "\($0.offset + 1). " : "- ") + markdownText($0.element.replacingOccurrences(of: "\n", with: " ")) }
+            items.isEmpty ? ["None."] : items.enumerated().map { (numbered ? "\($0.offset + 1). " : "- ") + markdownText($0.element) }
         }
         var lines = ["# Change: \(MarkdownText.escape(ticket.title))", "",
                      "## Summary", "",
