@@ -72,7 +72,7 @@ struct ParallelPlanningTests {
         #expect(imageUpdates.contains { !$0.after.isEmpty })
         #expect(Set(imageUpdates.compactMap { $0.occurrence?.window }) == Set(windows))
         #expect(PlanJSONRenderer.render(spread) == PlanJSONRenderer.render(onePass))
-        #expect(spread.steps.map(spread.constraints(of:)) == onePass.steps.map(onePass.constraints(of:)))
+        #expect(spread.steps.map { spread.constraints(of: $0) } == onePass.steps.map { onePass.constraints(of: $0) })
         PlanInvariants.check(onePass, inputs: inputs)
     }
 }
