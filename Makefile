@@ -42,8 +42,11 @@ demo: build
 		status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ] || exit $$status; \
 	done
 	$(UPKEEP_DEBUG) calendar $(DEMO_INPUTS) --as-of $(DEMO_DATE) -o $(DEMO_OUTPUT)/plan.ics --per-subject $(DEMO_OUTPUT)/calendars
+	@for format in markdown servicenow jira; do \
+		$(UPKEEP_DEBUG) tickets $(DEMO_INPUTS) --as-of $(DEMO_DATE) --format $$format -o $(DEMO_OUTPUT)/tickets-$$format || exit $$?; \
+	done
 	@cat $(DEMO_OUTPUT)/plan.text
-	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}; its calendar: $(DEMO_OUTPUT)/plan.ics (one per cluster in $(DEMO_OUTPUT)/calendars/)"
+	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}; its calendar: $(DEMO_OUTPUT)/plan.ics (one per cluster in $(DEMO_OUTPUT)/calendars/); change tickets: $(DEMO_OUTPUT)/tickets-{markdown,servicenow,jira}/"
 
 test: build python-tools
 	$(SWIFT) test
