@@ -24,29 +24,52 @@ public enum TicketRenderer {
     /// backticks inside it.
     static func markdownText(_ text: String) -> String {
         // Most items hold no command: escaped whole (line breaks become spaces there too).
-        guard text.unicodeScalars.contains("\u{E000}") else { return MarkdownText.escape(text) }
+        let bytes = Array(text.utf8)
+        let marks = codeMarks(bytes)
+        guard !marks.isEmpty else { return MarkdownText.escape(text) }
         var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        // Line breaks never reach a list item: they become spaces.
-        let segments = text.unicodeScalars.split(separator: "\u{E000}", omittingEmptySubsequences: false)
-        for (index, segment) in segments.enumerated() {
-            let part = String(String.UnicodeScalarView(segment.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        var start = 0
+        for (index, mark) in (marks + [bytes.count]).enumerated() {
+            let part = String(decoding: bytes[start..<mark].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
             if index % 2 == 0 {
                 out += MarkdownText.escape(part)
             } else {
                 var longest = 0, run = 0
-                for scalar in part.unicodeScalars { run = scalar == "`" ? run + 1 : 0; longest = max(longest, run) }
+                for byte in part.utf8 { run = byte == UInt8(ascii: "`") ? run + 1 : 0; longest = max(longest, run) }
                 let fence = String(repeating: "`", count: longest + 1)
                 let pad = part.hasPrefix("`") || part.hasSuffix("`") ? " " : ""
                 out += fence + pad + part + pad + fence
             }
+            start = min(bytes.count, mark + 3)
         }
         return out
     }
 
+    /// Where `TicketCommands.code` (U+E000, bytes EE 80 80) stands in UTF-8 text.
+    static func codeMarks(_ bytes: [UInt8]) -> [Int] {
+        var marks: [Int] = []
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xEE && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 { marks.append(index); index += 3 } else { index += 1 }
+        }
+        return marks
+    }
+
     /// Plain text (ServiceNow and Jira fields): commands between backticks.
     static func plainText(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{E000}" ? "`" : $0 }))
+        let bytes = Array(text.utf8)
+        let marks = codeMarks(bytes)
+        guard !marks.isEmpty else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var start = 0
+        for mark in marks {
+            out += bytes[start..<mark]
+            out.append(UInt8(ascii: "`"))
+            start = mark + 3
+        }
+        out += bytes[start...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func markdown(_ ticket: ChangeTicket) -> String {
