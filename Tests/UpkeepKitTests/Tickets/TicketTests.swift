@@ -122,3 +122,62 @@ struct TicketTests {
         }
     }
 }
+
+/// Hostile window, freeze and advisory texts, through the calendar and every ticket format at once.
+@Suite("Hostile schedule and advisory texts in calendars and tickets")
+struct HostileScheduleTextTests {
+    typealias P = PlanFixtures
+
+    @Test func windowFreezeAndAdvisoryTextsStayEscapedEverywhere() throws {
+        let window = "w|;,\\\\<script>../🚀 שלום"
+        let schedule = P.schedule(extraWindows: """
+              - name: "\(window)"
+                timeZone: Europe/Berlin
+                weekly: { days: [monday, tuesday, wednesday, thursday, friday, saturday, sunday], start: "01:00", duration: 4h }
+            """, freezes: "  - { name: \"f|;<b>x</b>,\\\\\", from: 2024-07-01, to: 2024-07-02 }\n")
+        let advisory = """
+            apiVersion: upkeep/v1
+            kind: SecurityAdvisory
+            id: CVE-2099-0001
+            published: 2024-06-20
+            severity: critical
+            summary: "a | b; c, <script>alert(1)</script> `x` \\\\ ../ 🚀"
+            affects: { kubernetes: [{ introduced: 1.28.0, fixed: 1.29.0 }] }
+            """
+        let feed = P.platform([P.Release(version: "1.0.1.0", released: "2024-01-01", versions: ["1.28.1", "1.29.1"])])
+        let fleet = P.fleet(clusters: [P.Cluster(name: "plain", version: "1.28.1", window: "\"\(window)\"")])
+        let (plan, _) = P.plan(platform: feed, fleet: fleet, schedule: schedule, policy: P.policy("target: latest\n"), extra: ["advisory.yaml": advisory])
+        let hop = try #require(plan.steps(of: "plain").first)
+        #expect(hop.occurrence?.window.contains("<script>") == true && hop.fixes == ["CVE-2099-0001"])
+        #expect(plan.constraints(of: hop).contains { $0.kind == "freeze" && $0.detail.contains("<b>x</b>") })
+        let (inputs, _) = TestSupport.load(["platform.yaml": feed, "fleet.yaml": fleet, "schedule.yaml": schedule, "advisory.yaml": advisory])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upkeep-hostile-schedule-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let calendar = folder.appendingPathComponent("plan.ics")
+        try Data(CalendarRenderer.renderBytes(plan, names: CalendarRenderer.Names(inputs))).write(to: calendar)
+        let events = try #require(try CalendarTests.check([calendar.path]).first?.events)
+        #expect(events.contains { $0.description.contains("fixes: CVE-2099-0001") })
+        let tickets = ChangeTicket.tickets(for: plan, inputs: inputs)
+        var markdown: [String] = []
+        for format in TicketRenderer.Format.allCases {
+            let subfolder = folder.appendingPathComponent(format.rawValue)
+            try FileManager.default.createDirectory(at: subfolder, withIntermediateDirectories: true)
+            for ticket in tickets {
+                let url = subfolder.appendingPathComponent(TicketRenderer.fileName(ticket, format: format))
+                try Data(TicketRenderer.render(ticket, format: format).utf8).write(to: url)
+                if format == .markdown { markdown.append(url.path) }
+            }
+            if format != .markdown {
+                let checked = try TicketTests.python([TestSupport.packageRoot.appendingPathComponent("Tests/tools/validate_plan.py").path,
+                                                      TestSupport.packageRoot.appendingPathComponent("schemas/\(format.rawValue)-ticket.schema.json").path]
+                                                     + (try TicketTests.files(in: subfolder)))
+                #expect(checked.status == 0, "\(checked.output)")
+            }
+        }
+        let checked = try TicketTests.python([TestSupport.packageRoot.appendingPathComponent("Tests/tools/check_ticket_markdown.py").path] + markdown)
+        #expect(checked.status == 0 && !checked.output.contains("\"html\": true"), "\(checked.output)")
+        let text = try markdown.map { try String(contentsOfFile: $0, encoding: .utf8) }.joined()
+        #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !text.contains("<script>"))
+    }
+}
