@@ -11,11 +11,7 @@ struct CalendarCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(name: .customLong("as-of"), help: "The day the plan starts from (YYYY-MM-DD); default: today in UTC.")
-    var asOf: AsOfDate?
-
-    @Option(help: "How far ahead to plan, for example 180d (default: the policy's horizon).")
-    var horizon: HorizonSpan?
+    @OptionGroup var planning: PlanOptions
 
     @Option(name: .shortAndLong, help: "The .ics file to write.")
     var output: String
@@ -41,7 +37,7 @@ struct CalendarCommand: ParsableCommand {
             previousPlan = plan
         }
         let loaded = try inputs.load()
-        let plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span)
+        let plan = planning.plan(loaded)
         let names = CalendarRenderer.Names(loaded)
         let calendar = CalendarRenderer.renderBytes(plan, names: names, previous: previousPlan)
         try OutputFile.write({ emit in try calendar.withUnsafeBufferPointer(emit) }, to: output)

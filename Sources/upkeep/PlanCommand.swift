@@ -14,12 +14,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     @OptionGroup var inputs: InputOptions
-
-    @Option(name: .customLong("as-of"), help: "The day the plan starts from (YYYY-MM-DD); default: today in UTC.")
-    var asOf: AsOfDate?
-
-    @Option(help: "How far ahead to plan, for example 180d (default: the policy's horizon).")
-    var horizon: HorizonSpan?
+    @OptionGroup var planning: PlanOptions
 
     @Option(help: "Output format: text, markdown, json or yaml.")
     var format: Format = .text
@@ -35,8 +30,7 @@ struct PlanCommand: ParsableCommand {
         // The input files are hashed on another thread while the plan is made, from when it keeps one core busy.
         var execution = Self.execution()
         execution.sideWork = { [loaded] in loaded.startDigests() }
-        let plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span,
-                                inputFiles: { Self.inputFiles(loaded) }, execution: execution)
+        let plan = planning.plan(loaded, inputFiles: { Self.inputFiles(loaded) }, execution: execution)
         // JSON goes out piece by piece; the other formats are small enough to build whole.
         let write: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
         func whole(_ text: String) -> ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void {
@@ -74,15 +68,5 @@ extension PlanCommand {
     static func inputFiles(_ inputs: InputSet) -> [Plan.InputFile] {
         let digests = inputs.fileDigests
         return inputs.files.map { Plan.InputFile(path: $0, sha256: digests[$0] ?? "") }
-    }
-}
-
-/// `--horizon 180d`
-struct HorizonSpan: ExpressibleByArgument {
-    var span: TimeSpan
-
-    init?(argument: String) {
-        guard let span = TimeSpan(parsing: argument), span.minutes > 0 else { return nil }
-        self.span = span
     }
 }

@@ -15,11 +15,7 @@ struct TicketsCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(name: .customLong("as-of"), help: "The day the plan starts from (YYYY-MM-DD); default: today in UTC.")
-    var asOf: AsOfDate?
-
-    @Option(help: "How far ahead to plan, for example 180d (default: the policy's horizon).")
-    var horizon: HorizonSpan?
+    @OptionGroup var planning: PlanOptions
 
     @Option(help: "Ticket format: markdown, servicenow or jira.")
     var format: Format = .markdown
@@ -33,7 +29,7 @@ struct TicketsCommand: ParsableCommand {
     func run() throws {
         try inputs.refuseOverwritingAnInput(with: output)
         let loaded = try inputs.load()
-        let plan = Planner.plan(inputs: loaded, asOf: (asOf ?? .todayUTC).date, horizon: horizon?.span)
+        let plan = planning.plan(loaded)
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {

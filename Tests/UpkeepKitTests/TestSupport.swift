@@ -40,6 +40,32 @@ enum TestSupport {
         return (InputLoader().load(paths: paths, log: log), log)
     }
 
+    /// Runs `python3` with these arguments (a tool of Tests/tools, or `-c` code), `input` on its standard
+    /// input; its exit status and what it printed (standard output and error together).
+    static func python(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        let stdin = input.map { _ in Pipe() }
+        if let stdin { process.standardInput = stdin }
+        try process.run()
+        if let stdin, let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The path of a tool in Tests/tools.
+    static func tool(_ name: String) -> String {
+        packageRoot.appendingPathComponent("Tests/tools/\(name)").path
+    }
+
     /// The rendered diagnostics, one per line.
     static func messages(_ log: DiagnosticLog) -> [String] {
         log.sorted.map(\.description)

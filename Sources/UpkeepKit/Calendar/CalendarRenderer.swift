@@ -1,22 +1,8 @@
 /// `upkeep calendar`: the plan's maintenance as an RFC 5545 calendar — one event per subject per window
 /// occurrence that holds its steps — for Outlook, Google Calendar and any client that imports `.ics`.
 public enum CalendarRenderer {
-    /// What the events name besides the plan: each cluster's ring, each known issue's summary and workaround.
-    public struct Names: Sendable {
-        var rings: [String: String] = [:]
-        var knownIssues: [String: KnownIssue] = [:]
-
-        public init(_ inputs: InputSet) {
-            for cluster in inputs.clusters where rings[cluster.name] == nil {
-                if let ring = cluster.ring?.name { rings[cluster.name] = ring }
-            }
-            for feed in inputs.platformFeeds {
-                for release in feed.releases {
-                    for issue in release.knownIssues where knownIssues[issue.id] == nil { knownIssues[issue.id] = issue }
-                }
-            }
-        }
-    }
+    /// What the events look up in the inputs (rings, known issues).
+    public typealias Names = InputLookup
 
     /// The whole calendar. With `previous` (the plan this one replaces), an event it had and this plan
     /// drops is written cancelled, and an event whose content changed gets `SEQUENCE:1` (a new event, or an
@@ -127,7 +113,7 @@ public enum CalendarRenderer {
     static func categories(_ event: MaintenanceEvent, names: Names) -> [String] {
         var kinds: [String] = []
         for step in event.steps where !kinds.contains(step.kind.rawValue) { kinds.append(step.kind.rawValue) }
-        if event.subject.hasPrefix("cluster/"), let ring = names.rings[event.name] { kinds.append("ring \(ring)") }
+        if let ring = names.cluster(ofSubject: event.subject, named: event.name)?.ring?.name { kinds.append("ring \(ring)") }
         return kinds
     }
 

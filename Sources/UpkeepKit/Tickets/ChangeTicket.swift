@@ -28,14 +28,14 @@ public struct ChangeTicket: Sendable {
 
     /// The tickets of a plan, one per calendar event, in calendar order.
     public static func tickets(for plan: Plan, inputs: InputSet) -> [ChangeTicket] {
-        let context = TicketContext(inputs)
+        let context = InputLookup(inputs)
         let occupancy = plan.occupancy()
         return MaintenanceEvent.events(of: plan).map { ChangeTicket(event: $0, plan: plan, occupancy: occupancy, context: context) }
     }
 
-    init(event: MaintenanceEvent, plan: Plan, occupancy: Plan.Occupancy, context: TicketContext) {
+    init(event: MaintenanceEvent, plan: Plan, occupancy: Plan.Occupancy, context: InputLookup) {
         self.event = event
-        let cluster = context.clusters[event.name].flatMap { _ in event.subject.hasPrefix("cluster/") ? context.clusters[event.name] : nil }
+        let cluster = context.cluster(ofSubject: event.subject, named: event.name)
         let platform = event.subject.hasPrefix("cluster/")
             ? cluster?.managementCluster.flatMap { context.managements[$0.name]?.platform.name }
             : context.managements[event.name]?.platform.name
@@ -89,28 +89,5 @@ public struct ChangeTicket: Sendable {
     static func local(_ instant: Instant, _ zone: (identifier: String, converter: TimeZoneConverter)) -> String {
         let text = instant.adding(minutes: zone.converter.offsetMinutes(at: instant)).description
         return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
-    }
-}
-
-/// What tickets look up in the inputs.
-struct TicketContext {
-    var clusters: [String: WorkloadCluster] = [:]
-    var managements: [String: ManagementCluster] = [:]
-    var advisories: [String: SecurityAdvisory] = [:]
-    var knownIssues: [String: KnownIssue] = [:]
-    var zones: [String: (identifier: String, converter: TimeZoneConverter)] = [:]
-
-    init(_ inputs: InputSet) {
-        for cluster in inputs.clusters where clusters[cluster.name] == nil { clusters[cluster.name] = cluster }
-        for management in inputs.managementClusters where managements[management.name] == nil { managements[management.name] = management }
-        for advisory in inputs.advisories where advisories[advisory.id] == nil { advisories[advisory.id] = advisory }
-        for feed in inputs.platformFeeds {
-            for release in feed.releases {
-                for issue in release.knownIssues where knownIssues[issue.id] == nil { knownIssues[issue.id] = issue }
-            }
-        }
-        for window in inputs.windows where zones[window.name] == nil {
-            if let converter = TimeZoneConverter(identifier: window.timeZone) { zones[window.name] = (window.timeZone, converter) }
-        }
     }
 }

@@ -26,16 +26,8 @@ struct CalendarTests {
 
     /// Runs the Python checker on files; a failure is recorded with its message.
     static func check(_ paths: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [File] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", checker] + paths
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)", sourceLocation: sourceLocation)
+        let (status, output) = try TestSupport.python([checker] + paths)
+        #expect(status == 0, "\(output)", sourceLocation: sourceLocation)
         return output.split(separator: "\n").compactMap { try? JSONDecoder().decode(File.self, from: Data($0.utf8)) }
     }
 

@@ -41,12 +41,8 @@ struct PlanCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(json.output.utf8).write(to: folder.appendingPathComponent("plan.json"))
         try Data(yaml.output.utf8).write(to: folder.appendingPathComponent("plan.yaml"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, folder.appendingPathComponent("plan.json").path, folder.appendingPathComponent("plan.yaml").path]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let run = try TestSupport.python(["-c", script, folder.appendingPathComponent("plan.json").path, folder.appendingPathComponent("plan.yaml").path])
+        #expect(run.status == 0, "\(run.output)")
     }
 
     /// `plan fleet-dir -o fleet-dir/fleet.yaml` once replaced the operator's inventory with the plan.

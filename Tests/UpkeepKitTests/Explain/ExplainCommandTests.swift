@@ -20,16 +20,8 @@ struct ExplainCommandTests {
             try Data(document.utf8).write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", validator, schema] + paths
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : output
+        let run = try TestSupport.python([validator, schema] + paths)
+        return run.status == 0 ? nil : run.output
     }
 
     @Test(arguments: ["2024-07-01", "2024-11-15"])

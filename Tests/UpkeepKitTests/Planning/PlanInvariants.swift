@@ -7,8 +7,8 @@ enum PlanInvariants {
     /// planning.md 3, "Platform first": a Kubernetes step is never unschedulable for want of a release that
     /// offers its minor while a platform update in the same plan moves its management cluster to a release
     /// that offers a patch of that minor, supported on the day the update ends.
-    static func unschedulableForNoReleaseWhileAnUpdateOffersOne(_ plan: Plan, inputs: InputSet) -> [String] {
-        let context = PlanningContext(inputs: inputs, asOf: plan.asOf, horizon: inputs.policy.horizon)
+    static func unschedulableForNoReleaseWhileAnUpdateOffersOne(_ plan: Plan, inputs: InputSet, context: PlanningContext? = nil) -> [String] {
+        let context = context ?? Self.context(plan, inputs)
         var problems: [String] = []
         for step in plan.steps where step.status == .unschedulable && step.reasons.contains(where: { $0.contains("no release offers") }) {
             guard let clusterName = step.cluster, let position = context.clusterIndex[clusterName] else { continue }
@@ -32,8 +32,8 @@ enum PlanInvariants {
     /// planning.md 3, "Platform first": a placed Kubernetes step whose version the management cluster's
     /// current release does not offer lists a platform update of that management cluster in `after` and
     /// starts after it ends.
-    static func hopsOnANewReleaseWaitForItsUpdate(_ plan: Plan, inputs: InputSet) -> [String] {
-        let context = PlanningContext(inputs: inputs, asOf: plan.asOf, horizon: inputs.policy.horizon)
+    static func hopsOnANewReleaseWaitForItsUpdate(_ plan: Plan, inputs: InputSet, context: PlanningContext? = nil) -> [String] {
+        let context = context ?? Self.context(plan, inputs)
         var problems: [String] = []
         for step in plan.steps where step.kind == .kubernetesUpgrade && step.start != nil {
             guard let clusterName = step.cluster, let position = context.clusterIndex[clusterName] else { continue }
@@ -52,11 +52,14 @@ enum PlanInvariants {
         return problems
     }
 
+    static func context(_ plan: Plan, _ inputs: InputSet) -> PlanningContext {
+        PlanningContext(inputs: inputs, asOf: plan.asOf, horizon: inputs.policy.horizon)
+    }
+
     static func check(_ plan: Plan, inputs: InputSet, sourceLocation: SourceLocation = #_sourceLocation) {
-        for problem in hopsOnANewReleaseWaitForItsUpdate(plan, inputs: inputs) {
-            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
-        }
-        for problem in unschedulableForNoReleaseWhileAnUpdateOffersOne(plan, inputs: inputs) {
+        let context = Self.context(plan, inputs)
+        for problem in hopsOnANewReleaseWaitForItsUpdate(plan, inputs: inputs, context: context)
+            + unschedulableForNoReleaseWhileAnUpdateOffersOne(plan, inputs: inputs, context: context) {
             Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
         }
     }

@@ -10,19 +10,8 @@ enum PlanSchemaCheck {
 
     /// The validator's complaints, or nil when the plan is valid.
     static func problems(_ json: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, schema, "-"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        do { try process.run() } catch { return "cannot run python3: \(error)" }
-        input.fileHandleForWriting.write(Data(json.utf8))
-        try? input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : String(decoding: data, as: UTF8.self)
+        guard let run = try? TestSupport.python([script, schema, "-"], input: json) else { return "cannot run python3" }
+        return run.status == 0 ? nil : run.output
     }
 
     /// Records a test issue when the plan's JSON does not match the schema.

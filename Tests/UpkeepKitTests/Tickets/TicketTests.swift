@@ -18,19 +18,6 @@ struct TicketTests {
         var html: Bool
     }
 
-    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
-
     static func files(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0).path }
     }
@@ -48,7 +35,7 @@ struct TicketTests {
             #expect(files.count == events.count && files.count > 5, "\(format)")
             switch format {
             case "markdown":
-                let checked = try Self.python([TestSupport.packageRoot.appendingPathComponent("Tests/tools/check_ticket_markdown.py").path] + files)
+                let checked = try TestSupport.python([TestSupport.tool("check_ticket_markdown.py")] + files)
                 #expect(checked.status == 0, "\(checked.output)")
                 let parsed = checked.output.split(separator: "\n").compactMap { try? JSONDecoder().decode(Parsed.self, from: Data($0.utf8)) }
                 #expect(parsed.count == files.count)
@@ -59,7 +46,7 @@ struct TicketTests {
                 #expect(parsed.contains { $0.codes.contains("Update-AksHci") || $0.codes.contains { $0.hasPrefix("Update-AksHci ") } })
             default:
                 let schema = TestSupport.packageRoot.appendingPathComponent("schemas/\(format == "jira" ? "jira" : "servicenow")-ticket.schema.json").path
-                let checked = try Self.python([TestSupport.packageRoot.appendingPathComponent("Tests/tools/validate_plan.py").path, schema] + files)
+                let checked = try TestSupport.python([TestSupport.tool("validate_plan.py"), schema] + files)
                 #expect(checked.status == 0, "\(checked.output)")
             }
         }
@@ -103,7 +90,7 @@ struct TicketTests {
             }
         }
         let markdown = try Self.files(in: folder.appendingPathComponent("markdown"))
-        let checked = try Self.python([TestSupport.packageRoot.appendingPathComponent("Tests/tools/check_ticket_markdown.py").path] + markdown)
+        let checked = try TestSupport.python([TestSupport.tool("check_ticket_markdown.py")] + markdown)
         #expect(checked.status == 0, "\(checked.output)")
         let parsed = checked.output.split(separator: "\n").compactMap { try? JSONDecoder().decode(Parsed.self, from: Data($0.utf8)) }
         #expect(parsed.count == markdown.count)
@@ -116,7 +103,7 @@ struct TicketTests {
         }
         for schema in ["servicenow", "jira"] {
             let documents = try Self.files(in: folder.appendingPathComponent(schema))
-            let checkedJSON = try Self.python([TestSupport.packageRoot.appendingPathComponent("Tests/tools/validate_plan.py").path,
+            let checkedJSON = try TestSupport.python([TestSupport.tool("validate_plan.py"),
                                                TestSupport.packageRoot.appendingPathComponent("schemas/\(schema)-ticket.schema.json").path] + documents)
             #expect(checkedJSON.status == 0 && !documents.isEmpty, "\(checkedJSON.output)")
         }
@@ -169,13 +156,13 @@ struct HostileScheduleTextTests {
                 if format == .markdown { markdown.append(url.path) }
             }
             if format != .markdown {
-                let checked = try TicketTests.python([TestSupport.packageRoot.appendingPathComponent("Tests/tools/validate_plan.py").path,
+                let checked = try TestSupport.python([TestSupport.tool("validate_plan.py"),
                                                       TestSupport.packageRoot.appendingPathComponent("schemas/\(format.rawValue)-ticket.schema.json").path]
                                                      + (try TicketTests.files(in: subfolder)))
                 #expect(checked.status == 0, "\(checked.output)")
             }
         }
-        let checked = try TicketTests.python([TestSupport.packageRoot.appendingPathComponent("Tests/tools/check_ticket_markdown.py").path] + markdown)
+        let checked = try TestSupport.python([TestSupport.tool("check_ticket_markdown.py")] + markdown)
         #expect(checked.status == 0 && !checked.output.contains("\"html\": true"), "\(checked.output)")
         let text = try markdown.map { try String(contentsOfFile: $0, encoding: .utf8) }.joined()
         #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !text.contains("<script>"))
