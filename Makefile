@@ -36,7 +36,8 @@ build: setup
 demo: build
 	$(UPKEEP_DEBUG) validate $(DEMO_INPUTS)
 	$(UPKEEP_DEBUG) status $(DEMO_INPUTS) --as-of $(DEMO_DATE)
-	@mkdir -p $(DEMO_OUTPUT)
+	@# The demo's own folder starts empty (upkeep refuses to replace a folder it did not mark as its own).
+	@rm -rf $(DEMO_OUTPUT) && mkdir -p $(DEMO_OUTPUT)
 	@for format in text markdown json yaml; do \
 		$(UPKEEP_DEBUG) plan $(DEMO_INPUTS) --as-of $(DEMO_DATE) --format $$format -o $(DEMO_OUTPUT)/plan.$$format; \
 		status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ] || exit $$status; \

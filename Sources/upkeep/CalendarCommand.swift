@@ -24,6 +24,7 @@ struct CalendarCommand: ParsableCommand {
 
     func run() throws {
         try inputs.refuseOverwritingAnInput(with: output)
+        try inputs.refuseReplacingAnInput(withFolder: perSubject)
         var previousPlan: Plan?
         if let previous {
             guard let data = FileManager.default.contents(atPath: previous) else {
@@ -42,15 +43,8 @@ struct CalendarCommand: ParsableCommand {
         let calendar = CalendarRenderer.renderBytes(plan, names: names, previous: previousPlan)
         try OutputFile.write({ emit in try calendar.withUnsafeBufferPointer(emit) }, to: output)
         if let perSubject {
-            do {
-                try FileManager.default.createDirectory(atPath: perSubject, withIntermediateDirectories: true)
-            } catch {
-                FileHandle.standardError.write(Data("upkeep: cannot make the folder \(perSubject): \(error.localizedDescription)\n".utf8))
-                throw ExitCode(1)
-            }
-            for file in CalendarRenderer.perSubject(plan, names: names, previous: previousPlan) {
-                try OutputFile.write({ emit in try file.bytes.withUnsafeBufferPointer(emit) }, to: (perSubject as NSString).appendingPathComponent(file.fileName))
-            }
+            let files = CalendarRenderer.perSubject(plan, names: names, previous: previousPlan)
+            try OutputFolder.write(files.map { ($0.fileName, $0.bytes) }, to: perSubject, command: "calendar --per-subject")
         }
         // The plan and the inputs are not freed piece by piece: the process ends here.
         withExtendedLifetime((plan, loaded, calendar)) { Foundation.exit(0) }

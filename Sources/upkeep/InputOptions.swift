@@ -18,6 +18,13 @@ struct InputOptions: ParsableArguments {
         throw ExitCode(1)
     }
 
+    /// The same for an output folder, which the command replaces whole.
+    func refuseReplacingAnInput(withFolder output: String?) throws {
+        guard let output, let problem = OutputPathCheck.folderProblem(output: output, inputs: paths) else { return }
+        FileHandle.standardError.write(Data("upkeep: will not write \(output): \(problem) Nothing was read or written.\n".utf8))
+        throw ExitCode(1)
+    }
+
     func load(digests: Bool = false) throws -> InputSet {
         let log = DiagnosticLog(strict: strict)
         let inputs = InputLoader(computeDigests: digests).load(paths: paths, log: log)

@@ -8,7 +8,7 @@ enum OutputFile {
         let temporary = path + ".upkeep-\(ProcessInfo.processInfo.processIdentifier).tmp"
         do {
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary]) }
+            guard descriptor >= 0 else { throw WriteFailure.now() }
             do {
                 try write { try writeAll(descriptor, $0, name: temporary) }
                 close(descriptor)
@@ -16,7 +16,7 @@ enum OutputFile {
                 close(descriptor)
                 throw error
             }
-            guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+            guard rename(temporary, path) == 0 else { throw WriteFailure.now() }
         } catch {
             unlink(temporary)
             FileHandle.standardError.write(Data("upkeep: cannot write \(path): \(error.localizedDescription)\n".utf8))
@@ -34,9 +34,18 @@ enum OutputFile {
             let written = Foundation.write(descriptor, bytes.baseAddress?.advanced(by: offset), bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: name])
+                throw WriteFailure.now()
             }
             offset += written
         }
     }
+}
+
+/// What the system said when a write failed (`No such file or directory`, `Permission denied`, …).
+struct WriteFailure: LocalizedError {
+    var reason: String
+    var errorDescription: String? { reason }
+
+    /// The failure `errno` holds now.
+    static func now() -> WriteFailure { WriteFailure(reason: String(cString: strerror(errno))) }
 }

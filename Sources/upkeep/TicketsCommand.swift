@@ -27,20 +27,20 @@ struct TicketsCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        try inputs.refuseOverwritingAnInput(with: output)
+        PhaseClock.mark("start")
+        try inputs.refuseReplacingAnInput(withFolder: output)
         let loaded = try inputs.load()
-        let plan = planning.plan(loaded)
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            FileHandle.standardError.write(Data("upkeep: cannot make the folder \(output): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(1)
-        }
+        PhaseClock.mark("read and check the inputs")
+        let execution = PlanCommand.execution()
+        let plan = planning.plan(loaded, execution: execution)
         let kind = TicketRenderer.Format(rawValue: format.rawValue) ?? .markdown
-        for ticket in ChangeTicket.tickets(for: plan, inputs: loaded) {
-            let path = (output as NSString).appendingPathComponent(TicketRenderer.fileName(ticket, format: kind))
-            try OutputFile.write(TicketRenderer.render(ticket, format: kind, jiraProject: jiraProject), to: path)
+        // Each ticket is written on the thread that rendered it, while the others render theirs.
+        try OutputFolder.write(to: output, command: "tickets") { folder in
+            TicketRenderer.deliver(for: plan, inputs: loaded, format: kind, jiraProject: jiraProject, execution: execution) { ticket in
+                folder.add(ticket.name, ticket.bytes)
+            }
         }
+        PhaseClock.mark("render and write the tickets")
         withExtendedLifetime((plan, loaded)) { Foundation.exit(0) }
     }
 }

@@ -113,7 +113,7 @@ public enum CalendarRenderer {
     static func categories(_ event: MaintenanceEvent, names: Names) -> [String] {
         var kinds: [String] = []
         for step in event.steps where !kinds.contains(step.kind.rawValue) { kinds.append(step.kind.rawValue) }
-        if let ring = names.cluster(ofSubject: event.subject, named: event.name)?.ring?.name { kinds.append("ring \(ring)") }
+        if let ring = names.cluster(ofSubject: event.subject, named: event.name)?.ring { kinds.append("ring \(ring)") }
         return kinds
     }
 
@@ -141,14 +141,22 @@ public enum CalendarRenderer {
     public static func fileName(for subject: String, extension suffix: String = "ics") -> String {
         let name = subject.split(separator: "/", maxSplits: 1).last.map(String.init) ?? subject
         let kind = subject.hasPrefix("management-cluster/") ? "mgmt-" : ""
-        var safe = ""
+        // ASCII letters, digits, `-`, `_` and `.` kept; any other character becomes one `_`.
+        var safe: [UInt8] = []
         for scalar in name.unicodeScalars {
-            let keep = (scalar.properties.isAlphabetic && scalar.isASCII) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
-            safe.unicodeScalars.append(keep ? scalar : "_")
+            let value = scalar.value
+            let keep = (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+                || value == 0x2D || value == 0x5F || value == 0x2E
+            safe.append(keep ? UInt8(value) : UInt8(ascii: "_"))
         }
-        while safe.hasPrefix(".") { safe.removeFirst() }
-        if safe.count > 80 { safe = String(safe.prefix(80)) }
-        let digest = SHA256.hex(Array(subject.utf8)).prefix(8)
-        return "\(kind)\(safe.isEmpty ? "subject" : safe)-\(digest)" + (suffix.isEmpty ? "" : ".\(suffix)")
+        let kept = safe.drop { $0 == UInt8(ascii: ".") }.prefix(80)
+        let safeName = String(decoding: kept, as: UTF8.self)
+        // Tells apart subjects whose kept characters agree: a 64-bit FNV-1a digest of the whole subject,
+        // folded to 32 bits (cheap: tens of thousands of tickets are named at once).
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in subject.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        let folded = String(UInt32(truncatingIfNeeded: hash ^ (hash >> 32)), radix: 16)
+        let digest = String(repeating: "0", count: 8 - folded.count) + folded
+        return "\(kind)\(safeName.isEmpty ? "subject" : safeName)-\(digest)" + (suffix.isEmpty ? "" : ".\(suffix)")
     }
 }

@@ -15,6 +15,27 @@ public enum OutputPathCheck {
         return nil
     }
 
+    /// Why the folder `output` may not be replaced by a command's output folder (`tickets -o`,
+    /// `calendar --per-subject`) when the inputs are `paths`: it is a file, or an input lies inside it
+    /// (replacing the folder would delete the input). Nil when it may.
+    public static func folderProblem(output: String, inputs paths: [String]) -> String? {
+        guard let target = identity(of: output) else { return nil }
+        guard target.isFolder else { return "\(output) is a file; -o names the folder to write." }
+        guard let folder = realPath(output) else { return nil }
+        for file in InputLoader.files(under: paths, log: DiagnosticLog()) {
+            if let real = realPath(file), real.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
+                return "the input \(file) is inside it."
+            }
+        }
+        return nil
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     private struct Identity {
         var device: UInt64
         var inode: UInt64

@@ -35,41 +35,30 @@ public struct Plan: Sendable {
     var rings: [Ring] = []
     var freezes: [Freeze] = []
 
-    /// The constraints that decided a step's start, in words (`upkeep explain`).
-    /// The steps in each window occurrence (by window name and start), for naming the steps that filled
-    /// one: worked out once when many steps are explained (tickets).
-    public struct Occupancy: Sendable {
-        struct Key: Hashable {
-            var window: String
-            var start: Int
-        }
-        var steps: [Key: [PlanStep]] = [:]
-    }
-
-    public func occupancy() -> Occupancy {
-        var occupancy = Occupancy()
-        for step in steps {
-            guard let occurrence = step.occurrence else { continue }
-            occupancy.steps[Occupancy.Key(window: occurrence.window, start: occurrence.start.minutesSinceEpoch), default: []].append(step)
-        }
-        return occupancy
-    }
-
-    public func constraints(of step: PlanStep, occupancy: Occupancy? = nil) -> [PlanStep.Constraint] {
+    /// The constraints that decided a step's start, in words (`upkeep explain`). A `max-parallel`
+    /// constraint names the other clusters' steps that filled its occurrence.
+    public func constraints(of step: PlanStep) -> [PlanStep.Constraint] {
         guard step.placement.upperBound <= placements.count else { return [] }
         return placements[step.placement].map { constraint in
             var named = constraint.step.flatMap { $0 < scheduleIDs.count ? scheduleIDs[$0] : nil }.map { [$0] } ?? []
             if case .clusterLimit(_, let start, _) = constraint.detail {
                 // The other clusters' steps in the full occurrence of the same window.
-                let key = Occupancy.Key(window: step.occurrence?.window ?? "", start: start.minutesSinceEpoch)
-                let candidates = occupancy?.steps[key] ?? steps.filter { other in
-                    other.occurrence?.window == step.occurrence?.window && other.occurrence?.start == start
-                }
-                named = candidates.filter { $0.subject != step.subject }.map(\.id)
+                named = steps.filter { other in
+                    other.occurrence?.window == step.occurrence?.window && other.occurrence?.start == start && other.subject != step.subject
+                }.map(\.id)
             }
             return PlanStep.Constraint(kind: constraint.kind.rawValue, notBefore: constraint.notBefore, steps: named,
                                        detail: constraint.describe(for: step, rings: rings, freezes: freezes), binding: constraint.binding)
         }
+    }
+
+    /// The constraint that decided a step's start (the binding one), in words; nil when none did.
+    public func bindingConstraint(of step: PlanStep) -> PlanStep.Constraint? {
+        guard step.placement.upperBound <= placements.count,
+              let constraint = placements[step.placement].first(where: \.binding) else { return nil }
+        let named = constraint.step.flatMap { $0 < scheduleIDs.count ? scheduleIDs[$0] : nil }.map { [$0] } ?? []
+        return PlanStep.Constraint(kind: constraint.kind.rawValue, notBefore: constraint.notBefore, steps: named,
+                                   detail: constraint.describe(for: step, rings: rings, freezes: freezes), binding: true)
     }
 
     public var lateCount: Int { steps.count { $0.status == .late } }

@@ -27,24 +27,38 @@ extension Finding {
 public enum MarkdownText {
     /// Escapes characters that would break a table cell or be read as HTML or emphasis.
     public static func escape(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + 8)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "|"): output += [0x5C, byte]
-            case UInt8(ascii: "<"): output += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): output += Array("&gt;".utf8)
-            case UInt8(ascii: "&"): output += Array("&amp;".utf8)
-            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"): output += [0x5C, byte]
-            case 0x0A, 0x0D: output.append(0x20)
-            default: output.append(byte)
+        // Most names and reasons hold none of these: returned as they are.
+        let plain = text.utf8.withContiguousStorageIfAvailable { !$0.contains(where: needsEscape) } ?? !text.utf8.contains(where: needsEscape)
+        if plain { return text }
+        do {
+            let utf8 = text.utf8
+            var output: [UInt8] = []
+            output.reserveCapacity(utf8.count + 16)
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "|"): output += [0x5C, byte]
+                case UInt8(ascii: "<"): output += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+                case UInt8(ascii: ">"): output += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+                case UInt8(ascii: "&"): output += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+                case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"): output += [0x5C, byte]
+                case 0x0A, 0x0D: output.append(0x20)
+                default: output.append(byte)
+                }
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+             UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"), 0x0A, 0x0D: return true
+        default: return false
+        }
     }
 
     /// Text inside backticks: only backticks and pipes need care.
     public static func code(_ text: String) -> String {
-        text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|")
+        text.replacingEvery("`", with: "'").replacingEvery("|", with: "\\|")
     }
 }

@@ -7,10 +7,26 @@ public struct InputLookup: Sendable {
     public var advisories: [String: SecurityAdvisory] = [:]
     public var knownIssues: [String: KnownIssue] = [:]
     var zones: [String: (identifier: String, converter: TimeZoneConverter)] = [:]
+    /// What calendar events and tickets show of a workload cluster, by name: small, so that reading it
+    /// for each of tens of thousands of events copies a few strings, not a whole cluster.
+    var clusterFacts: [String: ClusterFacts] = [:]
+
+    struct ClusterFacts {
+        var owner: String?
+        var ring: String?
+        /// Its management cluster's platform (`aks-hybrid`, `aks-arc`).
+        var platform: String?
+        var nodePools: [String]
+    }
 
     public init(_ inputs: InputSet) {
         for cluster in inputs.clusters where clusters[cluster.name] == nil { clusters[cluster.name] = cluster }
         for management in inputs.managementClusters where managements[management.name] == nil { managements[management.name] = management }
+        for cluster in inputs.clusters where clusterFacts[cluster.name] == nil {
+            clusterFacts[cluster.name] = ClusterFacts(owner: cluster.owner, ring: cluster.ring?.name,
+                                                      platform: cluster.managementCluster.flatMap { managements[$0.name]?.platform.name },
+                                                      nodePools: cluster.nodePools.map(\.name))
+        }
         for advisory in inputs.advisories where advisories[advisory.id] == nil { advisories[advisory.id] = advisory }
         for feed in inputs.platformFeeds {
             for release in feed.releases {
@@ -23,8 +39,8 @@ public struct InputLookup: Sendable {
     }
 
     /// The workload cluster of a step or an event subject (`cluster/NAME`); nil for a management cluster's.
-    func cluster(ofSubject subject: String, named name: String) -> WorkloadCluster? {
-        subject.hasPrefix("cluster/") ? clusters[name] : nil
+    func cluster(ofSubject subject: String, named name: String) -> ClusterFacts? {
+        subject.hasPrefix("cluster/") ? clusterFacts[name] : nil
     }
 
     /// A step's maintenance window: the one it landed in, else its cluster's or management cluster's.

@@ -25,6 +25,14 @@ public indirect enum JSONValue: Sendable, Equatable {
         writer.newline()
         return writer.string
     }
+
+    /// `rendered(inlineFrom:)` as UTF-8 bytes.
+    public func renderedBytes(inlineFrom depth: Int) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.write(self, indent: 0, inlineFrom: depth)
+        writer.newline()
+        return writer.bytes
+    }
 }
 
 /// Writes JSON values as UTF-8 into one growing buffer, so that a large plan is written without
@@ -182,7 +190,11 @@ public struct JSONWriter: ~Copyable {
             buffer.append(utf8)
             return
         }
-        for byte in utf8 {
+        // Otherwise the runs between the bytes that need escaping are copied whole.
+        var run = 0
+        for (offset, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            buffer.append(UnsafeBufferPointer(rebasing: utf8[run..<offset]))
+            run = offset + 1
             switch byte {
             case UInt8(ascii: "\""): raw("\\\"")
             case UInt8(ascii: "\\"): raw("\\\\")
@@ -191,14 +203,14 @@ public struct JSONWriter: ~Copyable {
             case UInt8(ascii: "\t"): raw("\\t")
             case 0x08: raw("\\b")
             case 0x0C: raw("\\f")
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
+            default:
+                let hex: StaticString = "0123456789abcdef"
                 raw("\\u00")
-                buffer.append(hex[Int(byte >> 4)])
-                buffer.append(hex[Int(byte & 0xF)])
-            default: buffer.append(byte)
+                buffer.append(hex.utf8Start[Int(byte >> 4)])
+                buffer.append(hex.utf8Start[Int(byte & 0xF)])
             }
         }
+        buffer.append(UnsafeBufferPointer(rebasing: utf8[run...]))
     }
 
     /// True when no byte is a control character, a quote or a backslash. Eight bytes at a time: a byte

@@ -29,23 +29,26 @@ public struct ChangeTicket: Sendable {
     /// The tickets of a plan, one per calendar event, in calendar order.
     public static func tickets(for plan: Plan, inputs: InputSet) -> [ChangeTicket] {
         let context = InputLookup(inputs)
-        let occupancy = plan.occupancy()
-        return MaintenanceEvent.events(of: plan).map { ChangeTicket(event: $0, plan: plan, occupancy: occupancy, context: context) }
+        return MaintenanceEvent.events(of: plan).map { ChangeTicket(event: $0, plan: plan, context: context) }
     }
 
-    init(event: MaintenanceEvent, plan: Plan, occupancy: Plan.Occupancy, context: InputLookup) {
+    init(event: MaintenanceEvent, plan: Plan, context: InputLookup) {
         self.event = event
         let cluster = context.cluster(ofSubject: event.subject, named: event.name)
         let platform = event.subject.hasPrefix("cluster/")
-            ? cluster?.managementCluster.flatMap { context.managements[$0.name]?.platform.name }
+            ? cluster?.platform
             : context.managements[event.name]?.platform.name
         self.platform = platform
         owner = cluster?.owner
-        ring = cluster?.ring?.name
+        ring = cluster?.ring
         title = CalendarRenderer.summary(event)
         var justification: [String] = []
         for step in event.steps {
-            if let due = step.due { justification.append("\(step.id) is due \(due): \(step.dueReason ?? "")") }
+            if let due = step.due {
+                // The due reason is often one of the step's reasons already (a node image's age).
+                let reason = step.dueReason.flatMap { due in step.reasons.contains { $0.hasSuffix(due) } ? nil : due }
+                justification.append("\(step.id) is due \(due)" + (reason.map { ": " + $0 } ?? ""))
+            }
             for reason in step.reasons where !justification.contains(reason) { justification.append(reason) }
             for id in step.fixes {
                 let advisory = context.advisories[id]
@@ -75,19 +78,26 @@ public struct ChangeTicket: Sendable {
         } else {
             windowLocal = windowUTC
         }
-        configurationItems = [event.name] + (cluster?.nodePools.map { "\(event.name)/\($0.name)" } ?? [])
+        configurationItems = [event.name] + (cluster?.nodePools.map { "\(event.name)/\($0)" } ?? [])
         knownIssues = event.steps.flatMap(\.knownIssues).map { id in
             let issue = context.knownIssues[id]
             return "\(id): \(issue?.summary ?? "")" + (issue?.workaround.map { "; workaround: \($0)" } ?? "")
         }
-        constraints = event.steps.flatMap { step in
-            plan.constraints(of: step, occupancy: occupancy).map { "\(step.id): \($0.binding ? "binding " : "")\($0.kind) not before \($0.notBefore)\($0.detail.isEmpty ? "" : " — \($0.detail)")" }
+        // What decided each step's start (every constraint of a step: `upkeep explain`).
+        constraints = event.steps.compactMap { step in
+            plan.bindingConstraint(of: step).map { constraint in
+                "\(step.id) starts \(step.start.map { "at \($0)" } ?? "when it can"): "
+                    + (constraint.detail.isEmpty ? constraint.kind : "\(constraint.detail) (\(constraint.kind))")
+            }
+        }
+        if let first = event.steps.first {
+            constraints.append("Every constraint of a step: \(TicketCommands.code)upkeep explain \(first.id.replacingEvery(TicketCommands.code, with: "")) PATH…\(TicketCommands.code)")
         }
     }
 
     /// `2024-07-07 05:00` in a time zone.
     static func local(_ instant: Instant, _ zone: (identifier: String, converter: TimeZoneConverter)) -> String {
         let text = instant.adding(minutes: zone.converter.offsetMinutes(at: instant)).description
-        return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        return String(text.prefix(16)).replacingEvery("T", with: " ")
     }
 }

@@ -1,7 +1,7 @@
-/// The commands a ticket's implementation, backout and test plans give, by platform: AKS hybrid's \u{E000}AksHci\u{E000}
-/// PowerShell module, AKS Arc's \u{E000}az aksarc\u{E000} CLI, and plain \u{E000}kubectl\u{E000} checks for either. Names are quoted for
+/// The commands a ticket's implementation, backout and test plans give, by platform: AKS hybrid's `AksHci`
+/// PowerShell module, AKS Arc's `az aksarc` CLI, and plain `kubectl` checks for either. Names are quoted for
 /// PowerShell and the shell (single quotes, with any single quote doubled or escaped). A command is marked
-/// off by \u{E000}TicketCommands.code\u{E000} on each side (a private-use character no name keeps), so that each output
+/// off by `TicketCommands.code` on each side (a private-use character no name keeps), so that each output
 /// can set it as code in its own way.
 struct TicketCommands {
     static let code = "\u{E000}"
@@ -10,12 +10,12 @@ struct TicketCommands {
 
     init(platform: String?, subject: String) {
         self.platform = platform
-        self.subject = subject.replacingOccurrences(of: Self.code, with: "")
+        self.subject = subject.replacingEvery(Self.code, with: "")
     }
 
     private var isArc: Bool { platform == "aks-arc" }
-    private var powershellName: String { "'" + subject.replacingOccurrences(of: "'", with: "''") + "'" }
-    private var shellName: String { "'" + subject.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    private var powershellName: String { "'" + subject.replacingEvery("'", with: "''") + "'" }
+    private var shellName: String { "'" + subject.replacingEvery("'", with: "'\\''") + "'" }
 
     var before: [String] {
         ["Confirm the current state: \u{E000}kubectl get nodes -o wide\u{E000} and \u{E000}kubectl version\u{E000} against \(subject)."]
@@ -42,7 +42,7 @@ struct TicketCommands {
         case .nodePoolUpgrade:
             let pool = step.nodePool ?? ""
             return isArc
-                ? ["Upgrade node pool \(pool) to Kubernetes \(step.to): \u{E000}az aksarc nodepool update --cluster-name \(shellName) --name '\(pool.replacingOccurrences(of: "'", with: "'\\''"))' --resource-group <resource-group>\u{E000}."]
+                ? ["Upgrade node pool \(pool) to Kubernetes \(step.to): \u{E000}az aksarc nodepool update --cluster-name \(shellName) --name '\(pool.replacingEvery("'", with: "'\\''"))' --resource-group <resource-group>\u{E000}."]
                 : ["Upgrade node pool \(pool) of \(subject) to Kubernetes \(step.to) (from \(step.from)): \u{E000}Update-AksHciCluster -name \(powershellName) -kubernetesVersion v\(step.to)\u{E000} moves the pools with the control plane."]
         case .nodeImageUpdate:
             return isArc

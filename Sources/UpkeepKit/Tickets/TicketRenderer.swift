@@ -13,11 +13,44 @@ public enum TicketRenderer {
     }
 
     public static func render(_ ticket: ChangeTicket, format: Format, jiraProject: String = "OPS") -> String {
+        String(decoding: renderBytes(ticket, format: format, jiraProject: jiraProject), as: UTF8.self)
+    }
+
+    public static func renderBytes(_ ticket: ChangeTicket, format: Format, jiraProject: String = "OPS") -> [UInt8] {
         switch format {
-        case .markdown: return markdown(ticket)
-        case .servicenow: return serviceNow(ticket).rendered(inlineFrom: 3)
-        case .jira: return jira(ticket, project: jiraProject).rendered(inlineFrom: 4)
+        case .markdown: return Array(markdown(ticket).utf8)
+        case .servicenow: return serviceNowBytes(ticket)
+        case .jira: return jira(ticket, project: jiraProject).renderedBytes(inlineFrom: 4)
         }
+    }
+
+    /// One ticket file: its name in the folder and its bytes.
+    public struct File: Sendable {
+        public var name: String
+        public var bytes: [UInt8]
+    }
+
+    /// Every ticket of the plan, built and rendered on every core (`execution`), in calendar order.
+    public static func files(for plan: Plan, inputs: InputSet, format: Format, jiraProject: String = "OPS",
+                             execution: ExecutionOptions = .standard) -> [File] {
+        let context = InputLookup(inputs)
+        return execution.map(MaintenanceEvent.events(of: plan), minimum: 64) { event in
+            file(ChangeTicket(event: event, plan: plan, context: context), format: format, jiraProject: jiraProject)
+        }
+    }
+
+    /// Every ticket of the plan, each handed to `deliver` on the thread that rendered it as soon as it is
+    /// rendered (the tickets command writes it there, so files are written while others are rendered).
+    public static func deliver(for plan: Plan, inputs: InputSet, format: Format, jiraProject: String = "OPS",
+                               execution: ExecutionOptions = .standard, _ deliver: @Sendable (File) -> Void) {
+        let context = InputLookup(inputs)
+        _ = execution.map(MaintenanceEvent.events(of: plan), minimum: 64) { event in
+            deliver(file(ChangeTicket(event: event, plan: plan, context: context), format: format, jiraProject: jiraProject))
+        }
+    }
+
+    static func file(_ ticket: ChangeTicket, format: Format, jiraProject: String) -> File {
+        File(name: fileName(ticket, format: format), bytes: renderBytes(ticket, format: format, jiraProject: jiraProject))
     }
 
     /// Markdown: the prose escaped, each command a code span whose fence is longer than any run of
@@ -48,6 +81,7 @@ public enum TicketRenderer {
     /// Where `TicketCommands.code` (U+E000, bytes EE 80 80) stands in UTF-8 text.
     static func codeMarks(_ bytes: [UInt8]) -> [Int] {
         var marks: [Int] = []
+        guard bytes.contains(0xEE) else { return marks }
         var index = 0
         while index + 2 < bytes.count {
             if bytes[index] == 0xEE && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 { marks.append(index); index += 3 } else { index += 1 }
@@ -94,29 +128,72 @@ public enum TicketRenderer {
 
     /// ServiceNow Table API `change_request` fields; `risk` and `impact` as the default choice codes
     /// (risk 2 high, 3 moderate, 4 low; impact 1 high, 2 medium, 3 low); dates in UTC as `YYYY-MM-DD HH:MM:SS`.
+    /// Plain text throughout (ServiceNow shows these fields as text); the description holds what no other
+    /// field does: the summary, the window, the configuration items, known issues and why this window.
     static func serviceNow(_ ticket: ChangeTicket) -> JSONValue {
-        let impact = ticket.impact == .high ? 1 : ticket.impact == .moderate ? 2 : 3
-        var fields: [String: JSONValue] = [
-            "short_description": .string(String(ticket.title.prefix(160))),
-            "description": .string(markdown(ticket)),
-            "justification": .string(ticket.justification.joined(separator: "\n")),
-            "implementation_plan": .string(plainText(ticket.implementation.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))),
-            "backout_plan": .string(plainText(ticket.backout.joined(separator: "\n"))),
-            "test_plan": .string(plainText(ticket.tests.joined(separator: "\n"))),
-            "risk": .string(String(ticket.risk.rawValue)),
-            "impact": .string(String(impact)),
-            "type": .string("normal"),
-            "start_date": .string(serviceNowTime(ticket.event.start)),
-            "end_date": .string(serviceNowTime(ticket.event.end)),
-            "cmdb_ci": .string(ticket.event.name),
-        ]
-        fields["assignment_group"] = ticket.owner.map { .string($0) } ?? .null
+        var fields: [String: JSONValue] = [:]
+        for field in serviceNowFields(ticket) { fields["\(field.name)"] = .string(field.value) }
         return .object(fields)
+    }
+
+    /// `serviceNow(ticket).rendered(inlineFrom: 3)`, written straight from the fields (no dictionary, no
+    /// sorting): tens of thousands of tickets are written at once.
+    static func serviceNowBytes(_ ticket: ChangeTicket) -> [UInt8] {
+        var writer = JSONWriter(capacity: 4096)
+        writer.raw("{\n")
+        let fields = serviceNowFields(ticket)
+        for (index, field) in fields.enumerated() {
+            writer.key(field.name, indent: 2)
+            writer.writeString(field.value)
+            if index < fields.count - 1 { writer.raw(",") }
+            writer.newline()
+        }
+        writer.raw("}\n")
+        return writer.bytes
+    }
+
+    /// The fields in key order.
+    static func serviceNowFields(_ ticket: ChangeTicket) -> [(name: StaticString, value: String?)] {
+        let impact = ticket.impact == .high ? 1 : ticket.impact == .moderate ? 2 : 3
+        func numbered(_ items: [String]) -> String {
+            plainText(items.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))
+        }
+        func bullets(_ items: [String]) -> String {
+            items.isEmpty ? "None." : plainText(items.map { "- " + $0 }.joined(separator: "\n"))
+        }
+        let description = [summaryLine(ticket),
+                           "Window (UTC): \(ticket.windowUTC)",
+                           "Window (local): \(ticket.windowLocal)",
+                           "Configuration items: \(ticket.configurationItems.joined(separator: ", "))",
+                           "Known issues and workarounds:", bullets(ticket.knownIssues),
+                           "Why this window:", bullets(ticket.constraints)].joined(separator: "\n")
+        return [
+            ("assignment_group", ticket.owner),
+            ("backout_plan", bullets(ticket.backout)),
+            ("cmdb_ci", ticket.event.name),
+            ("description", description),
+            ("end_date", serviceNowTime(ticket.event.end)),
+            ("impact", String(impact)),
+            ("implementation_plan", numbered(ticket.implementation)),
+            ("justification", bullets(ticket.justification)),
+            ("risk", String(ticket.risk.rawValue)),
+            ("risk_impact_analysis", "Risk: \(ticket.risk.name). Impact: \(ticket.impact.name).\n" + bullets(ticket.riskReasons)),
+            ("short_description", String(ticket.title.prefix(160))),
+            ("start_date", serviceNowTime(ticket.event.start)),
+            ("test_plan", bullets(ticket.tests)),
+            ("type", "normal"),
+        ]
+    }
+
+    /// `3 steps on payments-prod in window sun-night, on time.`
+    static func summaryLine(_ ticket: ChangeTicket) -> String {
+        let count = ticket.event.steps.count
+        return "\(count) step\(count == 1 ? "" : "s") on \(ticket.event.name) in window \(ticket.event.occurrence.window), \(ticket.event.isLate ? "late" : "on time")."
     }
 
     static func serviceNowTime(_ instant: Instant) -> String {
         let text = instant.description  // 2024-07-07T03:00:00Z
-        return String(text.prefix(19)).replacingOccurrences(of: "T", with: " ")
+        return String(text.prefix(19)).replacingEvery("T", with: " ")
     }
 
     /// Jira REST v2: `{"fields": {...}}` with a plain-text description.

@@ -18,8 +18,9 @@ struct TicketTests {
         var html: Bool
     }
 
+    /// The tickets in a folder (not the marker file that says Upkeep wrote it).
     static func files(in folder: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0).path }
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != ".upkeep-output" }.sorted().map { folder.appendingPathComponent($0).path }
     }
 
     @Test func theExamplesGiveOneTicketPerEventInEveryFormat() throws {
@@ -60,6 +61,8 @@ struct TicketTests {
         #expect(fields["start_date"] == .string("2024-07-12 23:00:00") && fields["end_date"] == .string("2024-07-13 00:54:00"))
         #expect(fields["assignment_group"] == .string("team-payments") && fields["cmdb_ci"] == .string("payments-prod"))
         #expect(fields["risk"] == .string("2") && fields["type"] == .string("normal"))
+        // The file is written straight from the fields: the same bytes as the JSON value's.
+        #expect(TicketRenderer.renderBytes(ticket, format: .servicenow) == Array(TicketRenderer.serviceNow(ticket).rendered(inlineFrom: 3).utf8))
         #expect(ticket.windowLocal == "2024-07-13 01:00 – 2024-07-13 02:54 Europe/Berlin")
         guard case .object(let jira) = TicketRenderer.jira(ticket, project: "OPS"), case .object(let jiraFields)? = jira["fields"],
               case .array(let labels)? = jiraFields["labels"] else { Issue.record("no fields"); return }
