@@ -18,7 +18,7 @@ public struct KubernetesMinorRelease: Sendable {
     public var minor: KubernetesMinor
     public var released: CalendarDate?
     public var maintenanceModeFrom: CalendarDate?
-    /// The first day without upstream support.
+    /// The last day of upstream support (the Kubernetes project dates it on the final patch release).
     public var endOfLife: CalendarDate?
     /// True when the date is the actual end (eol.yaml), which wins over a planned one.
     public var endOfLifeIsActual: Bool

@@ -7,6 +7,7 @@ public struct UpstreamKubernetes: Sendable {
     public struct Minor: Sendable {
         public var minor: KubernetesMinor
         public var released: CalendarDate?
+        /// The last day of upstream support, as every source publishes it (the day of the final patch).
         public var endOfLife: CalendarDate?
         public var endOfLifeIsActual: Bool
         /// Where the end-of-life date comes from, for reasons.

@@ -33,8 +33,9 @@ struct AvailabilityRuleTests {
         let (inputs, _) = TestSupport.load(paths: [TestSupport.publishedData.appendingPathComponent("k8s-schedule.yaml").path,
                                                    TestSupport.publishedData.appendingPathComponent("k8s-eol.yaml").path])
         let upstream = UpstreamKubernetes(inputs.kubernetesFeeds)
-        #expect(AvailabilityRule.offeredVersions(upstream: upstream, on: F.date("2024-10-21")).contains(F.version("1.28.14")))
-        #expect(!AvailabilityRule.offeredVersions(upstream: upstream, on: F.date("2024-10-22")).contains(F.version("1.28.14")))
+        // 1.28's end of life is 2024-10-22, the day of its final patch: still offered that day, not the next.
+        #expect(AvailabilityRule.offeredVersions(upstream: upstream, on: F.date("2024-10-22")).contains(F.version("1.28.14")))
+        #expect(!AvailabilityRule.offeredVersions(upstream: upstream, on: F.date("2024-10-23")).contains(F.version("1.28.14")))
     }
 
     @Test func workloadClusterIsOfferedWhatItsReleaseListsAndPreviewOnlyWhereAllowed() throws {

@@ -64,15 +64,16 @@ struct SupportRuleTests {
                                                    TestSupport.publishedData.appendingPathComponent("k8s-eol.yaml").path])
         let upstream = UpstreamKubernetes(inputs.kubernetesFeeds)
         let verdict = StandaloneKubernetesSupportRule.evaluate(F.version("1.28.9"), upstream: upstream)
-        // schedule.yaml planned 2024-10-28; eol.yaml says it actually ended on 2024-10-22.
-        #expect(Self.supported(verdict, lastDay: "2024-10-21", firstUnsupported: "2024-10-22"))
+        // schedule.yaml planned 2024-10-28; eol.yaml says it actually ended on 2024-10-22, the day of 1.28.15,
+        // its final patch: the last supported day.
+        #expect(Self.supported(verdict, lastDay: "2024-10-22", firstUnsupported: "2024-10-23"))
         #expect(StandaloneKubernetesSupportRule.evaluate(F.version("1.40.0"), upstream: upstream).end == .unsupported)
     }
 
     @Test func kubernetesStandalone_plannedDateIsUsedWithoutAnActualOne() {
         let (inputs, _) = TestSupport.load(paths: [TestSupport.publishedData.appendingPathComponent("k8s-schedule.yaml").path])
         let verdict = StandaloneKubernetesSupportRule.evaluate(F.version("1.28.9"), upstream: UpstreamKubernetes(inputs.kubernetesFeeds))
-        #expect(Self.supported(verdict, lastDay: "2024-10-27", firstUnsupported: "2024-10-28"))
+        #expect(Self.supported(verdict, lastDay: "2024-10-28", firstUnsupported: "2024-10-29"))
     }
 
     // MARK: Workload cluster

@@ -18,9 +18,9 @@ public enum AvailabilityRule {
     }
 
     /// Versions a standalone cluster may move to on `date`: every upstream patch released by then whose
-    /// minor has not reached its end of life.
+    /// minor is still supported (its end-of-life day is its last supported day).
     public static func offeredVersions(upstream: UpstreamKubernetes, on date: CalendarDate) -> [KubernetesVersion] {
-        upstream.minors.filter { minor in minor.endOfLife.map { date < $0 } ?? true }
+        upstream.minors.filter { minor in minor.endOfLife.map { date <= $0 } ?? true }
             .flatMap { minor in minor.patches.filter { isAvailable(released: $0.released, on: date) }.map(\.version) }
             .sorted()
     }
