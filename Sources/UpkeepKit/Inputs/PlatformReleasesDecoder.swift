@@ -5,12 +5,17 @@ enum PlatformReleasesDecoder {
         var rules = PlatformRules()
         if let node = root["rules"], let fields = context.fields(node, "the platform rules", known: [
             "supportedMinors", "minorGracePeriod", "supportedReleases", "maxBehind", "updatesTo",
-            "nodeImageOnlyUpdates", "certificateValidity",
+            "nodeImageOnlyUpdates", "certificateValidity", "releaseSupportMonths",
         ]) {
             if let value = fields["supportedMinors"].flatMap({ context.integer($0, "supportedMinors", atLeast: 1, atMost: 50) }) { rules.supportedMinors = value }
             if let value = fields["minorGracePeriod"].flatMap({ context.timeSpan($0, "minorGracePeriod") }) { rules.minorGracePeriod = value }
-            if let value = fields["supportedReleases"].flatMap({ context.integer($0, "supportedReleases", atLeast: 1, atMost: 50) }) { rules.supportedReleases = value }
-            if let value = fields["maxBehind"].flatMap({ context.timeSpan($0, "maxBehind", positive: true) }) { rules.maxBehind = value }
+            if let node = fields["supportedReleases"] {
+                if Self.isNone(node) { rules.supportedReleases = nil } else if let value = context.integer(node, "supportedReleases", atLeast: 1, atMost: 50) { rules.supportedReleases = value }
+            }
+            if let node = fields["maxBehind"] {
+                if Self.isNone(node) { rules.maxBehind = nil } else if let value = context.timeSpan(node, "maxBehind", positive: true) { rules.maxBehind = value }
+            }
+            if let value = fields["releaseSupportMonths"].flatMap({ context.integer($0, "releaseSupportMonths", atLeast: 1, atMost: 120) }) { rules.releaseSupportMonths = value }
             if let value = fields["updatesTo"].flatMap({ context.choice($0, "updatesTo", as: PlatformUpdatesTo.self) }) { rules.updatesTo = value }
             if let value = fields["nodeImageOnlyUpdates"].flatMap({ context.boolean($0, "nodeImageOnlyUpdates") }) { rules.nodeImageOnlyUpdates = value }
             if let value = fields["certificateValidity"].flatMap({ context.timeSpan($0, "certificateValidity", positive: true) }) { rules.certificateValidity = value }
@@ -20,6 +25,12 @@ enum PlatformReleasesDecoder {
         guard let platform else { return nil }
         return PlatformReleaseFeed(platform: platform, position: root.position, rules: rules,
                                    releases: releases.sorted { $0.version < $1.version })
+    }
+
+    /// `none`: the rule does not apply to this platform.
+    private static func isNone(_ node: YAMLNode) -> Bool {
+        if case .scalar(let scalar) = node { return scalar.text == "none" }
+        return false
     }
 
     private static func release(_ node: YAMLNode, _ context: DecodingContext) -> PlatformRelease? {

@@ -75,6 +75,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
+    /// The same day `months` calendar months later, or the month's last day when it has no such day
+    /// (2025-08-31 + 6 months = 2026-02-28).
+    public func adding(months: Int) -> CalendarDate {
+        let (year, month, day) = components
+        let index = year * 12 + (month - 1) + months
+        let newYear = index / 12, newMonth = index % 12 + 1
+        let newDay = min(day, CalendarDate.daysIn(month: newMonth, year: newYear))
+        return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? self
+    }
+
     /// `2024-07-01` (written digit by digit: plans print hundreds of thousands of dates).
     public var description: String {
         guard DecimalDigits.fits(self) else {

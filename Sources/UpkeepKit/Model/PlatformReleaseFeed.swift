@@ -6,12 +6,15 @@ public struct PlatformReleaseFeed: Sendable {
     public var releases: [PlatformRelease]
 }
 
-/// The platform's support rules; every default is AKS hybrid's (inputs.md).
+/// The platform's support rules; every default is AKS hybrid's (inputs.md). A release's support ends at
+/// the earliest of the limits set: `supportedReleases` and `maxBehind` (nil when the feed says `none`) and
+/// `releaseSupportMonths` (Azure Local's "each release is supported for 6 months"; nil by default).
 public struct PlatformRules: Sendable, Equatable {
     public var supportedMinors = 3
     public var minorGracePeriod = TimeSpan.days(30)
-    public var supportedReleases = 3
-    public var maxBehind = TimeSpan.days(60)
+    public var supportedReleases: Int? = 3
+    public var maxBehind: TimeSpan? = TimeSpan.days(60)
+    public var releaseSupportMonths: Int?
     public var updatesTo = PlatformUpdatesTo.latest
     public var nodeImageOnlyUpdates = true
     public var certificateValidity = TimeSpan.days(90)

@@ -34,8 +34,40 @@ struct ShippedFeedTests {
         let arc = try #require(inputs.platformFeeds.first { $0.platform == "aks-arc" })
         #expect(arc.releases.allSatisfy { $0.kubernetesVersions.count == 6 })
         #expect(!arc.rules.nodeImageOnlyUpdates)
-        let ends = arc.releases.flatMap(\.endOfSupport).map { "\($0.minor) \($0.date)" }
-        #expect(ends == ["1.28 2025-08-31", "1.29 2025-10-31"])
+        let ends = arc.releases.flatMap { release in release.endOfSupport.map { "\(release.version): \($0.minor) \($0.date)" } }
+        // 1.28's end is announced in the 2507 notes, 1.29's in 2508's.
+        #expect(ends == ["2507: 1.28 2025-08-31", "2508: 1.29 2025-10-31"])
+    }
+
+    /// Azure Local's release information page gives each release train's availability date.
+    @Test func arcReleasesCarryTheirAvailabilityDates() throws {
+        let (inputs, _) = Self.shipped()
+        let arc = try #require(inputs.platformFeeds.first { $0.platform == "aks-arc" })
+        let dates = Dictionary(uniqueKeysWithValues: arc.releases.map { ($0.version.description, $0.released.description) })
+        #expect(dates["2405"] == "2024-05-30" && dates["2408"] == "2024-09-05" && dates["2411"] == "2024-11-14")
+        #expect(dates["2503"] == "2025-03-31" && dates["2507"] == "2025-07-24" && dates["2508"] == "2025-08-29")
+        #expect(dates["2509"] == "2025-09-22" && dates["2510"] == "2025-10-22")
+    }
+
+    /// The supported-versions table lists "2509" twice: the second row is 2509's (as 2508), the first 2510's.
+    @Test func arc2509OffersWhat2508Offers() throws {
+        let (inputs, _) = Self.shipped()
+        let arc = try #require(inputs.platformFeeds.first { $0.platform == "aks-arc" })
+        let sets = Dictionary(uniqueKeysWithValues: arc.releases.map { ($0.version.description, $0.kubernetesVersions.map(\.description)) })
+        #expect(sets["2509"] == ["1.29.12", "1.29.13", "1.30.8", "1.30.9", "1.31.4", "1.31.5"])
+        #expect(sets["2509"] == sets["2508"])
+        #expect(sets["2510"]?.contains("1.32.6") == true && sets["2509"]?.contains { $0.hasPrefix("1.32.") } == false)
+    }
+
+    /// Azure Local: each release is supported for six months; the resource bridge needs an update within a year.
+    @Test func arcRulesAreAzureLocals() throws {
+        let (inputs, _) = Self.shipped()
+        let arc = try #require(inputs.platformFeeds.first { $0.platform == "aks-arc" })
+        #expect(arc.rules.releaseSupportMonths == 6 && arc.rules.supportedReleases == nil && arc.rules.maxBehind == nil)
+        #expect(arc.rules.certificateValidity == .days(365))
+        // 2510, the last 23H2 release, is supported until April 2026.
+        let verdict = PlatformReleaseSupportRule.evaluate(try #require(PlatformVersion(parsing: "2510")), on: PlatformTimeline(arc))
+        #expect(verdict.end == .on(CalendarDate(year: 2026, month: 4, day: 22)!))
     }
 
     @Test func shippedAdvisoryAgreesWithTheOSVRecords() throws {

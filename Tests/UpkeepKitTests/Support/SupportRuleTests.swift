@@ -108,6 +108,43 @@ struct SupportRuleTests {
         #expect(PlatformReleaseSupportRule.evaluate(version, on: F.timeline()).end == .noKnownEnd)
     }
 
+    /// The test platform with its rules replaced (Azure Local's: no release count, no days-behind limit,
+    /// each release supported for six months).
+    static func timeline(rules: String) -> PlatformTimeline {
+        let feed = F.platformFeed.replacingOccurrences(of: "platform: test-platform\n", with: "platform: test-platform\nrules:\n" + rules)
+        let (inputs, log) = TestSupport.load(["platform.yaml": feed])
+        precondition(log.errorCount == 0, "\(TestSupport.messages(log))")
+        return PlatformTimeline(inputs.platformFeeds[0])
+    }
+
+    @Test func platformRelease_supportedReleaseSupportMonthsAfterItsOwnRelease() throws {
+        let arcLike = Self.timeline(rules: "  supportedReleases: none\n  maxBehind: none\n  releaseSupportMonths: 6\n")
+        let first = try #require(PlatformVersion(parsing: "1.0.1.0")), newest = try #require(PlatformVersion(parsing: "1.0.4.0"))
+        // Released 2024-01-01: supported through 2024-06-30, whatever came out since.
+        let verdict = PlatformReleaseSupportRule.evaluate(first, on: arcLike)
+        #expect(Self.supported(verdict, lastDay: "2024-06-30", firstUnsupported: "2024-07-01"))
+        #expect(verdict.reason.contains("supported for 6 months"))
+        // The newest release has an end too: six months after 2024-03-15.
+        #expect(Self.supported(PlatformReleaseSupportRule.evaluate(newest, on: arcLike), lastDay: "2024-09-14", firstUnsupported: "2024-09-15"))
+    }
+
+    @Test func platformRelease_theEarliestOfTheLimitsSetWins() throws {
+        // Three newer releases by 2024-03-15 end 1.0.1.0 before its six months do.
+        let both = Self.timeline(rules: "  releaseSupportMonths: 6\n")
+        let first = try #require(PlatformVersion(parsing: "1.0.1.0"))
+        #expect(Self.supported(PlatformReleaseSupportRule.evaluate(first, on: both), lastDay: "2024-03-14", firstUnsupported: "2024-03-15"))
+        // With every limit off, no end is known.
+        let none = Self.timeline(rules: "  supportedReleases: none\n  maxBehind: none\n")
+        #expect(PlatformReleaseSupportRule.evaluate(first, on: none).end == .noKnownEnd)
+    }
+
+    @Test func calendarMonthsEndOnTheLastDayOfAShorterMonth() {
+        #expect(F.date("2025-08-31").adding(months: 6) == F.date("2026-02-28"))
+        #expect(F.date("2024-01-31").adding(months: 1) == F.date("2024-02-29"))
+        #expect(F.date("2025-10-22").adding(months: 6) == F.date("2026-04-22"))
+        #expect(F.date("2025-12-15").adding(months: 1) == F.date("2026-01-15"))
+    }
+
     @Test func platformRelease_certificatesExpireAfterTheirValidity() throws {
         let verdict = try #require(CertificateExpiryRule.evaluate(lastUpdated: F.date("2024-02-10"), validity: .days(90)))
         #expect(Self.supported(verdict, lastDay: "2024-05-09", firstUnsupported: "2024-05-10"))

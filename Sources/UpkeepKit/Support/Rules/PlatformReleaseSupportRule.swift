@@ -1,25 +1,33 @@
-/// Planning.md 2, "Platform release": out of support on the earlier of the day the
-/// `supportedReleases`-th newer release came out and `maxBehind` after the first newer release.
+/// Planning.md 2, "Platform release": out of support on the earliest of the day the
+/// `supportedReleases`-th newer release came out, `maxBehind` after the first newer release, and
+/// `releaseSupportMonths` after its own release — each where the platform sets it.
 public enum PlatformReleaseSupportRule {
     public static func evaluate(_ version: PlatformVersion, on timeline: PlatformTimeline) -> SupportVerdict {
         let platform = timeline.platform
-        guard timeline.release(version) != nil else {
+        guard let release = timeline.release(version) else {
             return SupportVerdict(.platformRelease, .unsupported, "\(version) is not a known \(platform) release")
         }
+        let rules = timeline.rules
         let newer = timeline.releases(newerThan: version)
-        guard let first = newer.first else {
-            return SupportVerdict(.platformRelease, .noKnownEnd, "\(version) is the newest known \(platform) release")
+        var limits: [(end: CalendarDate, reason: String)] = []
+        if let months = rules.releaseSupportMonths {
+            let end = release.released.adding(months: months)
+            limits.append((end, "\(platform) \(version) came out on \(release.released); each release is supported for \(months) months, until \(end)"))
         }
-        var end = first.released.adding(days: timeline.rules.maxBehind.days)
-        var reason = "\(platform) \(first.version) came out on \(first.released); \(version) may stay \(timeline.rules.maxBehind.days) days behind, until \(end)"
-        if newer.count >= timeline.rules.supportedReleases {
-            let pushedOut = newer[timeline.rules.supportedReleases - 1]
-            if pushedOut.released < end {
-                end = pushedOut.released
-                reason = "\(platform) \(pushedOut.version) (\(pushedOut.released)) is the \(ordinal(timeline.rules.supportedReleases)) newer release; only the \(timeline.rules.supportedReleases) most recent releases are supported"
-            }
+        if let first = newer.first, let behind = rules.maxBehind {
+            let end = first.released.adding(days: behind.days)
+            limits.append((end, "\(platform) \(first.version) came out on \(first.released); \(version) may stay \(behind.days) days behind, until \(end)"))
         }
-        return SupportVerdict(.platformRelease, .on(end), reason)
+        if let count = rules.supportedReleases, newer.count >= count {
+            let pushedOut = newer[count - 1]
+            limits.append((pushedOut.released, "\(platform) \(pushedOut.version) (\(pushedOut.released)) is the \(ordinal(count)) newer release; only the \(count) most recent releases are supported"))
+        }
+        // The earliest limit wins; on a tie, the first in the order above.
+        guard let binding = limits.min(by: { $0.end < $1.end }) else {
+            return SupportVerdict(.platformRelease, .noKnownEnd, newer.isEmpty ? "\(version) is the newest known \(platform) release"
+                                  : "no \(platform) rule limits how long \(version) is supported")
+        }
+        return SupportVerdict(.platformRelease, .on(binding.end), binding.reason)
     }
 }
 
