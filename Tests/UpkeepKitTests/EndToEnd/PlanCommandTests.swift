@@ -107,7 +107,7 @@ struct PlanCommandTests {
         let root = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let inputs = try #require(root["inputs"] as? [[String: String]])
         let paths = inputs.compactMap { $0["path"] }
-        #expect(paths == paths.sorted() && paths.count == 14 && paths.contains("examples/fleet.yaml"))
+        #expect(paths == paths.sorted() && paths.count == ValidateCommandTests.inputFileCount(["examples", "schedules", "releases"]) && paths.contains("examples/fleet.yaml"))
         #expect(inputs.allSatisfy { ($0["sha256"] ?? "").count == 64 })
     }
 }

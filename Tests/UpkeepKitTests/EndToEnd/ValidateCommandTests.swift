@@ -24,10 +24,21 @@ struct ValidateCommandTests {
         return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
     }
 
+    /// The YAML and JSON files under the given folders of the package, counted independently of the loader.
+    static func inputFileCount(_ folders: [String]) -> Int {
+        folders.reduce(0) { total, folder in
+            let root = TestSupport.packageRoot.appendingPathComponent(folder)
+            let files = FileManager.default.enumerator(atPath: root.path)?.allObjects.compactMap { $0 as? String } ?? []
+            return total + files.count { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
+        }
+    }
+
     @Test func shippedFeedsSchedulesAndSampleFleetAreValid() throws {
         let run = try Self.upkeep(["validate", "releases", "schedules", "examples"])
         #expect(run.status == 0)
-        #expect(run.output == "14 files, 14 documents: 0 errors, 0 warnings.\n")
+        let count = Self.inputFileCount(["releases", "schedules", "examples"])
+        #expect(count >= 14)
+        #expect(run.output == "\(count) files, \(count) documents: 0 errors, 0 warnings.\n")
     }
 
     @Test func realPublishedDataLoads() throws {

@@ -70,6 +70,37 @@ struct ShippedFeedTests {
         #expect(verdict.end == .on(CalendarDate(year: 2026, month: 4, day: 22)!))
     }
 
+    /// A new user's fleet: AKS Arc 2510 with an Azure Linux 3 pool validates against the shipped feeds.
+    @Test func anArc2510FleetOnAzureLinux3Validates() throws {
+        let fleet = """
+            apiVersion: upkeep/v1
+            kind: Fleet
+            name: new-user
+            managementClusters:
+              - { name: local-1, platform: aks-arc, version: 2510, lastUpdated: 2025-10-30, window: mgmt-sunday }
+            clusters:
+              - name: shop
+                managementCluster: local-1
+                kubernetesVersion: 1.31.9
+                window: prod-saturday
+                nodePools:
+                  - { name: system, os: linux, imageFamily: azurelinux-3, kubernetesVersion: 1.31.9, nodeImage: "202510.22.0", nodes: 3 }
+            """
+        let (inputs, log) = TestSupport.load(["fleet.yaml": fleet], paths: ["releases", "schedules"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
+        #expect(log.errorCount == 0, "\(TestSupport.messages(log))")
+        let status = SupportEngine(inputs: inputs).status(on: try #require(CalendarDate(parsing: "2025-11-15")))
+        #expect(status.findings.allSatisfy { $0.severity != .error }, "\(status.findings.map(\.message))")
+    }
+
+    /// The two advisory corrections: CVE-2023-5528's current vector (PR:L, 8.8) and CVE-2025-1767's GitHub alias.
+    @Test func advisoriesCarryTheirCurrentRecords() throws {
+        let (inputs, _) = Self.shipped()
+        let windowsStorage = try #require(inputs.advisories.first { $0.id == "CVE-2023-5528" })
+        #expect(windowsStorage.cvss?.contains("/PR:L/") == true && windowsStorage.severity == .high)
+        let gitRepo = try #require(inputs.advisories.first { $0.id == "CVE-2025-1767" })
+        #expect(gitRepo.aliases.contains("GHSA-3wgm-2gw2-vh5m"))
+    }
+
     @Test func shippedAdvisoryAgreesWithTheOSVRecords() throws {
         let (shipped, _) = Self.shipped()
         let (real, _) = TestSupport.load(paths: [
