@@ -7,7 +7,7 @@ DEMO_INPUTS = releases schedules examples
 
 DEMO_OUTPUT = demo-output
 
-.PHONY: demo test bench lint setup build python-tools
+.PHONY: demo test bench lint setup build python-tools feeds
 
 # libyaml-dev (and pkg-config, through which SwiftPM finds it) when missing: as root, or with sudo.
 setup:
@@ -54,6 +54,12 @@ test: build python-tools
 
 # Generates the 10,000-cluster fleet (deterministic) and times reading, validating and planning it (and
 # planning a fleet twice its size) against a raw libyaml event scan of the same files.
+# The shipped Kubernetes feed, made from the published files kept in upstream/kubernetes/ (a test checks that
+# releases/kubernetes.yaml is what this writes).
+KUBERNETES_FEED_COMMAND = feeds kubernetes upstream/kubernetes --from-minor 1.24 -o releases/kubernetes.yaml
+feeds: build
+	$(UPKEEP_DEBUG) $(KUBERNETES_FEED_COMMAND)
+
 bench: setup
 	$(SWIFT) build -c release
 	.build/release/upkeep-bench --upkeep .build/release/upkeep --work bench-data

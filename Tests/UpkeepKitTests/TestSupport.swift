@@ -9,6 +9,8 @@ enum TestSupport {
     static let fixtures = packageRoot.appendingPathComponent("Tests/UpkeepKitTests/Fixtures")
     /// Published files (Kubernetes release data, endoflife.date, OSV records) copied as they are; see their README.
     static let publishedData = fixtures.appendingPathComponent("published")
+    /// The Kubernetes project's and endoflife.date's published files that `make feeds` builds releases/kubernetes.yaml from.
+    static let upstreamKubernetes = packageRoot.appendingPathComponent("upstream/kubernetes")
     static let examples = packageRoot.appendingPathComponent("examples")
 
     /// Reads YAML text as one file, returning the documents and the log.

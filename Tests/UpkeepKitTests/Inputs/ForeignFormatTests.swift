@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import UpkeepKit
 
@@ -5,13 +6,15 @@ import Testing
 @Suite("Published formats: Kubernetes schedule and eol lists, endoflife.date, OSV")
 struct ForeignFormatTests {
     static func real(_ name: String) -> (InputSet, DiagnosticLog) {
-        TestSupport.load(paths: [TestSupport.publishedData.appendingPathComponent(name).path])
+        let upstream = TestSupport.upstreamKubernetes.appendingPathComponent(name)
+        let folder = FileManager.default.fileExists(atPath: upstream.path) ? TestSupport.upstreamKubernetes : TestSupport.publishedData
+        return TestSupport.load(paths: [folder.appendingPathComponent(name).path])
     }
 
     static func date(_ text: String) -> CalendarDate? { CalendarDate(parsing: text) }
 
     @Test func everyRealFileLoadsWithoutErrors() {
-        let (inputs, log) = TestSupport.load(paths: [TestSupport.publishedData.path])
+        let (inputs, log) = TestSupport.load(paths: [TestSupport.publishedData.path, TestSupport.upstreamKubernetes.path])
         #expect(log.errorCount == 0, "\(TestSupport.messages(log))")
         #expect(inputs.files.count == 8)
         #expect(inputs.kubernetesFeeds.count == 3)

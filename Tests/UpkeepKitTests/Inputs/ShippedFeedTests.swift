@@ -16,7 +16,7 @@ struct ShippedFeedTests {
 
     @Test func upstreamEndOfLifeDatesMatchTheKubernetesEolList() throws {
         let (shipped, _) = Self.shipped()
-        let (real, _) = TestSupport.load(paths: [TestSupport.publishedData.appendingPathComponent("k8s-eol.yaml").path])
+        let (real, _) = TestSupport.load(paths: [TestSupport.upstreamKubernetes.appendingPathComponent("k8s-eol.yaml").path])
         let shippedMinors = try #require(shipped.kubernetesFeeds.first?.minors)
         let realMinors = try #require(real.kubernetesFeeds.first?.minors)
         var compared = 0

@@ -20,7 +20,7 @@ struct AvailabilityRuleTests {
     }
 
     @Test func upstreamPatchIsOfferedFromItsTargetDateAndTheNextPatchIsNot() {
-        let (inputs, _) = TestSupport.load(paths: [TestSupport.publishedData.appendingPathComponent("k8s-schedule.yaml").path])
+        let (inputs, _) = TestSupport.load(paths: [TestSupport.upstreamKubernetes.appendingPathComponent("k8s-schedule.yaml").path])
         let upstream = UpstreamKubernetes(inputs.kubernetesFeeds)
         let before = AvailabilityRule.offeredVersions(upstream: upstream, on: F.date("2024-09-10")).map(\.description)
         let after = AvailabilityRule.offeredVersions(upstream: upstream, on: F.date("2024-09-11")).map(\.description)
@@ -30,8 +30,8 @@ struct AvailabilityRuleTests {
     }
 
     @Test func standaloneClusterIsNotOfferedAMinorPastEndOfLife() {
-        let (inputs, _) = TestSupport.load(paths: [TestSupport.publishedData.appendingPathComponent("k8s-schedule.yaml").path,
-                                                   TestSupport.publishedData.appendingPathComponent("k8s-eol.yaml").path])
+        let (inputs, _) = TestSupport.load(paths: [TestSupport.upstreamKubernetes.appendingPathComponent("k8s-schedule.yaml").path,
+                                                   TestSupport.upstreamKubernetes.appendingPathComponent("k8s-eol.yaml").path])
         let upstream = UpstreamKubernetes(inputs.kubernetesFeeds)
         // 1.28's end of life is 2024-10-22, the day of its final patch: still offered that day, not the next.
         #expect(AvailabilityRule.offeredVersions(upstream: upstream, on: F.date("2024-10-22")).contains(F.version("1.28.14")))

@@ -60,8 +60,8 @@ struct SupportRuleTests {
     // MARK: Kubernetes, standalone
 
     @Test func kubernetesStandalone_actualEndOfLifeWinsOverThePlannedOne() {
-        let (inputs, _) = TestSupport.load(paths: [TestSupport.publishedData.appendingPathComponent("k8s-schedule.yaml").path,
-                                                   TestSupport.publishedData.appendingPathComponent("k8s-eol.yaml").path])
+        let (inputs, _) = TestSupport.load(paths: [TestSupport.upstreamKubernetes.appendingPathComponent("k8s-schedule.yaml").path,
+                                                   TestSupport.upstreamKubernetes.appendingPathComponent("k8s-eol.yaml").path])
         let upstream = UpstreamKubernetes(inputs.kubernetesFeeds)
         let verdict = StandaloneKubernetesSupportRule.evaluate(F.version("1.28.9"), upstream: upstream)
         // schedule.yaml planned 2024-10-28; eol.yaml says it actually ended on 2024-10-22, the day of 1.28.15,
@@ -71,7 +71,7 @@ struct SupportRuleTests {
     }
 
     @Test func kubernetesStandalone_plannedDateIsUsedWithoutAnActualOne() {
-        let (inputs, _) = TestSupport.load(paths: [TestSupport.publishedData.appendingPathComponent("k8s-schedule.yaml").path])
+        let (inputs, _) = TestSupport.load(paths: [TestSupport.upstreamKubernetes.appendingPathComponent("k8s-schedule.yaml").path])
         let verdict = StandaloneKubernetesSupportRule.evaluate(F.version("1.28.9"), upstream: UpstreamKubernetes(inputs.kubernetesFeeds))
         #expect(Self.supported(verdict, lastDay: "2024-10-28", firstUnsupported: "2024-10-29"))
     }
