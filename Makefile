@@ -2,7 +2,7 @@
 SWIFT ?= swift
 UPKEEP_DEBUG = .build/debug/upkeep
 # The demo reports on a fixed day inside the shipped feeds' range, so its output never changes.
-DEMO_DATE = 2024-07-01
+DEMO_DATE = 2025-11-03
 DEMO_INPUTS = releases schedules examples
 
 DEMO_OUTPUT = demo-output

@@ -11,7 +11,8 @@ enum TestSupport {
     static let publishedData = fixtures.appendingPathComponent("published")
     /// The Kubernetes project's and endoflife.date's published files that `make feeds` builds releases/kubernetes.yaml from.
     static let upstreamKubernetes = packageRoot.appendingPathComponent("upstream/kubernetes")
-    static let examples = packageRoot.appendingPathComponent("examples")
+    /// The 2024 sample fleet (the examples' fleet before the demo moved to late 2025), which most end-to-end tests plan.
+    static let examples = packageRoot.appendingPathComponent("Tests/UpkeepKitTests/Fixtures/sample-2024")
 
     /// Reads YAML text as one file, returning the documents and the log.
     static func readYAML(_ text: String, path: String = "test.yaml", limits: YAMLLimits = .standard) -> ([YAMLDocument], DiagnosticLog) {

@@ -6,7 +6,7 @@ import Testing
 @Suite("Maintenance calendars")
 struct CalendarTests {
     typealias P = PlanFixtures
-    static let inputs = ["releases", "schedules", "examples"]
+    static let inputs = ["releases", "schedules", "Tests/UpkeepKitTests/Fixtures/sample-2024"]
     static let checker = TestSupport.packageRoot.appendingPathComponent("Tests/tools/check_ics.py").path
 
     struct Event: Decodable {
@@ -68,7 +68,7 @@ struct CalendarTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = folder.appendingPathComponent("a.ics").path, second = folder.appendingPathComponent("b.ics").path
         _ = try ValidateCommandTests.upkeep(["calendar"] + Self.inputs + ["--as-of", "2024-07-01", "-o", first])
-        _ = try ValidateCommandTests.upkeep(["calendar", "examples/fleet.yaml", "schedules", "releases/advisories", "releases", "--as-of", "2024-07-01", "-o", second])
+        _ = try ValidateCommandTests.upkeep(["calendar", "Tests/UpkeepKitTests/Fixtures/sample-2024/fleet.yaml", "schedules", "releases/advisories", "releases", "--as-of", "2024-07-01", "-o", second])
         let a = try Data(contentsOf: URL(fileURLWithPath: first)), b = try Data(contentsOf: URL(fileURLWithPath: second))
         #expect(!a.isEmpty && a == b)
     }

@@ -6,7 +6,7 @@ import Testing
 /// against golden files (UPKEEP_UPDATE_GOLDEN=1 rewrites them; review the diff).
 @Suite("upkeep plan, end to end")
 struct PlanCommandTests {
-    static let inputs = ["releases", "schedules", "examples"]
+    static let inputs = ["releases", "schedules", "Tests/UpkeepKitTests/Fixtures/sample-2024"]
     static let golden = TestSupport.fixtures.appendingPathComponent("golden")
 
     @Test(arguments: [("text", "txt"), ("markdown", "md"), ("json", "json"), ("yaml", "yaml")])
@@ -103,11 +103,11 @@ struct PlanCommandTests {
     }
 
     @Test func inputsAreListedSortedWithTheirDigests() throws {
-        let run = try ValidateCommandTests.upkeep(["plan", "examples", "schedules", "releases", "--as-of", "2024-07-01", "--format", "json"])
+        let run = try ValidateCommandTests.upkeep(["plan", "Tests/UpkeepKitTests/Fixtures/sample-2024", "schedules", "releases", "--as-of", "2024-07-01", "--format", "json"])
         let root = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let inputs = try #require(root["inputs"] as? [[String: String]])
         let paths = inputs.compactMap { $0["path"] }
-        #expect(paths == paths.sorted() && paths.count == ValidateCommandTests.inputFileCount(["examples", "schedules", "releases"]) && paths.contains("examples/fleet.yaml"))
+        #expect(paths == paths.sorted() && paths.count == ValidateCommandTests.inputFileCount(["Tests/UpkeepKitTests/Fixtures/sample-2024", "schedules", "releases"]) && paths.contains("Tests/UpkeepKitTests/Fixtures/sample-2024/fleet.yaml"))
         #expect(inputs.allSatisfy { ($0["sha256"] ?? "").count == 64 })
     }
 }
@@ -115,7 +115,7 @@ struct PlanCommandTests {
 @Suite("Plan JSON writer")
 struct PlanJSONWriterTests {
     @Test func streamedPlanEqualsTheTreeRendering() throws {
-        let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "examples"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
+        let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "Tests/UpkeepKitTests/Fixtures/sample-2024"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
         let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2024-07-01"))
         #expect(!plan.steps.isEmpty)
         PlanInvariants.check(plan, inputs: inputs)
@@ -125,7 +125,7 @@ struct PlanJSONWriterTests {
     /// The pieces are rendered on other threads and written in order: cut small, every list crosses
     /// several piece edges, and the document must still be the same.
     @Test func piecesRenderedAheadKeepTheirOrder() throws {
-        let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "examples"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
+        let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "Tests/UpkeepKitTests/Fixtures/sample-2024"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
         let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2024-07-01"))
         #expect(plan.steps.count > 3 && plan.findings.count > 3 && plan.clusters.count > 3)
         let expected = PlanJSONRenderer.value(plan).rendered(inlineFrom: PlanJSONRenderer.inlineDepth)

@@ -6,7 +6,7 @@ import Testing
 /// deliberate change, then review the diff).
 @Suite("upkeep status, end to end")
 struct StatusCommandTests {
-    static let inputs = ["releases", "schedules", "examples"]
+    static let inputs = ["releases", "schedules", "Tests/UpkeepKitTests/Fixtures/sample-2024"]
     static let golden = TestSupport.fixtures.appendingPathComponent("golden")
 
     static func status(_ format: String, paths: [String] = inputs) throws -> ValidateCommandTests.Run {
@@ -27,7 +27,7 @@ struct StatusCommandTests {
 
     @Test func pathsInAnyOrderGiveTheSameBytes() throws {
         let forward = try Self.status("json")
-        let backward = try Self.status("json", paths: ["examples/fleet.yaml", "schedules", "releases/advisories", "releases"])
+        let backward = try Self.status("json", paths: ["Tests/UpkeepKitTests/Fixtures/sample-2024/fleet.yaml", "schedules", "releases/advisories", "releases"])
         #expect(forward.output == backward.output)
     }
 
@@ -85,7 +85,7 @@ struct StatusCommandTests {
     }
 
     @Test func badDateIsRefused() throws {
-        let run = try ValidateCommandTests.upkeep(["status", "examples", "--as-of", "2024-02-30"])
+        let run = try ValidateCommandTests.upkeep(["status", "Tests/UpkeepKitTests/Fixtures/sample-2024", "--as-of", "2024-02-30"])
         #expect(run.status != 0)
     }
 }

@@ -51,12 +51,12 @@ struct ValidateCommandTests {
         let folder = "Tests/UpkeepKitTests/Fixtures/diagnostics"
         let names = try FileManager.default.contentsOfDirectory(atPath: TestSupport.packageRoot.appendingPathComponent(folder).path)
             .filter { $0.hasSuffix(".yaml") }.sorted().map { "\(folder)/\($0)" }
-        let forward = try Self.upkeep(["validate", "releases", "examples"] + names)
-        let backward = try Self.upkeep(["validate"] + names.reversed() + ["examples", "releases"])
+        let forward = try Self.upkeep(["validate", "releases", "Tests/UpkeepKitTests/Fixtures/sample-2024"] + names)
+        let backward = try Self.upkeep(["validate"] + names.reversed() + ["Tests/UpkeepKitTests/Fixtures/sample-2024", "releases"])
         #expect(forward.status == 1 && backward.status == 1)
         #expect(forward.output == backward.output)
         #expect(forward.output.split(separator: "\n").count > 30)
-        #expect(forward.output.contains("examples/fleet.yaml:13:5: error: management cluster \"mgmt-east\" is defined twice"))
+        #expect(forward.output.contains("Tests/UpkeepKitTests/Fixtures/sample-2024/fleet.yaml:13:5: error: management cluster \"mgmt-east\" is defined twice"))
     }
 
     @Test func strictTurnsUnknownKeysIntoErrors() throws {

@@ -5,7 +5,7 @@ import Testing
 /// `upkeep explain` end to end: every step of the examples' plan, its JSON against the committed schema.
 @Suite("upkeep explain, end to end")
 struct ExplainCommandTests {
-    static let inputs = ["releases", "schedules", "examples"]
+    static let inputs = ["releases", "schedules", "Tests/UpkeepKitTests/Fixtures/sample-2024"]
     static let schema = TestSupport.packageRoot.appendingPathComponent("schemas/explain.schema.json").path
     static let validator = TestSupport.packageRoot.appendingPathComponent("Tests/tools/validate_plan.py").path
 

@@ -9,7 +9,7 @@ struct ReasonOrderTests {
     static let dates = ["2024-03-01", "2024-06-10", "2024-07-01", "2024-09-15", "2025-01-15", "2025-06-01", "2026-01-01"]
 
     static func examples() -> InputSet {
-        TestSupport.load(paths: ["releases", "schedules", "examples"].map { TestSupport.packageRoot.appendingPathComponent($0).path }).0
+        TestSupport.load(paths: ["releases", "schedules", "Tests/UpkeepKitTests/Fixtures/sample-2024"].map { TestSupport.packageRoot.appendingPathComponent($0).path }).0
     }
 
     /// (name, supportedUntil, reasons) of every row of a JSON document's objects that carry both keys.

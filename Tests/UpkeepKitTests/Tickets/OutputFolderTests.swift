@@ -50,7 +50,7 @@ struct OutputFolderTests {
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for input in ["examples/fleet.yaml", "schedules/maintenance.yaml", "schedules/policy.yaml"] {
+        for input in ["Tests/UpkeepKitTests/Fixtures/sample-2024/fleet.yaml", "schedules/maintenance.yaml", "schedules/policy.yaml"] {
             try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent(input),
                                              to: folder.appendingPathComponent((input as NSString).lastPathComponent))
         }

@@ -7,7 +7,7 @@ import Testing
 @Suite("Change tickets")
 struct TicketTests {
     typealias P = PlanFixtures
-    static let inputs = ["releases", "schedules", "examples"]
+    static let inputs = ["releases", "schedules", "Tests/UpkeepKitTests/Fixtures/sample-2024"]
     static let sections = ["Summary", "Justification", "Implementation plan", "Backout plan", "Test plan", "Risk and impact",
                            "Window", "Affected configuration items", "Known issues and workarounds", "Why this window"]
 

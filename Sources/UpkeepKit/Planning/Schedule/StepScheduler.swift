@@ -189,6 +189,29 @@ final class StepScheduler {
         if placeImageUpdatesByWindow(firstNew..<count) { return }
         var queue = PriorityQueue<PriorityKey>()
         for index in firstNew..<count where pending[index] == 0 { queue.push(priority[index]) }
+        while true {
+            drain(&queue, firstNew: firstNew)
+            let stuck = (firstNew..<count).filter { !settled[$0] }
+            if stuck.isEmpty { break }
+            // A soak gate may wait for a step that itself waits for the waiter: an earlier ring's patch
+            // needs the platform update, which needs a later ring's bridge first. Such gates open (ring
+            // order gives way to the update the fleet needs); only what still waits is a cycle.
+            if openGatesHoldingUp(stuck, firstNew: firstNew, &queue) { continue }
+            let names = Set(stuck.map { steps[$0].subjectName }).sorted { UTF8Order.precedes($0, $1) }
+            findings.append(Finding(.error, code: "dependency-cycle", subject: "cluster/\(names.first ?? "")",
+                                    message: "the steps of \(names.joined(separator: ", ")) wait for each other through rings and dependsOn, so none of them can be planned.",
+                                    position: nil))
+            for index in stuck {
+                steps[index].status = .blocked
+                steps[index].blockedReason = "waits for itself through a cycle of rings and dependsOn"
+                settled[index] = true
+            }
+            break
+        }
+    }
+
+    /// Places what the queue holds, and whatever that frees, until nothing is ready.
+    private func drain(_ queue: inout PriorityQueue<PriorityKey>, firstNew: Int) {
         while let index = queue.pop()?.index {
             if let update = place(index, &state) {
                 // It needs a release a platform update not yet placed brings: it waits for that update.
@@ -213,19 +236,31 @@ final class StepScheduler {
                 }
             }
         }
-        // What is left waits on itself through rings and dependsOn: a cycle.
-        let stuck = (firstNew..<count).filter { !settled[$0] }
-        if !stuck.isEmpty {
-            let names = Set(stuck.map { steps[$0].subjectName }).sorted { UTF8Order.precedes($0, $1) }
-            findings.append(Finding(.error, code: "dependency-cycle", subject: "cluster/\(names.first ?? "")",
-                                    message: "the steps of \(names.joined(separator: ", ")) wait for each other through rings and dependsOn, so none of them can be planned.",
-                                    position: nil))
-            for index in stuck {
-                steps[index].status = .blocked
-                steps[index].blockedReason = "waits for itself through a cycle of rings and dependsOn"
-                settled[index] = true
+    }
+
+    /// Opens the soak gates that stuck steps wait at while some of the gate's own steps are unsettled,
+    /// with a warning for each step let through; false when no gate holds anything up, or when no platform
+    /// update is among the stuck steps (rings against `dependsOn` stay a cycle: the input contradicts itself).
+    private func openGatesHoldingUp(_ stuck: [Int], firstNew: Int, _ queue: inout PriorityQueue<PriorityKey>) -> Bool {
+        guard stuck.contains(where: { steps[$0].kind == .platformUpdate }) else { return false }
+        let stuckSet = Set(stuck)
+        let gates = gateWaiters.keys.filter { gate in
+            (gateMembers[gate] ?? 0) > 0 && (gateWaiters[gate] ?? []).contains { stuckSet.contains($0) }
+        }.sorted { ($0.ring, $0.minor) < ($1.ring, $1.minor) }
+        var opened = false
+        for gate in gates {
+            for waiter in gateWaiters[gate] ?? [] where !settled[waiter] && waiter >= firstNew {
+                pending[waiter] -= 1
+                if pending[waiter] == 0 { queue.push(priority[waiter]) }
+                opened = true
+                let ring = gate.ring < context.policy.rings.count ? context.policy.rings[gate.ring].name : "an earlier ring"
+                findings.append(Finding(.warning, code: "ring-order-given-way", subject: "cluster/\(steps[waiter].subjectName)",
+                                        message: "\(steps[waiter].subjectName)'s step to \(gate.minor) does not wait for ring \(ring)'s steps to \(gate.minor): they wait for a platform update that needs this step first.",
+                                        position: nil))
             }
+            gateWaiters[gate] = nil
         }
+        return opened
     }
 
     /// Earliest deadline first (no due date last), then ring order, then name (subjects are numbered

@@ -155,7 +155,7 @@ struct PlatformFirstPropertyTests {
 
     @Test(arguments: ["2024-03-01", "2024-05-15", "2024-07-01", "2024-09-01", "2024-11-15", "2025-02-01"])
     func platformFirst_theShippedFeedsAndExamplesHoldTheProperty(asOf: String) {
-        let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "examples"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
+        let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "Tests/UpkeepKitTests/Fixtures/sample-2024"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
         let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date(asOf))
         #expect(!plan.steps.isEmpty)
         PlanInvariants.check(plan, inputs: inputs)
@@ -187,5 +187,50 @@ struct PlatformFirstLaterDayTests {
         #expect(hop.after.contains(update.id))
         #expect((update.end ?? Instant(minutesSinceEpoch: 60_000_000)) <= (hop.start ?? Instant(minutesSinceEpoch: 0)))
         #expect(hop.start?.description == "2024-08-01T01:00:00Z")
+    }
+}
+
+/// Planning.md 4, rings: soak waits never deadlock the plan. On AKS Arc 2508 (the shipped feed), a prod
+/// cluster on 1.29 — which 2510 no longer offers — must bridge to 1.30 before the update to 2510, while a
+/// staging cluster on 1.30.9 needs 2510's 1.30.14: the prod bridge would wait for staging's step to 1.30,
+/// which waits for the update, which waits for the bridge.
+@Suite("Ring soak gives way to the platform update the fleet needs")
+struct RingSoakGivesWayTests {
+    static let fleet = """
+        apiVersion: upkeep/v1
+        kind: Fleet
+        name: arc
+        managementClusters:
+          - { name: arc-local, platform: aks-arc, version: 2508, lastUpdated: 2025-09-07, window: mgmt-sunday }
+        clusters:
+          - name: factory-prod
+            managementCluster: arc-local
+            ring: prod
+            kubernetesVersion: 1.29.13
+            window: prod-saturday
+            nodePools: [{ name: system, os: linux, imageFamily: azurelinux-3, kubernetesVersion: 1.29.13, nodeImage: "202508.29.0", nodes: 3 }]
+          - name: quality-staging
+            managementCluster: arc-local
+            ring: staging
+            kubernetesVersion: 1.30.9
+            window: staging-wednesday
+            nodePools: [{ name: system, os: linux, imageFamily: azurelinux-3, kubernetesVersion: 1.30.9, nodeImage: "202508.29.0", nodes: 3 }]
+        """
+
+    @Test func rings_aSoakWaitThatWouldDeadlockThePlatformUpdateGivesWayWithAWarning() throws {
+        let (inputs, log) = TestSupport.load(["fleet.yaml": Self.fleet], paths: ["releases", "schedules"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
+        #expect(log.errorCount == 0, "\(TestSupport.messages(log))")
+        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2025-11-03"))
+        #expect(!plan.findings.contains { $0.code == "dependency-cycle" })
+        let bridge = try #require(plan.steps.first { $0.cluster == "factory-prod" && $0.to.hasPrefix("1.30.") && $0.from.hasPrefix("1.29.") })
+        let update = try #require(plan.steps.first { $0.kind == .platformUpdate && $0.managementCluster == "arc-local" })
+        let patch = try #require(plan.steps.first { $0.cluster == "quality-staging" && $0.kind == .kubernetesUpgrade })
+        #expect([bridge, update, patch].allSatisfy { $0.start != nil }, "\(plan.steps.map { "\($0.id) \($0.status)" })")
+        // The bridge runs before the update, and staging's patch (on the new release) after it.
+        #expect(try #require(bridge.end) <= (try #require(update.start)))
+        #expect(try #require(update.end) <= (try #require(patch.start)))
+        #expect(patch.to == "1.30.14")
+        #expect(plan.findings.contains { $0.code == "ring-order-given-way" && $0.subject == "cluster/factory-prod" })
+        PlanInvariants.check(plan, inputs: inputs)
     }
 }

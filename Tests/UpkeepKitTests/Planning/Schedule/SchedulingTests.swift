@@ -155,8 +155,8 @@ struct SchedulingTests {
     }
 
     @Test func plansAreByteIdenticalWhateverTheInputOrder() throws {
-        let forward = try ValidateCommandTests.upkeep(["plan", "releases", "schedules", "examples", "--as-of", "2024-07-01", "--format", "json"])
-        let backward = try ValidateCommandTests.upkeep(["plan", "examples/fleet.yaml", "schedules/", "releases/advisories", "releases", "--as-of", "2024-07-01", "--format", "json"])
+        let forward = try ValidateCommandTests.upkeep(["plan", "releases", "schedules", "Tests/UpkeepKitTests/Fixtures/sample-2024", "--as-of", "2024-07-01", "--format", "json"])
+        let backward = try ValidateCommandTests.upkeep(["plan", "Tests/UpkeepKitTests/Fixtures/sample-2024/fleet.yaml", "schedules/", "releases/advisories", "releases", "--as-of", "2024-07-01", "--format", "json"])
         #expect(forward.status == 3)
         #expect(forward.output == backward.output)
     }
