@@ -99,6 +99,9 @@ struct ShippedFeedTests {
         #expect(windowsStorage.cvss?.contains("/PR:L/") == true && windowsStorage.severity == .high)
         let gitRepo = try #require(inputs.advisories.first { $0.id == "CVE-2025-1767" })
         #expect(gitRepo.aliases.contains("GHSA-3wgm-2gw2-vh5m"))
+        // Advisories of 2025 are shipped, each with its GitHub advisory as an alias.
+        let recent = inputs.advisories.filter { $0.published.map { $0 >= CalendarDate(year: 2025, month: 1, day: 1)! } ?? false }
+        #expect(recent.count >= 4 && recent.allSatisfy { $0.aliases.contains { $0.hasPrefix("GHSA-") } })
     }
 
     @Test func shippedAdvisoryAgreesWithTheOSVRecords() throws {
