@@ -5,7 +5,7 @@ enum PlatformReleasesDecoder {
         var rules = PlatformRules()
         if let node = root["rules"], let fields = context.fields(node, "the platform rules", known: [
             "supportedMinors", "minorGracePeriod", "supportedReleases", "maxBehind", "updatesTo",
-            "nodeImageOnlyUpdates", "certificateValidity", "releaseSupportMonths",
+            "nodeImageOnlyUpdates", "certificateValidity", "releaseSupportMonths", "endOfSupport",
         ]) {
             if let value = fields["supportedMinors"].flatMap({ context.integer($0, "supportedMinors", atLeast: 1, atMost: 50) }) { rules.supportedMinors = value }
             if let value = fields["minorGracePeriod"].flatMap({ context.timeSpan($0, "minorGracePeriod") }) { rules.minorGracePeriod = value }
@@ -15,6 +15,7 @@ enum PlatformReleasesDecoder {
             if let node = fields["maxBehind"] {
                 if Self.isNone(node) { rules.maxBehind = nil } else if let value = context.timeSpan(node, "maxBehind", positive: true) { rules.maxBehind = value }
             }
+            if let value = fields["endOfSupport"].flatMap({ context.date($0, "endOfSupport") }) { rules.endOfSupport = value }
             if let value = fields["releaseSupportMonths"].flatMap({ context.integer($0, "releaseSupportMonths", atLeast: 1, atMost: 120) }) { rules.releaseSupportMonths = value }
             if let value = fields["updatesTo"].flatMap({ context.choice($0, "updatesTo", as: PlatformUpdatesTo.self) }) { rules.updatesTo = value }
             if let value = fields["nodeImageOnlyUpdates"].flatMap({ context.boolean($0, "nodeImageOnlyUpdates") }) { rules.nodeImageOnlyUpdates = value }

@@ -15,6 +15,8 @@ public struct PlatformRules: Sendable, Equatable {
     public var supportedReleases: Int? = 3
     public var maxBehind: TimeSpan? = TimeSpan.days(60)
     public var releaseSupportMonths: Int?
+    /// The first day no release of the platform is supported (a retired platform); nil when none is announced.
+    public var endOfSupport: CalendarDate?
     public var updatesTo = PlatformUpdatesTo.latest
     public var nodeImageOnlyUpdates = true
     public var certificateValidity = TimeSpan.days(90)

@@ -49,6 +49,13 @@ struct ShippedFeedTests {
         #expect(dates["2509"] == "2025-09-22" && dates["2510"] == "2025-10-22")
     }
 
+    /// AKS on Windows Server retires on 2028-03-27 ("Starting on March 27 2028, you no longer get support").
+    @Test func aksHybridCarriesItsRetirement() throws {
+        let (inputs, _) = Self.shipped()
+        let hybrid = try #require(inputs.platformFeeds.first { $0.platform == "aks-hybrid" })
+        #expect(hybrid.rules.endOfSupport == CalendarDate(year: 2028, month: 3, day: 27))
+    }
+
     /// The supported-versions table lists "2509" twice: the second row is 2509's (as 2508), the first 2510's.
     @Test func arc2509OffersWhat2508Offers() throws {
         let (inputs, _) = Self.shipped()

@@ -138,6 +138,16 @@ struct SupportRuleTests {
         #expect(PlatformReleaseSupportRule.evaluate(first, on: none).end == .noKnownEnd)
     }
 
+    @Test func platformRelease_aRetiredPlatformSupportsNoReleaseFromItsEndOfSupport() throws {
+        let retiring = Self.timeline(rules: "  endOfSupport: 2024-06-01\n")
+        let newest = try #require(PlatformVersion(parsing: "1.0.4.0")), first = try #require(PlatformVersion(parsing: "1.0.1.0"))
+        let verdict = PlatformReleaseSupportRule.evaluate(newest, on: retiring)
+        #expect(Self.supported(verdict, lastDay: "2024-05-31", firstUnsupported: "2024-06-01"))
+        #expect(verdict.reason.contains("is retired"))
+        // An earlier limit still wins.
+        #expect(Self.supported(PlatformReleaseSupportRule.evaluate(first, on: retiring), lastDay: "2024-03-14", firstUnsupported: "2024-03-15"))
+    }
+
     @Test func calendarMonthsEndOnTheLastDayOfAShorterMonth() {
         #expect(F.date("2025-08-31").adding(months: 6) == F.date("2026-02-28"))
         #expect(F.date("2024-01-31").adding(months: 1) == F.date("2024-02-29"))

@@ -1,6 +1,7 @@
 /// Planning.md 2, "Platform release": out of support on the earliest of the day the
 /// `supportedReleases`-th newer release came out, `maxBehind` after the first newer release, and
-/// `releaseSupportMonths` after its own release — each where the platform sets it.
+/// `releaseSupportMonths` after its own release, and the platform's own `endOfSupport` (a retired
+/// platform) — each where the platform sets it.
 public enum PlatformReleaseSupportRule {
     public static func evaluate(_ version: PlatformVersion, on timeline: PlatformTimeline) -> SupportVerdict {
         let platform = timeline.platform
@@ -21,6 +22,9 @@ public enum PlatformReleaseSupportRule {
         if let count = rules.supportedReleases, newer.count >= count {
             let pushedOut = newer[count - 1]
             limits.append((pushedOut.released, "\(platform) \(pushedOut.version) (\(pushedOut.released)) is the \(ordinal(count)) newer release; only the \(count) most recent releases are supported"))
+        }
+        if let retired = rules.endOfSupport {
+            limits.append((retired, "\(platform) is retired: no release of it is supported from \(retired)"))
         }
         // The earliest limit wins; on a tie, the first in the order above.
         guard let binding = limits.min(by: { $0.end < $1.end }) else {
