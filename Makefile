@@ -3,7 +3,9 @@ SWIFT ?= swift
 UPKEEP_DEBUG = .build/debug/upkeep
 # The demo reports on a fixed day inside the shipped feeds' range, so its output never changes.
 DEMO_DATE = 2025-11-03
-DEMO_INPUTS = releases schedules examples
+DEMO_INPUTS = releases schedules examples/fleet.yaml
+# The same fleet as a pull request changes it: the demo diffs the two plans.
+DEMO_CHANGED_INPUTS = releases schedules examples/pull-request/fleet.yaml
 
 DEMO_OUTPUT = demo-output
 
@@ -47,7 +49,13 @@ demo: build
 		$(UPKEEP_DEBUG) tickets $(DEMO_INPUTS) --as-of $(DEMO_DATE) --format $$format -o $(DEMO_OUTPUT)/tickets-$$format || exit $$?; \
 	done
 	@cat $(DEMO_OUTPUT)/plan.text
-	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}; its calendar: $(DEMO_OUTPUT)/plan.ics (one per cluster in $(DEMO_OUTPUT)/calendars/); change tickets: $(DEMO_OUTPUT)/tickets-{markdown,servicenow,jira}/"
+	@# Reviewing a change: the plan after the pull request's change, its diff (exit 2: the plans differ) and the CI gate (exit 3: it fails).
+	@$(UPKEEP_DEBUG) plan $(DEMO_CHANGED_INPUTS) --as-of $(DEMO_DATE) --format json -o $(DEMO_OUTPUT)/plan-after-change.json; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ] || exit $$status
+	@$(UPKEEP_DEBUG) diff $(DEMO_OUTPUT)/plan.json $(DEMO_OUTPUT)/plan-after-change.json --format markdown > $(DEMO_OUTPUT)/plan-diff.md; status=$$?; [ $$status -eq 2 ] || exit 1
+	$(UPKEEP_DEBUG) diff $(DEMO_OUTPUT)/plan.json $(DEMO_OUTPUT)/plan-after-change.json || [ $$? -eq 2 ]
+	$(UPKEEP_DEBUG) check $(DEMO_CHANGED_INPUTS) --as-of $(DEMO_DATE) --plan $(DEMO_OUTPUT)/plan-after-change.json --format github > $(DEMO_OUTPUT)/check.github.txt || [ $$? -eq 3 ]
+	$(UPKEEP_DEBUG) check $(DEMO_CHANGED_INPUTS) --as-of $(DEMO_DATE) --format sarif > $(DEMO_OUTPUT)/check.sarif || [ $$? -eq 3 ]
+	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}; its calendar: $(DEMO_OUTPUT)/plan.ics (one per cluster in $(DEMO_OUTPUT)/calendars/); change tickets: $(DEMO_OUTPUT)/tickets-{markdown,servicenow,jira}/; the pull request's diff: $(DEMO_OUTPUT)/plan-diff.md; its check: $(DEMO_OUTPUT)/check.github.txt and check.sarif"
 
 test: build python-tools
 	$(SWIFT) test

@@ -129,6 +129,23 @@ let tickets = try fastest(runs, before: { try? FileManager.default.removeItem(at
 }
 print("upkeep tickets (whole process)       \(format(tickets))   \(String(format: "%.2f", tickets / plan))× the JSON plan   target ≤ 1.5×: \(tickets / plan <= 1.5 ? "met" : "NOT MET")")
 
+// Reviewing a change: the diff of the plan above and the plan a week later (thousands of steps move),
+// against reading both plan files in this process, one after the other.
+let laterDate = "2024-07-08"
+let firstPlan = "\(outputs)/plan-\(clusters).json", laterPlan = "\(outputs)/plan-\(clusters)-later.json"
+let laterStatus = try runUpkeep(binary, ["plan", folder, "--as-of", laterDate, "--format", "json", "-o", laterPlan])
+precondition(laterStatus == 0 || laterStatus == 3, "upkeep plan failed for the later date (exit \(laterStatus))")
+let planFiles = try [firstPlan, laterPlan].map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+let readBoth = fastest(runs) {
+    for bytes in planFiles { precondition(PlanFileReader.read(bytes) != nil, "a plan file does not read back") }
+}
+let diffTime = try fastest(runs) {
+    let status = try runUpkeep(binary, ["diff", firstPlan, laterPlan, "--format", "markdown"])
+    precondition(status == 2, "upkeep diff did not find the plans different (exit \(status))")
+}
+print("reading both plan files                \(format(readBoth))")
+print("upkeep diff --format markdown (process)  \(format(diffTime))   \(String(format: "%.2f", diffTime / readBoth))× reading both   target ≤ 1×: \(diffTime / readBoth <= 1 ? "met" : "NOT MET")")
+
 // Hostile inputs: how long rejection takes.
 var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
 for level in 1...9 { bomb += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", "))]\n" }

@@ -25,13 +25,15 @@ struct InputOptions: ParsableArguments {
         throw ExitCode(1)
     }
 
-    func load(digests: Bool = false) throws -> InputSet {
+    /// `diagnosed` sees every input problem before the command ends (`check --format github` annotates them).
+    func load(digests: Bool = false, diagnosed: ([Diagnostic]) -> Void = { _ in }) throws -> InputSet {
         let log = DiagnosticLog(strict: strict)
         let inputs = InputLoader(computeDigests: digests).load(paths: paths, log: log)
         let report = ValidationReport(inputs: inputs, log: log)
         if !report.diagnostics.isEmpty {
             FileHandle.standardError.write(Data(report.diagnostics.map { "\($0)\n" }.joined().utf8))
         }
+        diagnosed(report.diagnostics)
         guard report.isValid else {
             FileHandle.standardError.write(Data("upkeep: the inputs have \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"); nothing was computed.\n".utf8))
             throw ExitCode(1)

@@ -1,6 +1,11 @@
-/// Reads a plan file (`upkeep plan --format json`) back into a `Plan`: what `calendar --previous` compares
-/// the new plan with. Only the steps and the dates are read; nil when the file is not such a plan.
+/// Reads a plan file (`upkeep plan --format json`) back into a `Plan`: what `calendar --previous` and
+/// `upkeep diff` compare. The steps, findings and dates are read; nil when the file is not such a plan.
 public enum PlanFileReader {
+    /// Several plan files at once, one per core (`upkeep diff` reads two).
+    public static func read(all files: [[UInt8]], execution: ExecutionOptions = .standard) -> [Plan?] {
+        execution.map(files, minimum: 2) { read($0) }
+    }
+
     public static func read(_ bytes: [UInt8]) -> Plan? {
         guard case .object(let root)? = JSONParser.parse(bytes), case .int(1)? = root["schemaVersion"],
               let asOf = string(root["asOf"]).flatMap(CalendarDate.init(parsing:)),
@@ -11,7 +16,28 @@ public enum PlanFileReader {
             guard case .object(let fields) = item, let step = step(fields) else { return nil }
             steps.append(step)
         }
-        return Plan(asOf: asOf, horizonEnd: horizonEnd, inputs: [], steps: steps, findings: [], clusters: [])
+        var findings: [Finding] = []
+        if case .array(let list)? = root["findings"] {
+            for item in list {
+                guard case .object(let fields) = item, let finding = finding(fields) else { return nil }
+                findings.append(finding)
+            }
+        }
+        return Plan(asOf: asOf, horizonEnd: horizonEnd, inputs: [], steps: steps, findings: findings, clusters: [])
+    }
+
+    private static func finding(_ fields: [String: JSONValue]) -> Finding? {
+        guard let severity = string(fields["severity"]).flatMap(Diagnostic.Severity.init(rawValue:)),
+              let code = string(fields["code"]), let subject = string(fields["subject"]) else { return nil }
+        return Finding(severity, code: code, subject: subject, message: string(fields["message"]) ?? "",
+                       position: string(fields["position"]).flatMap(position))
+    }
+
+    /// `path:line:column` (the path may hold colons).
+    static func position(_ text: String) -> SourcePosition? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { return nil }
+        return SourcePosition(path: parts.dropLast(2).joined(separator: ":"), line: line, column: column)
     }
 
     private static func string(_ value: JSONValue?) -> String? {

@@ -6,7 +6,7 @@ import Testing
 /// the shipped feeds), through the built binary.
 @Suite("The demo fleet on the demo date")
 struct DemoTests {
-    static let inputs = ["releases", "schedules", "examples"]
+    static let inputs = ["releases", "schedules", "examples/fleet.yaml"]
 
     static func demoDate() throws -> String {
         let makefile = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Makefile"), encoding: .utf8)

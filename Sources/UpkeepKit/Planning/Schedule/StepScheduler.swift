@@ -256,7 +256,7 @@ final class StepScheduler {
                 let ring = gate.ring < context.policy.rings.count ? context.policy.rings[gate.ring].name : "an earlier ring"
                 findings.append(Finding(.warning, code: "ring-order-given-way", subject: "cluster/\(steps[waiter].subjectName)",
                                         message: "\(steps[waiter].subjectName)'s step to \(gate.minor) does not wait for ring \(ring)'s steps to \(gate.minor): they wait for a platform update that needs this step first.",
-                                        position: nil))
+                                        position: context.clusterIndex[steps[waiter].subjectName].map { context.clusters[$0].position }))
             }
             gateWaiters[gate] = nil
         }

@@ -1,0 +1,118 @@
+/// `upkeep check --format text|github|sarif`, and the markdown summary for a GitHub job.
+public enum CheckRenderer {
+    // MARK: Text
+
+    public static func text(_ check: FleetCheck) -> String {
+        var lines = check.problems.map(\.textLine)
+        lines.append("upkeep check: \(Plural.count(check.errorCount, "error")), \(Plural.count(check.warningCount, "warning")); \(check.passes ? "passes" : "fails").")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: GitHub workflow commands
+
+    /// At most this many annotations per level; the rest are counted in one more line.
+    public static let annotationsPerLevel = 10
+
+    public static func github(_ check: FleetCheck) -> String {
+        var lines: [String] = []
+        for severity in [Diagnostic.Severity.error, .warning] {
+            let level = severity == .error ? "error" : "warning"
+            let problems = check.problems.filter { $0.severity == severity }
+            for finding in problems.prefix(annotationsPerLevel) {
+                var properties: [String] = []
+                if let position = finding.position {
+                    properties += ["file=\(property(position.path))", "line=\(position.line)", "col=\(position.column)"]
+                }
+                properties.append("title=\(property(finding.code))")
+                lines.append("::\(level) \(properties.joined(separator: ","))::\(data("\(finding.subject): \(finding.message)"))")
+            }
+            if problems.count > annotationsPerLevel {
+                let rest = problems.count - annotationsPerLevel
+                lines.append("::\(level)::\(data("\(rest) more \(level)\(rest == 1 ? "" : "s") not shown; run upkeep check for all of them."))")
+            }
+        }
+        lines.append("upkeep check: \(Plural.count(check.errorCount, "error")), \(Plural.count(check.warningCount, "warning")); \(check.passes ? "passes" : "fails").")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A workflow command's message: `%`, CR and LF escaped as GitHub requires.
+    public static func data(_ text: String) -> String {
+        text.replacingEvery("%", with: "%25").replacingEvery("\r", with: "%0D").replacingEvery("\n", with: "%0A")
+    }
+
+    /// A workflow command's property value: also `:` and `,`, which separate properties.
+    public static func property(_ text: String) -> String {
+        data(text).replacingEvery(":", with: "%3A").replacingEvery(",", with: "%2C")
+    }
+
+    /// The markdown appended to `GITHUB_STEP_SUMMARY`: the verdict and every problem, bounded.
+    public static func stepSummary(_ check: FleetCheck, limit: Int = 200) -> String {
+        var lines = ["### Upkeep check: \(check.passes ? "passes" : "fails")", "",
+                     "\(Plural.count(check.errorCount, "error")), \(Plural.count(check.warningCount, "warning")).", ""]
+        if !check.problems.isEmpty {
+            lines += ["| Severity | Code | Subject | Message | Where |", "|---|---|---|---|---|"]
+            for finding in check.problems.prefix(limit) {
+                lines.append("| \(finding.severity.rawValue) | \(MarkdownText.escape(finding.code)) | \(MarkdownText.escape(finding.subject)) | \(MarkdownText.escape(finding.message)) | \(finding.position.map { MarkdownText.escape($0.description) } ?? "—") |")
+            }
+            if check.problems.count > limit { lines += ["", "_\(check.problems.count - limit) more not shown._"] }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: SARIF
+
+    /// SARIF 2.1.0 for code scanning: one result per problem, its rule the finding's code.
+    public static func sarif(_ check: FleetCheck, toolVersion: String = "0.1.0") -> String {
+        var codes: [String] = []
+        for finding in check.problems where !codes.contains(finding.code) { codes.append(finding.code) }
+        codes.sort { UTF8Order.precedes($0, $1) }
+        let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+        let rules: [JSONValue] = codes.map { code in
+            .object(["id": .string(code), "name": .string(code), "shortDescription": .object(["text": .string("Upkeep finding \(code)")])])
+        }
+        let results: [JSONValue] = check.problems.map { finding in
+            var result: [String: JSONValue] = [
+                "ruleId": .string(finding.code),
+                "ruleIndex": .int(ruleIndex[finding.code] ?? 0),
+                "level": .string(finding.severity == .error ? "error" : "warning"),
+                "message": .object(["text": .string("\(finding.subject): \(finding.message)")]),
+                "partialFingerprints": .object(["upkeepSubject/v1": .string("\(finding.code)|\(finding.subject)")]),
+            ]
+            if let position = finding.position {
+                result["locations"] = .array([.object(["physicalLocation": .object([
+                    "artifactLocation": .object(["uri": .string(uriReference(position.path))]),
+                    "region": .object(["startLine": .int(max(1, position.line)), "startColumn": .int(max(1, position.column))]),
+                ])])])
+            }
+            return .object(result)
+        }
+        return JSONValue.object([
+            "$schema": .string("https://json.schemastore.org/sarif-2.1.0.json"),
+            "version": .string("2.1.0"),
+            "runs": .array([.object([
+                "tool": .object(["driver": .object(["name": .string("upkeep"), "version": .string(toolVersion),
+                                                    "rules": .array(rules)])]),
+                "results": .array(results),
+            ])]),
+        ]).rendered()
+    }
+
+    /// A file path as a relative URI reference: every byte but unreserved characters and `/` percent-encoded.
+    static func uriReference(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let unreserved = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+                || byte == UInt8(ascii: "/")
+            if unreserved {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                out += "%"
+                out.unicodeScalars.append(hex[Int(byte >> 4)])
+                out.unicodeScalars.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return out
+    }
+}

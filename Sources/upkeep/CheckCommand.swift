@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import UpkeepKit
+
+/// `upkeep check PATH… [--plan FILE] [--as-of DATE] [--horizon D] [--format text|github|sarif]`: the CI gate.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "The CI gate: fails when the fleet falls out of support with no on-time step, the plan has errors, or the committed plan is stale.",
+        discussion: """
+            A committed plan (--plan) is compared with the plan of the inputs made on the plan's own --as-of and horizon, \
+            byte for byte. Exit status: 0 when the check passes, 3 when it fails, 1 on invalid input.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, github, sarif
+    }
+
+    @OptionGroup var inputs: InputOptions
+    @OptionGroup var planning: PlanOptions
+
+    @Option(help: "The committed plan file (upkeep plan --format json -o FILE) that must be the plan of the inputs.")
+    var plan: String?
+
+    @Option(help: "Output format: text, github (workflow commands) or sarif.")
+    var format: Format = .text
+
+    func run() throws {
+        let loaded = try inputs.load(digests: plan != nil) { diagnostics in
+            guard format == .github, diagnostics.contains(where: { $0.severity == .error }) else { return }
+            // Invalid inputs are annotated where they are, then the command ends with exit 1.
+            let lines = diagnostics.map { diagnostic -> String in
+                var properties = ["file=\(CheckRenderer.property(diagnostic.path))"]
+                if let line = diagnostic.line { properties.append("line=\(line)") }
+                if let column = diagnostic.column { properties.append("col=\(column)") }
+                properties.append("title=\(CheckRenderer.property("invalid input"))")
+                return "::\(diagnostic.severity == .error ? "error" : "warning") \(properties.joined(separator: ","))::\(CheckRenderer.data(diagnostic.message))"
+            }
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+        let execution = PlanCommand.execution()
+        let fresh = planning.plan(loaded, execution: execution)
+        let committed = try plan.map { try Self.compare(committedPlan: $0, inputs: loaded, paths: inputs.paths, execution: execution) }
+        let status = SupportEngine(inputs: loaded).status(on: fresh.asOf)
+        let check = FleetCheck(plan: fresh, status: status, inputs: loaded, committed: committed)
+        let output: String
+        switch format {
+        case .text: output = CheckRenderer.text(check)
+        case .github:
+            output = CheckRenderer.github(check)
+            if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+                Self.append(CheckRenderer.stepSummary(check), to: summary)
+            }
+        case .sarif: output = CheckRenderer.sarif(check)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        withExtendedLifetime((fresh, loaded)) { Foundation.exit(check.passes ? 0 : 3) }
+    }
+
+    /// Whether the committed plan is the plan of the inputs on its own date and horizon.
+    static func compare(committedPlan path: String, inputs: InputSet, paths: [String], execution: ExecutionOptions) throws -> FleetCheck.CommittedPlan {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            FileHandle.standardError.write(Data("upkeep: cannot read the plan \(path).\n".utf8))
+            throw ExitCode(1)
+        }
+        let bytes = [UInt8](data)
+        guard let committed = PlanFileReader.read(bytes) else {
+            FileHandle.standardError.write(Data("upkeep: \(path) is not a plan file (upkeep plan --format json).\n".utf8))
+            throw ExitCode(1)
+        }
+        let horizon = TimeSpan.days(committed.horizonEnd.daysSinceEpoch - committed.asOf.daysSinceEpoch)
+        let again = Planner.plan(inputs: inputs, asOf: committed.asOf, horizon: horizon,
+                                 inputFiles: { PlanCommand.inputFiles(inputs) }, execution: execution)
+        var rendered: [UInt8] = []
+        rendered.reserveCapacity(bytes.count)
+        PlanJSONRenderer.write(again) { rendered.append(contentsOf: $0) }
+        let command = "upkeep plan \(paths.joined(separator: " ")) --as-of \(committed.asOf) --horizon \(horizon.days)d --format json -o \(path)"
+        return FleetCheck.CommittedPlan(path: path, isCurrent: rendered == bytes, command: command)
+    }
+
+    /// Appends to the job summary file (GitHub makes it; a failure to write it never fails the check).
+    static func append(_ text: String, to path: String) {
+        guard let handle = FileHandle(forWritingAtPath: path) ?? {
+            FileManager.default.createFile(atPath: path, contents: nil)
+            return FileHandle(forWritingAtPath: path)
+        }() else { return }
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        handle.closeFile()
+    }
+}

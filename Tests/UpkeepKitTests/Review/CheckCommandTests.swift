@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+@testable import UpkeepKit
+
+/// `upkeep check`: the CI gate — every exit code, a stale committed plan, GitHub workflow commands, the job
+/// summary, SARIF, and the sample workflow.
+@Suite("upkeep check")
+struct CheckCommandTests {
+    static let failing = ["releases", "schedules", "examples/fleet.yaml", "--as-of", "2025-11-03"]
+
+    /// A standalone cluster on a supported minor: warnings only.
+    static let passingFleet = """
+        apiVersion: upkeep/v1
+        kind: Fleet
+        name: passing
+        clusters:
+          - name: edge
+            kubernetesVersion: 1.33.4
+            window: first-of-month
+            nodePools:
+              - { name: default, os: linux, imageFamily: azurelinux-3, kubernetesVersion: 1.33.4, nodeImage: "202510.22.0", nodes: 2 }
+        """
+
+    static func folder(_ files: [String: String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upkeep-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return folder
+    }
+
+    @Test func aFleetInSupportPassesWithExitZero() throws {
+        let fleet = try Self.folder(["fleet.yaml": Self.passingFleet])
+        defer { try? FileManager.default.removeItem(at: fleet) }
+        let run = try ValidateCommandTests.upkeep(["check", "releases", "schedules", fleet.path, "--as-of", "2025-11-03"])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.hasSuffix("upkeep check: 0 errors, 3 warnings; passes.\n"), "\(run.output)")
+    }
+
+    @Test func aClusterOutOfSupportWithNoOnTimeStepFailsWithExitThree() throws {
+        let run = try ValidateCommandTests.upkeep(["check"] + Self.failing)
+        #expect(run.status == 3)
+        // arc-plant's release 2510 ends on 2026-04-22 and no newer release is known: nothing can fix it.
+        #expect(run.output.contains("error support-end-unplanned management-cluster/arc-plant: management cluster arc-plant is out of support from 2026-04-22"))
+        #expect(run.output.contains("(examples/fleet.yaml:26:5)"))
+        #expect(run.output.contains("error step-late cluster/factory-prod"))
+    }
+
+    @Test func invalidInputIsExitOneAndAnnotatedForGitHub() throws {
+        let fleet = try Self.folder(["fleet.yaml": Self.passingFleet.replacingOccurrences(of: "1.33.4\n    window", with: "1.3x.4\n    window")])
+        defer { try? FileManager.default.removeItem(at: fleet) }
+        let run = try ValidateCommandTests.upkeep(["check", "releases", "schedules", fleet.path, "--format", "github"])
+        #expect(run.status == 1)
+        let annotation = try #require(run.output.split(separator: "\n").first { $0.hasPrefix("::error file=") })
+        #expect(annotation.contains("fleet.yaml,line=6,col=24,title=invalid input::"), "\(annotation)")
+    }
+
+    @Test func aStaleCommittedPlanFailsAndNamesTheFile() throws {
+        let folder = try Self.folder([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = folder.appendingPathComponent("plan.json").path
+        let inputs = ["releases", "schedules", "examples/fleet.yaml"]
+        #expect(try ValidateCommandTests.upkeep(["plan"] + inputs + ["--as-of", "2025-11-03", "--format", "json", "-o", plan]).status == 3)
+        // Current: no plan-stale finding (the plan is compared on its own --as-of, whatever today is).
+        let current = try ValidateCommandTests.upkeep(["check"] + inputs + ["--plan", plan])
+        #expect(!current.output.contains("plan-stale"), "\(current.output)")
+        // The fleet changes, the plan does not: stale.
+        let changed = try ValidateCommandTests.upkeep(["check", "releases", "schedules", "examples/pull-request/fleet.yaml", "--plan", plan])
+        #expect(changed.status == 3)
+        #expect(changed.output.contains("error plan-stale plan/\(plan): \(plan) is not the plan of these inputs; write it again with `upkeep plan releases schedules examples/pull-request/fleet.yaml --as-of 2025-11-03 --horizon 180d --format json -o \(plan)`"), "\(changed.output)")
+        let notAPlan = try ValidateCommandTests.upkeep(["check"] + inputs + ["--plan", "README.md"])
+        #expect(notAPlan.status == 1 && notAPlan.output.contains("README.md is not a plan file"))
+    }
+
+    /// `::error file=F,line=L,col=C,title=T::message`, at most ten per level and one line for the rest.
+    @Test func githubLinesAreWorkflowCommandsAndTheSummaryIsAppended() throws {
+        let folder = try Self.folder([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let summary = folder.appendingPathComponent("summary.md")
+        try Data("earlier step\n".utf8).write(to: summary)
+        let run = try ValidateCommandTests.upkeep(["check"] + Self.failing + ["--format", "github"], environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        #expect(run.status == 3)
+        let command = try NSRegularExpression(pattern: "^::(error|warning)( (file=[^,:]+,line=[0-9]+,col=[0-9]+,)?title=[^,:]+)?::[^\\r\\n]+$")
+        let lines = run.output.split(separator: "\n").map(String.init)
+        let commands = lines.filter { $0.hasPrefix("::") }
+        #expect(commands.allSatisfy { command.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }, "\(commands)")
+        #expect(commands.count { $0.hasPrefix("::error file=") } <= 10 && commands.count { $0.hasPrefix("::warning file=") || $0.hasPrefix("::warning title=") } <= 10)
+        #expect(commands.contains { $0.hasPrefix("::warning::") && $0.contains("more warnings not shown") })
+        let written = try String(contentsOf: summary, encoding: .utf8)
+        #expect(written.hasPrefix("earlier step\n### Upkeep check: fails"))
+    }
+
+    @Test func workflowCommandEscapingKeepsPercentNewlinesAndColons() {
+        let message = "100% done\r\nnext::line, a:b"
+        let escaped = CheckRenderer.data(message)
+        #expect(escaped == "100%25 done%0D%0Anext::line, a:b")
+        #expect(CheckRenderer.property("a:b,c%d\n") == "a%3Ab%2Cc%25d%0A")
+        // What GitHub unescapes gives the message back.
+        let unescaped = escaped.replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%25", with: "%")
+        #expect(unescaped == message)
+        let check = FleetCheck(plan: Plan(asOf: CalendarDate(year: 2025, month: 1, day: 1)!, horizonEnd: CalendarDate(year: 2025, month: 6, day: 1)!,
+                                          inputs: [], steps: [], findings: [Finding(.error, code: "x", subject: "cluster/a:b", message: message,
+                                                                                    position: SourcePosition(path: "dir,1/fleet:1.yaml", line: 3, column: 4))],
+                                          clusters: []),
+                               status: StatusReport(asOf: CalendarDate(year: 2025, month: 1, day: 1)!, managementClusters: [], clusters: [], findings: []),
+                               inputs: InputSet())
+        let line = CheckRenderer.github(check).split(separator: "\n").first.map(String.init) ?? ""
+        #expect(line == "::error file=dir%2C1/fleet%3A1.yaml,line=3,col=4,title=x::cluster/a:b: 100%25 done%0D%0Anext::line, a:b")
+    }
+
+    @Test func sarifValidatesAgainstTheCommittedSchemaWithOneResultPerProblem() throws {
+        let run = try ValidateCommandTests.upkeep(["check"] + Self.failing + ["--format", "sarif"])
+        #expect(run.status == 3)
+        let folder = try Self.folder(["check.sarif": run.output])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let schema = TestSupport.packageRoot.appendingPathComponent("schemas/sarif-2.1.0-subset.schema.json").path
+        let checked = try TestSupport.python([TestSupport.tool("validate_plan.py"), schema, folder.appendingPathComponent("check.sarif").path])
+        #expect(checked.status == 0, "\(checked.output)")
+        let text = try ValidateCommandTests.upkeep(["check"] + Self.failing)
+        let problems = text.output.split(separator: "\n").count - 1
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let results = try #require(((root["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        #expect(results.count == problems)
+        #expect(results.allSatisfy { ($0["ruleId"] as? String)?.isEmpty == false })
+        // A document that breaks the schema is caught.
+        let broken = try Self.folder(["broken.sarif": run.output.replacingOccurrences(of: "\"version\": \"2.1.0\"", with: "\"version\": \"2.0\"")])
+        defer { try? FileManager.default.removeItem(at: broken) }
+        #expect(try TestSupport.python([TestSupport.tool("validate_plan.py"), schema, broken.appendingPathComponent("broken.sarif").path]).status == 1)
+    }
+
+    @Test func theSampleWorkflowDiffsCommentsAndChecks() throws {
+        let workflow = TestSupport.packageRoot.appendingPathComponent("examples/github/upkeep.yml").path
+        let script = """
+            import json, sys, yaml
+            doc = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+            on = doc.get("on", doc.get(True))
+            job = doc["jobs"]["plan-review"]
+            print(json.dumps({"events": sorted(on), "steps": [s.get("name", "") for s in job["steps"]],
+                              "runs": "\\n".join(s.get("run", "") for s in job["steps"]),
+                              "permissions": doc["permissions"]}))
+            """
+        let run = try TestSupport.python(["-c", script, workflow])
+        #expect(run.status == 0, "\(run.output)")
+        struct Parsed: Decodable { var events: [String]; var steps: [String]; var runs: String; var permissions: [String: String] }
+        let parsed = try JSONDecoder().decode(Parsed.self, from: Data(run.output.utf8))
+        #expect(parsed.events == ["pull_request"])
+        #expect(parsed.permissions["pull-requests"] == "write")
+        #expect(parsed.runs.contains("upkeep diff ") && parsed.runs.contains("--format markdown"))
+        #expect(parsed.runs.contains("upkeep check ") && parsed.runs.contains("--format github"))
+        #expect(parsed.runs.contains("--method PATCH") && parsed.runs.contains("upkeep-plan-diff"))
+        #expect(parsed.steps.last?.hasPrefix("Check the fleet") == true)
+    }
+}
