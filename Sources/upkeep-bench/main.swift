@@ -129,6 +129,26 @@ let tickets = try fastest(runs, before: { try? FileManager.default.removeItem(at
 }
 print("upkeep tickets (whole process)       \(format(tickets))   \(String(format: "%.2f", tickets / plan))× the JSON plan   target ≤ 1.5×: \(tickets / plan <= 1.5 ? "met" : "NOT MET")")
 
+// The plan as an HTML page, and how long headless chromium takes to open it (load, lay out and paint the
+// first screen; rows off screen are laid out only when scrolled to).
+let reportFile = "\(outputs)/plan-\(clusters).html"
+let report = try fastest(runs) {
+    let status = try runUpkeep(binary, ["report", folder, "--as-of", planDate, "-o", reportFile])
+    precondition(status == 0, "upkeep report failed on the generated fleet (exit \(status))")
+}
+print("upkeep report (whole process)        \(format(report))   \(String(format: "%.2f", report / plan))× the JSON plan   target ≤ 2×: \(report / plan <= 2 ? "met" : "NOT MET")")
+if let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+    let profile = "\(outputs)/chromium-profile"
+    let opened = try fastest(1) {
+        let status = try runUpkeep(browser, ["--headless=new", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)", "--window-size=1400,1000",
+                                             "--screenshot=\(outputs)/plan-\(clusters).png", "file://" + URL(fileURLWithPath: reportFile).path])
+        precondition(status == 0, "chromium failed on the report (exit \(status))")
+    }
+    print("chromium opens the report (headless)  \(format(opened))   target ≤ 30 s: \(opened <= 30 ? "met" : "NOT MET")")
+} else {
+    print("chromium opens the report             skipped: chromium is not installed")
+}
+
 // Reviewing a change: the diff of the plan above and the plan a week later (thousands of steps move),
 // against reading both plan files in this process, one after the other.
 let laterDate = "2024-07-08"

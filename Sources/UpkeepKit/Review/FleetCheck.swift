@@ -29,12 +29,16 @@ public struct FleetCheck: Sendable {
         let subjects = status.managementClusters.map { (key: "management-cluster/\($0.name)", name: $0.name, support: $0.support,
                                                         position: lookup.managements[$0.name]?.position) }
             + status.clusters.map { (key: "cluster/\($0.name)", name: $0.name, support: $0.support, position: lookup.clusters[$0.name]?.position) }
+        // The earliest due date among each subject's on-time steps: a step serves a support end when it is
+        // due on or before it, so some step does exactly when the earliest one does.
+        var earliestDue: [String: CalendarDate] = [:]
+        for step in plan.steps where step.status == .scheduled {
+            guard let due = step.due else { continue }
+            earliestDue[step.subject] = min(earliestDue[step.subject] ?? due, due)
+        }
         for subject in subjects {
             guard let end = subject.support.supportedUntil, end <= plan.horizonEnd else { continue }
-            let serving = plan.steps.contains { step in
-                (step.cluster ?? step.managementCluster) == subject.name && step.subject == subject.key
-                    && step.status == .scheduled && (step.due.map { $0 <= end } ?? false)
-            }
+            let serving = earliestDue[subject.key].map { $0 <= end } ?? false
             guard !serving else { continue }
             let when = end <= plan.asOf ? "has been out of support since \(end)" : "is out of support from \(end)"
             let why = subject.support.reasons.first.map { " (\($0))" } ?? ""

@@ -1,0 +1,336 @@
+/// `upkeep report`: the plan as one self-contained HTML page — a summary, a timeline of every management
+/// and workload cluster against its support window, the step table and the findings. No network, no
+/// external font, style or script; inline SVG and CSS and a short script for hovering and filtering.
+///
+/// Stable structure for tools: each timeline row has `data-subject`; each placed step's mark has
+/// `data-step`, `data-start` and `data-end`. Rows off screen are laid out only when scrolled to
+/// (`content-visibility: auto`), which keeps a 10,000-cluster report quick to open.
+public enum ReportRenderer {
+    /// The timeline's width in pixels from `asOf` to the horizon's end.
+    static let width = 1000
+    static let rowHeight = 24
+
+    public static func render(_ plan: Plan, inputs: InputSet, execution: ExecutionOptions = .standard) -> String {
+        let lookup = InputLookup(inputs)
+        let status = SupportEngine(inputs: inputs).status(on: plan.asOf)
+        let rows = ReportRow.rows(plan: plan, status: status, inputs: lookup)
+        let check = FleetCheck(plan: plan, status: status, inputs: inputs)
+        let scale = Scale(plan)
+        // Rows are the bulk of a large report: rendered on every core, joined in order.
+        let renderedRows = execution.map(rows, minimum: 256) { row in Self.row(row, plan: plan, scale: scale) }
+        var html = head(plan)
+        html += summary(plan, status: status, check: check)
+        html += "<section id=\"timeline\" aria-labelledby=\"timeline-title\">\n<h2 id=\"timeline-title\">Timeline</h2>\n"
+        html += legend() + filter() + axis(plan, scale: scale)
+        // Each management cluster heads a group of its clusters; the standalone clusters close the timeline.
+        var openGroup = false, standaloneOpened = false
+        for (row, rendered) in zip(rows, renderedRows) {
+            let standalone = row.kind == .cluster && lookup.clusters[row.name]?.managementCluster == nil
+            if row.kind == .management || (standalone && !standaloneOpened) {
+                if openGroup { html += "</div>\n" }
+                standaloneOpened = standaloneOpened || standalone
+                let title = row.kind == .management ? "Management cluster \(HTMLText.escape(row.name)) and its clusters" : "Standalone clusters"
+                html += "<div class=\"group\" role=\"group\" aria-label=\"\(title)\">\n<h3>\(title)</h3>\n"
+                openGroup = true
+            }
+            html += rendered
+        }
+        if openGroup { html += "</div>\n" }
+        html += "</section>\n"
+        html += stepTables(plan, rows: rows, execution: execution)
+        html += findings(plan)
+        html += "<div id=\"tip\" role=\"tooltip\" hidden></div>\n<script>\n\(script)</script>\n</body>\n</html>\n"
+        return html
+    }
+
+    /// Instants to x positions on the timeline.
+    struct Scale {
+        var start: Int
+        var minutes: Int
+        init(_ plan: Plan) {
+            start = Instant(startOf: plan.asOf).minutesSinceEpoch
+            minutes = max(1, Instant(startOf: plan.horizonEnd).minutesSinceEpoch - start)
+        }
+        func x(_ instant: Instant) -> Double {
+            min(Double(width), max(0, Double(instant.minutesSinceEpoch - start) * Double(width) / Double(minutes)))
+        }
+        func x(_ day: CalendarDate) -> Double { x(Instant(startOf: day)) }
+        func contains(_ day: CalendarDate) -> Bool {
+            let minute = Instant(startOf: day).minutesSinceEpoch
+            return minute >= start && minute <= start + minutes
+        }
+    }
+
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    // MARK: Page
+
+    static func head(_ plan: Plan) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Upkeep plan \(plan.asOf) to \(plan.horizonEnd)</title>
+        <style>
+        \(style)</style>
+        </head>
+        <body>
+        <svg class="defs" width="0" height="0" aria-hidden="true" focusable="false"><defs>
+        <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#c62828"/><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2"/></pattern>
+        <pattern id="freeze" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="8" height="8" fill="#eceff1"/><line x1="0" y1="0" x2="0" y2="8" stroke="#b0bec5" stroke-width="2"/></pattern>
+        </defs></svg>
+        <header><h1>Upkeep plan, \(plan.asOf) to \(plan.horizonEnd)</h1></header>
+
+        """
+    }
+
+    static func summary(_ plan: Plan, status: StatusReport, check: FleetCheck) -> String {
+        let outNow = status.managementClusters.count { !$0.supported } + status.clusters.count { !$0.supported }
+        let outLater = check.problems.count { $0.code == "support-end-unplanned" }
+        var html = "<section id=\"summary\" aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">Summary</h2>\n<dl class=\"counts\">\n"
+        let counts: [(String, Int, String)] = [
+            ("Steps", plan.steps.count, ""), ("Late", plan.lateCount, plan.lateCount > 0 ? " class=\"bad\"" : ""),
+            ("Unschedulable", plan.unschedulableCount, plan.unschedulableCount > 0 ? " class=\"bad\"" : ""),
+            ("Blocked", plan.blockedCount, plan.blockedCount > 0 ? " class=\"bad\"" : ""),
+            ("Out of support now", outNow, outNow > 0 ? " class=\"bad\"" : ""),
+            ("Out of support by \(plan.horizonEnd), no on-time step", outLater, outLater > 0 ? " class=\"bad\"" : ""),
+        ]
+        for (name, value, attributes) in counts { html += "<div\(attributes)><dt>\(name)</dt><dd>\(value)</dd></div>\n" }
+        html += "</dl>\n<h3>Nearest deadlines</h3>\n<ol class=\"deadlines\">\n"
+        let dated = plan.steps.indices.filter { plan.steps[$0].due != nil }
+            .sorted { a, b in
+                let (x, y) = (plan.steps[a], plan.steps[b])
+                return x.due != y.due ? (x.due ?? plan.asOf) < (y.due ?? plan.asOf) : a < b
+            }
+        for index in dated.prefix(5) {
+            let step = plan.steps[index]
+            html += "<li><a href=\"#step-\(index)\">\(HTMLText.escape(step.id))</a>: due \(step.due.map(\.description) ?? "") (\(step.status.rawValue))</li>\n"
+        }
+        if dated.isEmpty { html += "<li>No step has a deadline.</li>\n" }
+        return html + "</ol>\n</section>\n"
+    }
+
+    static func legend() -> String {
+        """
+        <ul class="legend" aria-label="Legend">
+        <li><svg width="18" height="12" aria-hidden="true"><rect width="18" height="12" class="m-scheduled"/></svg> scheduled step</li>
+        <li><svg width="18" height="12" aria-hidden="true"><rect width="18" height="12" fill="url(#hatch)"/></svg> late step (red, hatched)</li>
+        <li>\(blockedSymbol) blocked and \(unschedulableSymbol) unschedulable steps, listed at the row's end</li>
+        <li><svg width="12" height="12" aria-hidden="true"><path d="M0 0 L12 0 L6 10 Z" class="support-end"/></svg> support of the version ends</li>
+        <li><svg width="6" height="12" aria-hidden="true"><rect width="3" height="12" class="advisory"/></svg> advisory due</li>
+        <li><svg width="18" height="12" aria-hidden="true"><rect width="18" height="12" fill="url(#freeze)"/></svg> freeze</li>
+        </ul>
+
+        """
+    }
+
+    /// A circle crossed out, and an X: shapes, not only colours, and no font needed.
+    static let blockedSymbol = "<svg width=\"12\" height=\"12\" aria-hidden=\"true\" class=\"sym\"><circle cx=\"6\" cy=\"6\" r=\"5\" fill=\"none\" stroke=\"#b71c1c\" stroke-width=\"1.5\"/><line x1=\"2.5\" y1=\"9.5\" x2=\"9.5\" y2=\"2.5\" stroke=\"#b71c1c\" stroke-width=\"1.5\"/></svg>"
+    static let unschedulableSymbol = "<svg width=\"12\" height=\"12\" aria-hidden=\"true\" class=\"sym\"><path d=\"M2 2 L10 10 M10 2 L2 10\" stroke=\"#b71c1c\" stroke-width=\"2\"/></svg>"
+
+    static func filter() -> String {
+        "<p class=\"filter\"><label>Show clusters whose name contains <input id=\"filter\" type=\"search\" autocomplete=\"off\"></label></p>\n"
+    }
+
+    /// Month ticks from `asOf` to the horizon's end.
+    static func axis(_ plan: Plan, scale: Scale) -> String {
+        var html = "<div class=\"row axis\" aria-hidden=\"true\"><div class=\"label\"></div><svg class=\"lane\" width=\"\(width)\" height=\"\(rowHeight)\" viewBox=\"0 0 \(width) \(rowHeight)\">"
+        var (year, month, _) = plan.asOf.components
+        month += 1
+        while true {
+            if month > 12 { month = 1; year += 1 }
+            guard let first = CalendarDate(year: year, month: month, day: 1), first <= plan.horizonEnd else { break }
+            let x = number(scale.x(first))
+            let anchor = scale.x(first) > Double(width - 40) ? " text-anchor=\"end\"" : ""
+            html += "<line x1=\"\(x)\" y1=\"14\" x2=\"\(x)\" y2=\"\(rowHeight)\" class=\"tick\"/><text x=\"\(x)\" y=\"11\" class=\"month\"\(anchor)>\(year)-\(month < 10 ? "0" : "")\(month)</text>"
+            month += 1
+        }
+        return html + "</svg></div>\n"
+    }
+
+    // MARK: Rows
+
+    static func row(_ row: ReportRow, plan: Plan, scale: Scale) -> String {
+        let name = HTMLText.escape(row.name)
+        let kindText = row.kind == .management ? "management cluster" : "cluster"
+        var html = "<div class=\"row \(row.kind.rawValue)\" data-subject=\"\(name)\" data-kind=\"\(row.kind.rawValue)\">"
+        html += "<div class=\"label\"><span class=\"name\">\(name)</span> <span class=\"versions\">\(HTMLText.escape(row.current))"
+        if row.target != row.current { html += " → \(HTMLText.escape(row.target))" }
+        html += "</span></div>"
+        html += "<svg class=\"lane\" width=\"\(width)\" height=\"\(rowHeight)\" viewBox=\"0 0 \(width) \(rowHeight)\" role=\"img\" aria-label=\"\(kindText) \(name): \(HTMLText.escape(row.current))\(row.target != row.current ? " to " + HTMLText.escape(row.target) : "")\">"
+        for (position, band) in row.bands.enumerated() {
+            let x1 = scale.x(band.from)
+            let x2 = position + 1 < row.bands.count ? scale.x(row.bands[position + 1].from) : Double(width)
+            guard x2 > x1 else { continue }
+            let version = HTMLText.escape(band.version)
+            html += "<rect class=\"band b\(position % 2)\" x=\"\(number(x1))\" y=\"4\" width=\"\(number(x2 - x1))\" height=\"16\"><title>\(version) from \(band.from)</title></rect>"
+            if x2 - x1 > 44 { html += "<text x=\"\(number(x1 + 3))\" y=\"16\" class=\"version\">\(version)</text>" }
+        }
+        for index in row.freezes {
+            let freeze = plan.freezes[index]
+            let x1 = scale.x(freeze.from), x2 = scale.x(freeze.to.adding(days: 1))
+            guard x2 > x1 else { continue }
+            html += "<rect class=\"freeze\" x=\"\(number(x1))\" y=\"0\" width=\"\(number(x2 - x1))\" height=\"\(rowHeight)\" fill=\"url(#freeze)\" fill-opacity=\"0.55\"><title>freeze \(HTMLText.escape(freeze.name)) \(freeze.from) – \(freeze.to)</title></rect>"
+        }
+        if let end = row.supportEnd, scale.contains(end) {
+            let x = number(scale.x(end))
+            html += "<path class=\"support-end\" d=\"M\(x) 0 l-5 0 l5 7 l5 -7 Z\"><title>support of \(HTMLText.escape(row.current)) ends \(end): \(HTMLText.escape(row.supportReason ?? ""))</title></path>"
+            html += "<line class=\"support-line\" x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(rowHeight)\"/>"
+        }
+        for advisory in row.advisories where scale.contains(advisory.due) {
+            html += "<rect class=\"advisory\" x=\"\(number(scale.x(advisory.due)))\" y=\"17\" width=\"2\" height=\"7\"><title>\(HTMLText.escape(advisory.id)) due \(advisory.due)</title></rect>"
+        }
+        var unplaced: [Int] = []
+        for index in row.steps {
+            let step = plan.steps[index]
+            guard let start = step.start, let end = step.end else { unplaced.append(index); continue }
+            let x1 = scale.x(start), x2 = max(scale.x(end), x1 + 3)
+            let fill = step.status == .late ? " fill=\"url(#hatch)\"" : ""
+            let id = HTMLText.escape(step.id)
+            html += "<a class=\"mark m-\(step.status.rawValue)\" href=\"#step-\(index)\" data-step=\"\(id)\" data-start=\"\(start)\" data-end=\"\(end)\" aria-label=\"\(id), \(step.status.rawValue), \(start)\">"
+            html += "<rect x=\"\(number(x1))\" y=\"6\" width=\"\(number(x2 - x1))\" height=\"12\" class=\"m-\(step.status.rawValue)\"\(fill)/></a>"
+        }
+        html += "</svg>"
+        if !unplaced.isEmpty {
+            html += "<div class=\"unplaced\">"
+            for index in unplaced {
+                let step = plan.steps[index]
+                let symbol = step.status == .blocked ? blockedSymbol : unschedulableSymbol
+                html += "<a href=\"#step-\(index)\" class=\"mark u-\(step.status.rawValue)\">\(symbol) \(step.status.rawValue): \(HTMLText.escape(step.to.isEmpty ? step.id : step.to))</a> "
+            }
+            html += "</div>"
+        }
+        return html + "</div>\n"
+    }
+
+    // MARK: Tables
+
+    /// The steps, one table per subject in report order (each laid out only when scrolled to).
+    static func stepTables(_ plan: Plan, rows: [ReportRow], execution: ExecutionOptions) -> String {
+        let tables = execution.map(rows.filter { !$0.steps.isEmpty }, minimum: 256) { row in stepTable(row, plan: plan) }
+        return "<section id=\"steps\" aria-labelledby=\"steps-title\">\n<h2 id=\"steps-title\">Steps</h2>\n" + tables.joined() + "</section>\n"
+    }
+
+    static func stepTable(_ row: ReportRow, plan: Plan) -> String {
+        let name = HTMLText.escape(row.name)
+        var html = "<div class=\"steps-of\"><h3>\(row.kind == .management ? "Management cluster" : "Cluster") \(name)</h3><div class=\"scroll\"><table>\n"
+        html += "<thead><tr><th scope=\"col\">Step</th><th scope=\"col\">From → to</th><th scope=\"col\">Window and start</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th><th scope=\"col\">Why</th><th scope=\"col\">Placed by</th></tr></thead>\n<tbody>\n"
+        for index in row.steps {
+            let step = plan.steps[index]
+            let placement = step.occurrence.map { "\($0.window) \(step.start?.description ?? "")" } ?? "no slot"
+            html += "<tr id=\"step-\(index)\" class=\"s-\(step.status.rawValue)\" data-step=\"\(HTMLText.escape(step.id))\"><td>\(HTMLText.escape(step.id))</td><td>\(HTMLText.escape(step.from)) → \(HTMLText.escape(step.to))</td><td>\(HTMLText.escape(placement))</td><td>\(step.due?.description ?? "")</td><td>\(step.status.rawValue)</td><td>\(HTMLText.escape(step.reasons.first ?? ""))</td><td>\(HTMLText.escape(placedBy(step, plan: plan)))</td></tr>\n"
+        }
+        return html + "</tbody></table></div></div>\n"
+    }
+
+    /// The constraint that decided the step's start (the first thing `upkeep explain` gives).
+    static func placedBy(_ step: PlanStep, plan: Plan) -> String {
+        guard let binding = plan.bindingConstraint(of: step) else { return "" }
+        return binding.detail.isEmpty ? binding.kind : "\(binding.detail) (\(binding.kind))"
+    }
+
+    static func findings(_ plan: Plan) -> String {
+        var html = "<section id=\"findings\" aria-labelledby=\"findings-title\">\n<h2 id=\"findings-title\">Findings</h2>\n<ul class=\"findings\">\n"
+        for (index, finding) in plan.findings.enumerated() {
+            html += "<li id=\"finding-\(index)\" class=\"f-\(finding.severity.rawValue)\"><strong>\(finding.severity.rawValue)</strong> <code>\(HTMLText.escape(finding.code))</code> \(HTMLText.escape(finding.subject)): \(HTMLText.escape(finding.message))\(finding.position.map { " <span class=\"where\">(\(HTMLText.escape($0.description)))</span>" } ?? "")</li>\n"
+        }
+        if plan.findings.isEmpty { html += "<li>No findings.</li>\n" }
+        return html + "</ul>\n</section>\n"
+    }
+
+    // MARK: Style and script
+
+    static let style = """
+        :root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b; background: #fff; }
+        body { margin: 1rem; }
+        h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 1.5rem; } h3 { font-size: 1rem; margin: .8rem 0 .2rem; }
+        .defs { position: absolute; }
+        .counts { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin: 0; }
+        .counts div { border: 1px solid #cfd8dc; border-radius: 4px; padding: .3rem .6rem; }
+        .counts dt { font-size: .8rem; color: #455a64; } .counts dd { margin: 0; font-size: 1.3rem; font-weight: 600; }
+        .counts .bad { border-color: #c62828; } .counts .bad dd { color: #c62828; }
+        .legend { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: none; padding: 0; font-size: .85rem; }
+        .legend svg { vertical-align: middle; }
+        #timeline { overflow-x: auto; }
+        .row { display: flex; align-items: center; min-width: 1260px; content-visibility: auto; contain-intrinsic-size: auto 26px; }
+        .row .label { position: sticky; left: 0; z-index: 1; background: #fff; width: 250px; flex: none; font-size: .8rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding-right: .4rem; }
+        .management-cluster .label { font-weight: 600; }
+        .lane { flex: none; }
+        .band { stroke: #90a4ae; stroke-width: .5; } .b0 { fill: #e3f2fd; } .b1 { fill: #fff8e1; }
+        .version { font-size: 10px; fill: #263238; pointer-events: none; }
+        .month { font-size: 10px; fill: #455a64; } .tick { stroke: #b0bec5; }
+        .m-scheduled { fill: #1565c0; } .m-late { stroke: #b71c1c; stroke-width: 1; }
+        .mark:focus rect, .mark:hover rect { stroke: #000; stroke-width: 2; }
+        .support-end { fill: #6a1b9a; } .support-line { stroke: #6a1b9a; stroke-dasharray: 2 2; }
+        .advisory { fill: #e65100; }
+        .unplaced { font-size: .75rem; margin-left: .4rem; white-space: nowrap; }
+        .unplaced a { color: #b71c1c; }
+        .sym { font-family: sans-serif; }
+        .scroll { overflow-x: auto; }
+        .steps-of { content-visibility: auto; contain-intrinsic-size: auto 120px; }
+        table { border-collapse: collapse; font-size: .8rem; }
+        th, td { border: 1px solid #cfd8dc; padding: .2rem .4rem; text-align: left; vertical-align: top; }
+        tr.s-late td, tr.s-blocked td, tr.s-unschedulable td { background: #ffebee; }
+        tr:target td { outline: 2px solid #1565c0; }
+        .findings { font-size: .85rem; } .f-error strong { color: #c62828; }
+        #tip { position: fixed; max-width: 32rem; white-space: pre-line; background: #263238; color: #fff; font-size: .8rem; padding: .4rem .6rem; border-radius: 4px; pointer-events: none; z-index: 2; }
+        @media (max-width: 700px) { .row .label { width: 140px; } .row { min-width: 1150px; } }
+        @media print {
+          .filter, #tip { display: none; } #timeline { overflow: visible; }
+          .row, .steps-of { content-visibility: visible; break-inside: avoid; min-width: 0; } .row .label { position: static; }
+          .lane { width: 100%; height: auto; }
+          a { color: inherit; text-decoration: none; }
+        }
+
+        """
+
+    /// Hover and focus show a mark's text; the filter hides rows. Text only (`textContent`): nothing from the
+    /// inputs is ever parsed as HTML.
+    static let script = """
+        (function () {
+          "use strict";
+          var tip = document.getElementById("tip");
+          // A mark's text is its step's row in the step table: step, change, window, due, status, why, placed by.
+          function show(mark, x, y) {
+            var target = document.getElementById((mark.getAttribute("href") || "").slice(1));
+            if (!target) { return; }
+            var cells = target.querySelectorAll("td");
+            var heads = target.closest("table").querySelectorAll("th");
+            var parts = [];
+            for (var i = 0; i < cells.length; i++) {
+              if (cells[i].textContent !== "") { parts.push((i > 0 && heads[i] ? heads[i].textContent + ": " : "") + cells[i].textContent); }
+            }
+            tip.textContent = parts.join("\\n");
+            tip.hidden = false;
+            tip.style.left = Math.min(x + 12, window.innerWidth - 320) + "px";
+            tip.style.top = (y + 12) + "px";
+          }
+          function hide() { tip.hidden = true; }
+          document.addEventListener("mouseover", function (event) {
+            var mark = event.target.closest ? event.target.closest(".mark") : null;
+            if (mark) { show(mark, event.clientX, event.clientY); } else { hide(); }
+          });
+          document.addEventListener("focusin", function (event) {
+            var mark = event.target.closest ? event.target.closest(".mark") : null;
+            if (!mark) { hide(); return; }
+            var box = mark.getBoundingClientRect();
+            show(mark, box.left, box.bottom);
+          });
+          document.addEventListener("focusout", hide);
+          var filter = document.getElementById("filter");
+          var rows = document.querySelectorAll(".row[data-subject]");
+          filter.addEventListener("input", function () {
+            var text = filter.value.toLowerCase();
+            for (var i = 0; i < rows.length; i++) {
+              rows[i].hidden = text !== "" && rows[i].getAttribute("data-subject").toLowerCase().indexOf(text) < 0;
+            }
+          });
+        })();
+
+        """
+}
