@@ -1,4 +1,6 @@
 # Upkeep — the two set-up commands are `make demo` and `make test`; both install what they need.
+# Recipes use bash (the fuzz targets read a pipeline's first exit status).
+SHELL := /bin/bash
 SWIFT ?= swift
 UPKEEP_DEBUG = .build/debug/upkeep
 # The demo reports on a fixed day inside the shipped feeds' range, so its output never changes.
@@ -9,7 +11,7 @@ DEMO_CHANGED_INPUTS = releases schedules examples/pull-request/fleet.yaml
 
 DEMO_OUTPUT = demo-output
 
-.PHONY: demo test bench lint setup build python-tools browser feeds
+.PHONY: demo test bench lint setup build python-tools browser feeds fuzz fuzz-build fuzz-smoke
 
 # libyaml-dev (and pkg-config, through which SwiftPM finds it) when missing: as root, or with sudo.
 setup:
@@ -68,8 +70,39 @@ demo: build
 	$(UPKEEP_DEBUG) check $(DEMO_CHANGED_INPUTS) --as-of $(DEMO_DATE) --format sarif > $(DEMO_OUTPUT)/check.sarif || [ $$? -eq 3 ]
 	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}; as a page: $(DEMO_OUTPUT)/plan.html; its calendar: $(DEMO_OUTPUT)/plan.ics (one per cluster in $(DEMO_OUTPUT)/calendars/); change tickets: $(DEMO_OUTPUT)/tickets-{markdown,servicenow,jira}/; the pull request's diff: $(DEMO_OUTPUT)/plan-diff.md; its check: $(DEMO_OUTPUT)/check.github.txt and check.sarif"
 
-test: build python-tools browser
+test: build python-tools browser fuzz-smoke
 	$(SWIFT) test
+
+# Coverage-guided fuzzing with libFuzzer: three targets (the YAML reader, reading and checking a whole input set,
+# planning a small fleet), built with the fuzzer and address sanitizers into .build/fuzz. `make fuzz` runs each
+# for FUZZ_SECONDS from the committed seeds (Fuzz/seeds/) and keeps what it finds in .build/fuzz/work; a crash
+# stops it and names the input, which goes to Fuzz/regressions/ with its fix (the tests replay them).
+# `make test` runs a short smoke of each.
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_RUNS ?= 3000
+FUZZ_TARGETS = yaml inputs plan
+fuzz-build: setup
+	@for target in $(FUZZ_TARGETS); do \
+		UPKEEP_FUZZ=1 $(SWIFT) build --build-path .build/fuzz -Xswiftc -sanitize=fuzzer,address --product fuzz-$$target || exit $$?; \
+	done
+
+fuzz: fuzz-build
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p .build/fuzz/work/corpus-$$target .build/fuzz/work/crashes-$$target; \
+		echo "Fuzzing $$target for $(FUZZ_SECONDS) s…"; \
+		.build/fuzz/debug/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+			-artifact_prefix=.build/fuzz/work/crashes-$$target/ .build/fuzz/work/corpus-$$target Fuzz/seeds/$$target Fuzz/regressions/$$target \
+			2>&1 | grep -E "^#[0-9]+ +(INITED|DONE)|stat::(number_of_executed_units|average_exec_per_sec)|ERROR|SUMMARY|Test unit written" ; \
+		[ $${PIPESTATUS[0]} -eq 0 ] || exit 1; \
+	done
+
+fuzz-smoke: fuzz-build
+	@for target in $(FUZZ_TARGETS); do \
+		.build/fuzz/debug/fuzz-$$target -runs=$(FUZZ_SMOKE_RUNS) -rss_limit_mb=2048 -timeout=10 \
+			-artifact_prefix=/tmp/upkeep-fuzz-smoke- Fuzz/seeds/$$target Fuzz/regressions/$$target >/tmp/upkeep-fuzz-smoke-$$target.log 2>&1 \
+			|| { echo "fuzz smoke of $$target failed:"; tail -40 /tmp/upkeep-fuzz-smoke-$$target.log; exit 1; }; \
+		echo "fuzz smoke of $$target: $(FUZZ_SMOKE_RUNS) runs, no crash"; \
+	done
 
 # Generates the 10,000-cluster fleet (deterministic) and times reading, validating and planning it (and
 # planning a fleet twice its size) against a raw libyaml event scan of the same files.

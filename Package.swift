@@ -1,5 +1,15 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// `make fuzz` sets UPKEEP_FUZZ=1 and builds these with `-sanitize=fuzzer,address` into .build/fuzz; other
+/// builds never see them (libFuzzer brings its own `main`, which no other executable may link with).
+let fuzzTargets: [Target] = ProcessInfo.processInfo.environment["UPKEEP_FUZZ"] == "1"
+    ? ["yaml", "inputs", "plan"].map { name in
+        .executableTarget(name: "fuzz-\(name)", dependencies: ["UpkeepKit"], path: "Fuzz/\(name)",
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+    }
+    : []
 
 let package = Package(
     name: "Upkeep",
@@ -35,6 +45,6 @@ let package = Package(
             dependencies: ["UpkeepKit", "CLibYAML"]
         ),
         .testTarget(name: "UpkeepKitTests", dependencies: ["UpkeepKit"], exclude: ["Fixtures"]),
-    ],
+    ] + fuzzTargets,
     swiftLanguageModes: [.v6]
 )

@@ -29,6 +29,7 @@ extension StepScheduler {
                 let cluster = context.clusters[position]
                 step.version = version
                 step.to = version.description
+                if let management { recordUpdateBringing(version, to: step, cluster: cluster, management: management, before: start) }
                 if step.kind == .kubernetesUpgrade { step.from = controlPlane[position].description }
                 if step.movesControlPlane { controlPlane[position] = version }
                 var changes: [PlanStep.ImageChange] = []
@@ -101,5 +102,18 @@ extension StepScheduler {
     /// A management cluster's placed platform updates (their positions), in the order they were placed.
     func placedPlatformUpdates(of management: String) -> [Int] {
         subjectNumbers[SubjectKey(name: management, isManagement: true)].map { platformPlaced[$0].map(\.step) } ?? []
+    }
+
+    /// Planning.md 3, "Platform first": a step that takes a version its management cluster's current
+    /// release does not offer waits for the placed update that brings it (the earliest one that ended by its
+    /// start and offers the version), so that `after` says so even when the order came from the dates alone.
+    func recordUpdateBringing(_ version: KubernetesVersion, to step: StepDraft, cluster: WorkloadCluster, management: Int, before start: Instant) {
+        guard let name = step.management, let managementCluster = context.engine.managementClusters[name],
+              let current = context.timeline(of: managementCluster)?.release(managementCluster.version),
+              !context.offered(current, to: cluster).contains(version) else { return }
+        let bringing = platformPlaced[management]
+            .filter { $0.end <= start && context.offered($0.release, to: cluster).contains(version) }
+            .min { $0.end < $1.end }
+        if let bringing, !step.predecessors.contains(bringing.step) { step.predecessors.append(bringing.step) }
     }
 }
