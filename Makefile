@@ -97,10 +97,13 @@ fuzz: fuzz-build
 	done
 
 fuzz-smoke: fuzz-build
+	@# libFuzzer adds what it finds to its first corpus folder: a fresh one, never the committed seeds.
 	@for target in $(FUZZ_TARGETS); do \
+		corpus=$$(mktemp -d); \
 		.build/fuzz/debug/fuzz-$$target -runs=$(FUZZ_SMOKE_RUNS) -rss_limit_mb=2048 -timeout=10 \
-			-artifact_prefix=/tmp/upkeep-fuzz-smoke- Fuzz/seeds/$$target Fuzz/regressions/$$target >/tmp/upkeep-fuzz-smoke-$$target.log 2>&1 \
-			|| { echo "fuzz smoke of $$target failed:"; tail -40 /tmp/upkeep-fuzz-smoke-$$target.log; exit 1; }; \
+			-artifact_prefix=$$corpus/ $$corpus Fuzz/seeds/$$target Fuzz/regressions/$$target >$$corpus.log 2>&1 \
+			|| { echo "fuzz smoke of $$target failed:"; tail -40 $$corpus.log; exit 1; }; \
+		rm -rf $$corpus $$corpus.log; \
 		echo "fuzz smoke of $$target: $(FUZZ_SMOKE_RUNS) runs, no crash"; \
 	done
 
