@@ -18,8 +18,8 @@ extension Finding {
     /// A Markdown list item with a severity mark.
     public var markdownLine: String {
         let mark = severity == .error ? "❌ **error**" : "⚠️ **warning**"
-        let place = position.map { " — `\(MarkdownText.code($0.description))`" } ?? ""
-        return "- \(mark) `\(code)` `\(MarkdownText.code(subject))`: \(MarkdownText.escape(message))\(place)"
+        let place = position.map { " — \(MarkdownText.code($0.description))" } ?? ""
+        return "- \(mark) \(MarkdownText.code(code)) \(MarkdownText.code(subject)): \(MarkdownText.escape(message))\(place)"
     }
 }
 
@@ -57,8 +57,15 @@ public enum MarkdownText {
         }
     }
 
-    /// Text inside backticks: only backticks and pipes need care.
+    /// A code span outside tables (list items, headings): fenced by more backticks than any run inside it,
+    /// padded when it starts or ends with one, on one line. Nothing else is escaped there: a backslash or a
+    /// pipe inside a code span is shown as it is.
     public static func code(_ text: String) -> String {
-        text.replacingEvery("`", with: "'").replacingEvery("|", with: "\\|")
+        var longest = 0, run = 0
+        for byte in text.utf8 { run = byte == UInt8(ascii: "`") ? run + 1 : 0; longest = max(longest, run) }
+        let fence = String(repeating: "`", count: longest + 1)
+        let flat = text.replacingEvery("\n", with: " ").replacingEvery("\r", with: " ")
+        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+        return fence + pad + flat + pad + fence
     }
 }

@@ -30,9 +30,9 @@ public enum PlanMarkdownRenderer {
         lines.append("<details><summary>Why each step</summary>")
         lines.append("")
         for step in plan.steps {
-            var text = "- `\(MarkdownText.code(step.id))`: " + step.reasons.map(MarkdownText.escape).joined(separator: "; ")
+            var text = "- \(MarkdownText.code(step.id)): " + step.reasons.map(MarkdownText.escape).joined(separator: "; ")
             if let reason = step.dueReason { text += " — due \(step.due?.description ?? ""): \(MarkdownText.escape(reason))" }
-            if !step.after.isEmpty { text += " — after " + step.after.map { "`\(MarkdownText.code($0))`" }.joined(separator: ", ") }
+            if !step.after.isEmpty { text += " — after " + step.after.map { MarkdownText.code($0) }.joined(separator: ", ") }
             lines.append(text)
         }
         lines.append("")

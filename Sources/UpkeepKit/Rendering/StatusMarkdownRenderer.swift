@@ -5,7 +5,7 @@ public enum StatusMarkdownRenderer {
         for group in StatusGroups.make(report) {
             if let management = group.management {
                 let state = management.supported ? "✅ supported" : "❌ out of support"
-                lines.append("### Management cluster `\(MarkdownText.code(management.name))` — \(MarkdownText.escape(management.platform)) \(management.version)")
+                lines.append("### Management cluster \(MarkdownText.code(management.name)) — \(MarkdownText.escape(management.platform)) \(management.version)")
                 lines.append("")
                 lines.append("\(state), \(StatusGroups.until(management.support.supportedUntil)): \(MarkdownText.escape(management.support.reasons.first ?? ""))")
             } else {

@@ -62,7 +62,10 @@ struct WriterTests {
     @Test func markdownCellsCannotBreakTheTable() {
         #expect(MarkdownText.escape("a|b <script> *x* [link]") == "a\\|b &lt;script&gt; \\*x\\* \\[link\\]")
         #expect(MarkdownText.escape("two\nlines") == "two lines")
-        #expect(MarkdownText.code("x`y|z") == "x'y\\|z")
+        // A code span outside tables shows its text as it is: a longer fence around backticks, no pipe escape.
+        #expect(MarkdownText.code("x`y|z") == "``x`y|z``")
+        #expect(MarkdownText.code("`edge`") == "`` `edge` ``")
+        #expect(MarkdownText.code("a\\b") == "`a\\b`")
     }
 
     @Test func instantsAreWrittenInUTCWithSeconds() {
