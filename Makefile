@@ -68,6 +68,9 @@ demo: build
 	$(UPKEEP_DEBUG) diff $(DEMO_OUTPUT)/plan.json $(DEMO_OUTPUT)/plan-after-change.json || [ $$? -eq 2 ]
 	$(UPKEEP_DEBUG) check $(DEMO_CHANGED_INPUTS) --as-of $(DEMO_DATE) --plan $(DEMO_OUTPUT)/plan-after-change.json --format github > $(DEMO_OUTPUT)/check.github.txt || [ $$? -eq 3 ]
 	$(UPKEEP_DEBUG) check $(DEMO_CHANGED_INPUTS) --as-of $(DEMO_DATE) --format sarif > $(DEMO_OUTPUT)/check.sarif || [ $$? -eq 3 ]
+	@# Feeds from a bundle of the published sources (offline), into a copy of the shipped feeds.
+	@cp -r releases $(DEMO_OUTPUT)/feeds
+	$(UPKEEP_DEBUG) feeds pull --into $(DEMO_OUTPUT)/feeds --from examples/feeds-bundle
 	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}; as a page: $(DEMO_OUTPUT)/plan.html; its calendar: $(DEMO_OUTPUT)/plan.ics (one per cluster in $(DEMO_OUTPUT)/calendars/); change tickets: $(DEMO_OUTPUT)/tickets-{markdown,servicenow,jira}/; the pull request's diff: $(DEMO_OUTPUT)/plan-diff.md; its check: $(DEMO_OUTPUT)/check.github.txt and check.sarif"
 
 test: build python-tools browser fuzz-smoke

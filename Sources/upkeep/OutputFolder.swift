@@ -69,9 +69,14 @@ enum OutputFolder {
         }
 
         /// Writes one file; the first that fails is kept (the command then fails, naming it).
+        /// `name` may name a subfolder (`kubernetes/eol.yaml`): each part must stay inside, and the subfolders are made.
         func add(_ name: String, _ bytes: [UInt8]) {
             do {
-                guard FileNames.staysInside(name) else { throw WriteFailure(reason: "the file name \(name) would leave the folder") }
+                let parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+                guard parts.allSatisfy(FileNames.staysInside) else { throw WriteFailure(reason: "the file name \(name) would leave the folder") }
+                if parts.count > 1 {
+                    try FileManager.default.createDirectory(atPath: folder + "/" + parts.dropLast().joined(separator: "/"), withIntermediateDirectories: true)
+                }
                 try OutputFolder.create(folder + "/" + name, bytes)
             } catch {
                 lock.lock()

@@ -127,6 +127,23 @@ struct CheckCommandTests {
         #expect(try TestSupport.python([TestSupport.tool("validate_plan.py"), schema, broken.appendingPathComponent("broken.sarif").path]).status == 1)
     }
 
+    @Test func theFeedsWorkflowPullsWeeklyAndOpensAPullRequestWithTheDiff() throws {
+        let workflow = TestSupport.packageRoot.appendingPathComponent("examples/github/upkeep-feeds.yml").path
+        let script = """
+            import json, sys, yaml
+            doc = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+            on = doc.get("on", doc.get(True))
+            steps = doc["jobs"]["pull-feeds"]["steps"]
+            print(json.dumps({"cron": on["schedule"][0]["cron"], "runs": "\\n".join(s.get("run", "") for s in steps)}))
+            """
+        let run = try TestSupport.python(["-c", script, workflow])
+        #expect(run.status == 0, "\(run.output)")
+        struct Parsed: Decodable { var cron: String; var runs: String }
+        let parsed = try JSONDecoder().decode(Parsed.self, from: Data(run.output.utf8))
+        #expect(parsed.cron.split(separator: " ").count == 5)
+        #expect(parsed.runs.contains("upkeep feeds pull --into feeds") && parsed.runs.contains("upkeep diff ") && parsed.runs.contains("gh pr create"))
+    }
+
     @Test func theSampleWorkflowDiffsCommentsAndChecks() throws {
         let workflow = TestSupport.packageRoot.appendingPathComponent("examples/github/upkeep.yml").path
         let script = """
