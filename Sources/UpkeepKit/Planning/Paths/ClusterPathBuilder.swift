@@ -188,6 +188,9 @@ struct ClusterPathBuilder {
         }
 
         assignAdvisories(&drafts, sources: hopSources)
+        if let followUp = advisoryPatchAfterHops(drafts, hops: hops, controlPlane: controlPlane, ring: ring, lockstep: lockstep) {
+            drafts.append(followUp)
+        }
         for index in drafts.indices {
             drafts[index].blockedReason = blockedReason
             if drafts[index].availableFrom == nil, let minor = drafts[index].targetMinor { drafts[index].availableFrom = availability(of: minor) }
@@ -235,6 +238,49 @@ struct ClusterPathBuilder {
         draft.availableFrom = first.available
         // A patch the current release offers needs no platform update; otherwise it waits for one.
         draft.needsPlatformUpdate = managed && !candidates.contains { $0.fromCurrentRelease }
+        return draft
+    }
+
+    /// Planning.md 3: the last hop may have to take an older patch (a bridge takes what the current release
+    /// lists) and so leave an advisory unfixed that a later patch of the same minor fixes. A patch upgrade after
+    /// the hops takes that patch from the first release of the planned update that offers it.
+    private func advisoryPatchAfterHops(_ drafts: [StepDraft], hops: [KubernetesMinor], controlPlane: KubernetesVersion,
+                                        ring: Int, lockstep: Bool) -> StepDraft? {
+        guard managed, let decision, let final = hops.last else { return nil }
+        let fixed = Set(drafts.flatMap(\.fixes))
+        let advisories = context.engine.inputs.advisories
+        var needs: [(advisory: SecurityAdvisory, due: CalendarDate?, version: KubernetesVersion)] = []
+        for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: advisories, policy: policy)
+        where !exposure.unfixed && !fixed.contains(exposure.advisoryID) {
+            guard let advisory = advisories.first(where: { $0.id == exposure.advisoryID }) else { continue }
+            let versions = advisory.kubernetesRanges.compactMap { range -> KubernetesVersion? in
+                if case .fixed(let version) = range.end, version.minorVersion == final, range.contains(controlPlane) { return version }
+                return nil
+            }
+            if let needed = versions.max() { needs.append((advisory, exposure.due, needed)) }
+        }
+        guard let minimum = needs.map(\.version).max(),
+              let release = decision.chain.first(where: { release in
+                  context.offered(release, to: cluster).contains { $0.minorVersion == final && !($0 < minimum) }
+              }) else { return nil }
+        let draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+                              sequence: drafts.count, ringIndex: ring, from: controlPlane.description,
+                              estimatedMinutes: policy.durations.controlPlane.minutes + (lockstep ? cluster.nodePools.map(context.roll).reduce(0, +) : 0))
+        draft.targetMinor = final
+        draft.isPatchUpgrade = true
+        draft.movesControlPlane = true
+        draft.movedPools = lockstep ? cluster.nodePools.map(\.name) : []
+        draft.minimumVersion = minimum
+        draft.needsPlatformUpdate = true
+        draft.releaseNeeded = release.version
+        draft.availableFrom = release.released
+        draft.securityFix = true
+        for need in needs {
+            draft.fixes.append(need.advisory.id)
+            draft.addDue(need.due, "\(need.advisory.id) (\(need.advisory.severity.rawValue)) must be fixed by \(need.due?.description ?? "no date")")
+            draft.addReason("advisory \(need.advisory.id) is fixed in \(need.version), which \(decision.management.name)'s release \(release.version) offers after the update",
+                            from: need.advisory.position)
+        }
         return draft
     }
 

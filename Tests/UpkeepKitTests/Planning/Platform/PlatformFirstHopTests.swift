@@ -234,3 +234,38 @@ struct RingSoakGivesWayTests {
         PlanInvariants.check(plan, inputs: inputs)
     }
 }
+
+/// Planning.md 3, "Platform first": a bridge takes what the current release lists, which may leave an advisory
+/// unfixed that a later patch of the same minor fixes; a patch upgrade after the platform update takes it.
+@Suite("An advisory a bridge cannot fix")
+struct BridgeThenAdvisoryPatchTests {
+    typealias P = PlanFixtures
+
+    @Test func platformFirst_anAdvisoryTheBridgeCannotFixGetsAPatchAfterTheUpdate() throws {
+        // R1 lists 1.28.1 and 1.29.1; R2 (out 2024-06-10) drops 1.28 and lists 1.29.4, which fixes the advisory.
+        let feed = P.platform([
+            P.Release(version: "1.0.1.0", released: "2024-01-10", versions: ["1.28.1", "1.29.1"]),
+            P.Release(version: "1.0.2.0", released: "2024-06-10", versions: ["1.29.4", "1.30.1"]),
+        ])
+        let advisory = """
+            apiVersion: upkeep/v1
+            kind: SecurityAdvisory
+            id: CVE-2099-0002
+            published: 2024-06-20
+            severity: high
+            summary: invented
+            affects:
+              kubernetes:
+                - { introduced: "0", fixed: 1.29.4 }
+            """
+        let (plan, _) = P.plan(platform: feed, fleet: P.fleet(clusters: [P.Cluster(name: "alpha", version: "1.28.1")]),
+                               policy: P.policy("target: minimum\n"), extra: ["advisory.yaml": advisory])
+        let steps = plan.steps.filter { $0.cluster == "alpha" && $0.kind == .kubernetesUpgrade }
+        let update = try #require(plan.steps.first { $0.kind == .platformUpdate })
+        #expect(steps.map { "\($0.from) → \($0.to)" } == ["1.28.1 → 1.29.1", "1.29.1 → 1.29.4"], "\(plan.steps.map(\.id))")
+        let patch = try #require(steps.last)
+        #expect(patch.fixes == ["CVE-2099-0002"] && patch.after.contains(update.id))
+        #expect(try #require(patch.start) >= (try #require(update.end)))
+        #expect(!plan.findings.contains { $0.code == "nothing-to-fix-with" && $0.message.contains("CVE-2099-0002") })
+    }
+}
