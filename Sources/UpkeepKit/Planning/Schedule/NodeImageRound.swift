@@ -149,8 +149,13 @@ enum NodeImageRound {
             }
         } ?? false
         guard bringsImage else {
+            // A Kubernetes upgrade already placed for the cluster may bring new images, only later: say so.
+            let bringing = scheduler.steps.first { $0.cluster == cluster.name && $0.start != nil && !$0.imageChanges.isEmpty }
+            let planned = bringing.flatMap { step in
+                step.imageChanges.last.map { "; the planned upgrade to \(step.to) brings image \($0.to) on \(step.start?.utcDate.description ?? "")" }
+            } ?? ""
             findings.append(Finding(.warning, code: "image-needs-kubernetes-upgrade", subject: "cluster/\(cluster.name)",
-                                    message: "cluster \(cluster.name): \(need.reason); its platform updates node images only with a Kubernetes upgrade, and no newer \(current.minorVersion) patch offered within the horizon brings a newer image.",
+                                    message: "cluster \(cluster.name): \(need.reason); its platform updates node images only with a Kubernetes upgrade\(planned), and no newer \(current.minorVersion) patch offered within the horizon brings a newer image.",
                                     position: cluster.position))
             return
         }
