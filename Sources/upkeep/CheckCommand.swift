@@ -30,18 +30,15 @@ struct CheckCommand: ParsableCommand {
         let loaded = try inputs.load(digests: plan != nil) { diagnostics in
             guard format == .github, diagnostics.contains(where: { $0.severity == .error }) else { return }
             // Invalid inputs are annotated where they are, then the command ends with exit 1.
-            let lines = diagnostics.map { diagnostic -> String in
-                var properties = ["file=\(CheckRenderer.property(diagnostic.path))"]
-                if let line = diagnostic.line { properties.append("line=\(line)") }
-                if let column = diagnostic.column { properties.append("col=\(column)") }
-                properties.append("title=\(CheckRenderer.property("invalid input"))")
-                return "::\(diagnostic.severity == .error ? "error" : "warning") \(properties.joined(separator: ","))::\(CheckRenderer.data(diagnostic.message))"
+            let lines = diagnostics.map { diagnostic in
+                CheckRenderer.annotation(diagnostic.severity, path: diagnostic.path, line: diagnostic.line, column: diagnostic.column,
+                                         title: "invalid input", message: diagnostic.message)
             }
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         let execution = PlanCommand.execution()
-        let fresh = planning.plan(loaded, execution: execution)
-        let committed = try plan.map { try Self.compare(committedPlan: $0, inputs: loaded, paths: inputs.paths, execution: execution) }
+        let fresh = planning.plan(loaded, inputFiles: { PlanCommand.inputFiles(loaded) }, execution: execution)
+        let committed = try plan.map { try Self.compare(committedPlan: $0, fresh: fresh, inputs: loaded, paths: inputs.paths, execution: execution) }
         let status = SupportEngine(inputs: loaded).status(on: fresh.asOf)
         let check = FleetCheck(plan: fresh, status: status, inputs: loaded, committed: committed)
         let output: String
@@ -58,8 +55,9 @@ struct CheckCommand: ParsableCommand {
         withExtendedLifetime((fresh, loaded)) { Foundation.exit(check.passes ? 0 : 3) }
     }
 
-    /// Whether the committed plan is the plan of the inputs on its own date and horizon.
-    static func compare(committedPlan path: String, inputs: InputSet, paths: [String], execution: ExecutionOptions) throws -> FleetCheck.CommittedPlan {
+    /// Whether the committed plan is the plan of the inputs on its own date and horizon (the fresh plan when
+    /// those are its own, planned again otherwise).
+    static func compare(committedPlan path: String, fresh: Plan, inputs: InputSet, paths: [String], execution: ExecutionOptions) throws -> FleetCheck.CommittedPlan {
         guard let data = FileManager.default.contents(atPath: path) else {
             FileHandle.standardError.write(Data("upkeep: cannot read the plan \(path).\n".utf8))
             throw ExitCode(1)
@@ -70,8 +68,8 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let horizon = TimeSpan.days(committed.horizonEnd.daysSinceEpoch - committed.asOf.daysSinceEpoch)
-        let again = Planner.plan(inputs: inputs, asOf: committed.asOf, horizon: horizon,
-                                 inputFiles: { PlanCommand.inputFiles(inputs) }, execution: execution)
+        let again = committed.asOf == fresh.asOf && committed.horizonEnd == fresh.horizonEnd ? fresh
+            : Planner.plan(inputs: inputs, asOf: committed.asOf, horizon: horizon, inputFiles: { PlanCommand.inputFiles(inputs) }, execution: execution)
         var rendered: [UInt8] = []
         rendered.reserveCapacity(bytes.count)
         PlanJSONRenderer.write(again) { rendered.append(contentsOf: $0) }

@@ -39,26 +39,27 @@ public struct Plan: Sendable {
     /// constraint names the other clusters' steps that filled its occurrence.
     public func constraints(of step: PlanStep) -> [PlanStep.Constraint] {
         guard step.placement.upperBound <= placements.count else { return [] }
-        return placements[step.placement].map { constraint in
-            var named = constraint.step.flatMap { $0 < scheduleIDs.count ? scheduleIDs[$0] : nil }.map { [$0] } ?? []
-            if case .clusterLimit(_, let start, _) = constraint.detail {
-                // The other clusters' steps in the full occurrence of the same window.
-                named = steps.filter { other in
-                    other.occurrence?.window == step.occurrence?.window && other.occurrence?.start == start && other.subject != step.subject
-                }.map(\.id)
-            }
-            return PlanStep.Constraint(kind: constraint.kind.rawValue, notBefore: constraint.notBefore, steps: named,
-                                       detail: constraint.describe(for: step, rings: rings, freezes: freezes), binding: constraint.binding)
-        }
+        return placements[step.placement].map { words($0, for: step, namingFillers: true) }
     }
 
-    /// The constraint that decided a step's start (the binding one), in words; nil when none did.
+    /// The constraint that decided a step's start (the binding one), in words; nil when none did. It does not
+    /// name the steps that filled a full occurrence (tickets and the report ask for it tens of thousands of times).
     public func bindingConstraint(of step: PlanStep) -> PlanStep.Constraint? {
         guard step.placement.upperBound <= placements.count,
               let constraint = placements[step.placement].first(where: \.binding) else { return nil }
-        let named = constraint.step.flatMap { $0 < scheduleIDs.count ? scheduleIDs[$0] : nil }.map { [$0] } ?? []
+        return words(constraint, for: step, namingFillers: false)
+    }
+
+    private func words(_ constraint: PlacementConstraint, for step: PlanStep, namingFillers: Bool) -> PlanStep.Constraint {
+        var named = constraint.step.flatMap { $0 < scheduleIDs.count ? scheduleIDs[$0] : nil }.map { [$0] } ?? []
+        if namingFillers, case .clusterLimit(_, let start, _) = constraint.detail {
+            // The other clusters' steps in the full occurrence of the same window.
+            named = steps.filter { other in
+                other.occurrence?.window == step.occurrence?.window && other.occurrence?.start == start && other.subject != step.subject
+            }.map(\.id)
+        }
         return PlanStep.Constraint(kind: constraint.kind.rawValue, notBefore: constraint.notBefore, steps: named,
-                                   detail: constraint.describe(for: step, rings: rings, freezes: freezes), binding: true)
+                                   detail: constraint.describe(for: step, rings: rings, freezes: freezes), binding: constraint.binding)
     }
 
     public var lateCount: Int { steps.count { $0.status == .late } }

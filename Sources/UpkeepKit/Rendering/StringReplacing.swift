@@ -23,3 +23,10 @@ extension String {
         return changed ? String(decoding: output, as: UTF8.self) : self
     }
 }
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+    }
+}

@@ -14,7 +14,7 @@ public enum ReportRenderer {
         let lookup = InputLookup(inputs)
         let status = SupportEngine(inputs: inputs).status(on: plan.asOf)
         let rows = ReportRow.rows(plan: plan, status: status, inputs: lookup)
-        let check = FleetCheck(plan: plan, status: status, inputs: inputs)
+        let check = FleetCheck(plan: plan, status: status, lookup: lookup)
         let scale = Scale(plan)
         // Rows are the bulk of a large report: rendered on every core, joined in order.
         let renderedRows = execution.map(rows, minimum: 256) { row in Self.row(row, plan: plan, scale: scale) }

@@ -19,12 +19,8 @@ public enum CheckRenderer {
             let level = severity == .error ? "error" : "warning"
             let problems = check.problems.filter { $0.severity == severity }
             for finding in problems.prefix(annotationsPerLevel) {
-                var properties: [String] = []
-                if let position = finding.position {
-                    properties += ["file=\(property(position.path))", "line=\(position.line)", "col=\(position.column)"]
-                }
-                properties.append("title=\(property(finding.code))")
-                lines.append("::\(level) \(properties.joined(separator: ","))::\(data("\(finding.subject): \(finding.message)"))")
+                lines.append(annotation(finding.severity, path: finding.position?.path, line: finding.position?.line,
+                                        column: finding.position?.column, title: finding.code, message: "\(finding.subject): \(finding.message)"))
             }
             if problems.count > annotationsPerLevel {
                 let rest = problems.count - annotationsPerLevel
@@ -33,6 +29,16 @@ public enum CheckRenderer {
         }
         lines.append("upkeep check: \(Plural.count(check.errorCount, "error")), \(Plural.count(check.warningCount, "warning")); \(check.passes ? "passes" : "fails").")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One workflow command, `::error file=F,line=L,col=C,title=T::message`, escaped as GitHub requires.
+    public static func annotation(_ severity: Diagnostic.Severity, path: String?, line: Int?, column: Int?, title: String, message: String) -> String {
+        var properties: [String] = []
+        if let path { properties.append("file=\(property(path))") }
+        if let line { properties.append("line=\(line)") }
+        if let column { properties.append("col=\(column)") }
+        properties.append("title=\(property(title))")
+        return "::\(severity == .error ? "error" : "warning") \(properties.joined(separator: ","))::\(data(message))"
     }
 
     /// A workflow command's message: `%`, CR and LF escaped as GitHub requires.

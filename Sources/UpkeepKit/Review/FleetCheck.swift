@@ -24,8 +24,12 @@ public struct FleetCheck: Sendable {
     }
 
     public init(plan: Plan, status: StatusReport, inputs: InputSet, committed: CommittedPlan? = nil) {
+        self.init(plan: plan, status: status, lookup: InputLookup(inputs), committed: committed)
+    }
+
+    /// With the inputs already looked up (the report has them at hand).
+    init(plan: Plan, status: StatusReport, lookup: InputLookup, committed: CommittedPlan? = nil) {
         var problems = plan.findings
-        let lookup = InputLookup(inputs)
         let subjects = status.managementClusters.map { (key: "management-cluster/\($0.name)", name: $0.name, support: $0.support,
                                                         position: lookup.managements[$0.name]?.position) }
             + status.clusters.map { (key: "cluster/\($0.name)", name: $0.name, support: $0.support, position: lookup.clusters[$0.name]?.position) }
