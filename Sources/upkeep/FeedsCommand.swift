@@ -38,8 +38,13 @@ struct KubernetesFeedCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let log = DiagnosticLog()
-        let files = InputLoader.files(under: paths, log: log).compactMap { path in
-            FileManager.default.contents(atPath: path).map { (path: path, bytes: [UInt8]($0)) }
+        // A JSON file cannot carry its `# Source:` line: a sibling FILE.source names where it was copied from, and
+        // is put before it as a comment (which the YAML reader skips), as `feeds pull` does.
+        let files = InputLoader.files(under: paths, log: log).compactMap { path -> (path: String, bytes: [UInt8])? in
+            guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
+            guard let provenance = FileManager.default.contents(atPath: path + ".source") else { return (path, [UInt8](bytes)) }
+            let line = String(decoding: provenance, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+            return (path, Array("# Source: \(line)\n".utf8) + [UInt8](bytes))
         }
         let result = KubernetesFeedGenerator.generate(files: files, fromMinor: minor, log: log)
         if !log.diagnostics.isEmpty {

@@ -17,6 +17,8 @@ public struct FeedSource: Sendable, Equatable {
                    url: "https://raw.githubusercontent.com/kubernetes/website/main/data/releases/schedule.yaml"),
         FeedSource(group: .kubernetes, name: "kubernetes/eol.yaml",
                    url: "https://raw.githubusercontent.com/kubernetes/website/main/data/releases/eol.yaml"),
+        FeedSource(group: .kubernetes, name: "kubernetes/kubernetes.json",
+                   url: "https://raw.githubusercontent.com/endoflife-date/release-data/main/releases/kubernetes.json"),
         FeedSource(group: .kubernetes, name: "kubernetes/endoflife-kubernetes.md",
                    url: "https://raw.githubusercontent.com/endoflife-date/endoflife.date/master/products/kubernetes.md"),
         FeedSource(group: .aksArc, name: "aks-arc/supported-kubernetes-versions.md",

@@ -2,11 +2,13 @@
 /// project and endoflife.date publish, as they are published: `make feeds` and `upkeep feeds kubernetes`.
 ///
 /// Each minor takes, from the first source that gives it:
-/// - its release and maintenance-mode dates: the project's schedule, then endoflife.date;
+/// - its release date: endoflife.date's release-data tag of x.0, then the project's schedule, then endoflife.date;
+/// - its maintenance-mode date: the project's schedule, then endoflife.date;
 /// - its end of life: the project's end-of-life list (an actual date), then its schedule (planned), then
 ///   endoflife.date — each date is the last day of support, as the sources publish it;
-/// - its patches: every released patch any source names, on the earliest date any source gives (a patch
-///   without a date, such as the schedule's `next`, is not released and is left out).
+/// - its patches: every released patch any source names, on its tag date where release-data lists it, else on the
+///   earliest date any source gives (a patch without a date, such as the schedule's `next`, is not released and is
+///   left out).
 public enum KubernetesFeedGenerator {
     public struct Result: Sendable {
         public var text: String
@@ -36,15 +38,22 @@ public enum KubernetesFeedGenerator {
         var lines = header(files: files)
         var written = 0
         for minor in minors {
-            let released = first([.kubernetesSchedule, .endOfLifeDate], minor) { $0.released }
+            let released = first([.releaseData, .kubernetesSchedule, .endOfLifeDate], minor) { $0.released }
             let maintenance = first([.kubernetesSchedule, .endOfLifeDate], minor) { $0.maintenanceModeFrom }
             let end = first([.kubernetesEndOfLife, .kubernetesSchedule, .endOfLifeDate], minor) { $0.endOfLife }
+            // A tag's date (release-data) is the real release; the schedule's is a target, days earlier at times.
             var patches: [KubernetesVersion: CalendarDate] = [:]
+            var tagged = Set<KubernetesVersion>()
             for feed in feeds {
                 for entry in feed.minors where entry.minor == minor {
                     for patch in entry.patches {
                         guard let day = patch.released else { continue }
-                        patches[patch.version] = min(patches[patch.version] ?? day, day)
+                        if feed.source == .releaseData {
+                            patches[patch.version] = tagged.contains(patch.version) ? min(patches[patch.version] ?? day, day) : day
+                            tagged.insert(patch.version)
+                        } else if !tagged.contains(patch.version) {
+                            patches[patch.version] = min(patches[patch.version] ?? day, day)
+                        }
                     }
                 }
             }
@@ -70,6 +79,7 @@ public enum KubernetesFeedGenerator {
         case .kubernetesEndOfLife: return "eol.yaml, actual"
         case .kubernetesSchedule: return "schedule.yaml, planned"
         case .endOfLifeDate: return "endoflife.date"
+        case .releaseData: return "release-data"
         case .upkeep: return "KubernetesReleases"
         }
     }
@@ -90,8 +100,10 @@ public enum KubernetesFeedGenerator {
             lines.append("#   - \(file.path): \(provenance)")
         }
         lines += [
-            "# Release and maintenance-mode dates: schedule.yaml, then endoflife.date. End of life: eol.yaml (actual),",
-            "# then schedule.yaml (planned), then endoflife.date. Patches: every released patch, on its earliest date.",
+            "# Release dates: release-data's x.0 tag, then schedule.yaml, then endoflife.date. Maintenance mode: schedule.yaml,",
+            "# then endoflife.date. End of life: eol.yaml (actual), then schedule.yaml (planned), then endoflife.date.",
+            "# Patches: every released patch any source names; dated by its tag where release-data lists it (the schedule",
+            "# gives target dates, at times days before the real release), else on the earliest date any source gives.",
             "# endOfLife is the last day of upstream support (the day of the final patch); out of support the day after.",
             "apiVersion: upkeep/v1",
             "kind: KubernetesReleases",

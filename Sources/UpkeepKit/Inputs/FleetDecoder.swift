@@ -18,7 +18,7 @@ enum FleetDecoder {
 
     private static func managementCluster(_ node: YAMLNode, _ context: DecodingContext) -> ManagementCluster? {
         guard let fields = context.fields(node, "management cluster", named: true, known: [
-            "name", "platform", "version", "lastUpdated", "window", "subscription",
+            "name", "platform", "version", "lastUpdated", "window", "subscription", "hostOS",
         ]) else { return nil }
         let name = fields.required("name").flatMap { context.name($0, "name") }
         let platform = reference(fields, "platform", context, required: true)
@@ -27,9 +27,11 @@ enum FleetDecoder {
         let lastUpdated = fields["lastUpdated"].flatMap { context.date($0, "lastUpdated") }
         let window = reference(fields, "window", context)
         let subscription = fields["subscription"].flatMap { subscriptionState($0, context) } ?? .active
+        let hostOS = reference(fields, "hostOS", context)
         guard let name, let platform, let version, let versionNode else { return nil }
         return ManagementCluster(name: name, platform: platform, version: version, versionPosition: context.position(versionNode),
-                                 lastUpdated: lastUpdated, window: window, subscription: subscription, position: fields.position)
+                                 lastUpdated: lastUpdated, window: window, subscription: subscription, hostOS: hostOS,
+                                 position: fields.position)
     }
 
     private static func subscriptionState(_ node: YAMLNode, _ context: DecodingContext) -> SubscriptionState? {

@@ -68,6 +68,8 @@ public enum InputDocumentReader {
             if let feed = KubernetesProjectFeedDecoder.decodeEndOfLife(fields, context) { inputs.kubernetesFeeds.append(feed) }
         } else if EndOfLifeDateDecoder.isEndOfLifeDate(mapping) {
             if let feed = EndOfLifeDateDecoder.decode(fields, context) { inputs.kubernetesFeeds.append(feed) }
+        } else if ReleaseDataDecoder.isReleaseData(mapping) {
+            if let feed = ReleaseDataDecoder.decode(fields, context) { inputs.kubernetesFeeds.append(feed) }
         } else if OSVRecordDecoder.isOSVRecord(mapping) {
             if let advisory = OSVRecordDecoder.decode(fields, context) { inputs.advisories.append(advisory) }
         } else {

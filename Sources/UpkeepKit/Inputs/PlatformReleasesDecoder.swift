@@ -15,7 +15,7 @@ enum PlatformReleasesDecoder {
             if let node = fields["maxBehind"] {
                 if Self.isNone(node) { rules.maxBehind = nil } else if let value = context.timeSpan(node, "maxBehind", positive: true) { rules.maxBehind = value }
             }
-            if let value = fields["endOfSupport"].flatMap({ context.date($0, "endOfSupport") }) { rules.endOfSupport = value }
+            if let node = fields["endOfSupport"] { retirement(node, into: &rules, context) }
             if let value = fields["releaseSupportMonths"].flatMap({ context.integer($0, "releaseSupportMonths", atLeast: 1, atMost: 120) }) { rules.releaseSupportMonths = value }
             if let value = fields["updatesTo"].flatMap({ context.choice($0, "updatesTo", as: PlatformUpdatesTo.self) }) { rules.updatesTo = value }
             if let value = fields["nodeImageOnlyUpdates"].flatMap({ context.boolean($0, "nodeImageOnlyUpdates") }) { rules.nodeImageOnlyUpdates = value }
@@ -26,6 +26,25 @@ enum PlatformReleasesDecoder {
         guard let platform else { return nil }
         return PlatformReleaseFeed(platform: platform, position: root.position, rules: rules,
                                    releases: releases.sorted { $0.version < $1.version })
+    }
+
+    /// `endOfSupport: DATE` (the platform retires on one day), or a mapping from host operating system to the
+    /// first day the platform is not supported on it (`{ windows-server-2019: 2026-03-01, … }`).
+    private static func retirement(_ node: YAMLNode, into rules: inout PlatformRules, _ context: DecodingContext) {
+        guard case .mapping(let mapping) = node else {
+            if let date = context.date(node, "endOfSupport") { rules.endOfSupport = date }
+            return
+        }
+        var hosts: [HostEndOfSupport] = []
+        for entry in mapping.entries {
+            guard let date = context.date(entry.value, "endOfSupport.\(entry.key.text)") else { continue }
+            if hosts.contains(where: { $0.host == entry.key.text }) {
+                context.error(entry.value, "host \"\(entry.key.text)\" is given twice in endOfSupport.")
+                continue
+            }
+            hosts.append(HostEndOfSupport(host: entry.key.text, date: date))
+        }
+        rules.endOfSupportByHost = hosts.sorted { ($0.date, $0.host) < ($1.date, $1.host) }
     }
 
     /// `none`: the rule does not apply to this platform.
@@ -41,7 +60,10 @@ enum PlatformReleasesDecoder {
         ]) else { return nil }
         let version = fields.required("version").flatMap { context.platformVersion($0, "version") }
         let released = fields.required("released").flatMap { context.date($0, "released") }
-        let kubernetes = fields.required("kubernetesVersions").map { context.list($0, "kubernetesVersions") { context.kubernetesVersion($0, "kubernetesVersions") } } ?? []
+        let versionsNode = fields.required("kubernetesVersions")
+        // `unknown`: the release exists, but no source publishes its Kubernetes versions.
+        let published = versionsNode?.scalar?.text != "unknown"
+        let kubernetes = published ? versionsNode.map { context.list($0, "kubernetesVersions") { context.kubernetesVersion($0, "kubernetesVersions") } } ?? [] : []
         let preview = fields["previewKubernetesVersions"].map { context.list($0, "previewKubernetesVersions") { context.kubernetesVersion($0, "previewKubernetesVersions") } } ?? []
         var images: [(family: String, version: String)] = []
         if let node = fields["nodeImages"] {
@@ -59,7 +81,7 @@ enum PlatformReleasesDecoder {
         let ends = fields["endOfSupport"].map { context.list($0, "endOfSupport") { endOfSupport($0, context) } } ?? []
         let issues = fields["knownIssues"].map { context.list($0, "knownIssues") { knownIssue($0, context) } } ?? []
         guard let version, let released else { return nil }
-        return PlatformRelease(version: version, released: released, kubernetesVersions: kubernetes,
+        return PlatformRelease(version: version, released: released, kubernetesVersions: kubernetes, versionsPublished: published,
                                previewKubernetesVersions: preview,
                                nodeImages: images.sorted { UTF8Order.precedes($0.family, $1.family) },
                                fixes: fixes, endOfSupport: ends, knownIssues: issues, position: fields.position)

@@ -4,7 +4,10 @@ enum SecurityAdvisoryDecoder {
         let id = root.required("id").flatMap { context.name($0, "id") }
         let aliases = root["aliases"].map { context.list($0, "aliases") { context.name($0, "aliases") } } ?? []
         let published = root.required("published").flatMap { context.date($0, "published") }
-        var severity = root["severity"].flatMap { context.choice($0, "severity", as: Severity.self) }
+        // `severity: unknown`: no record gives it; the deadline then counts as a high advisory's (the stricter
+        // assumption: a later deadline could leave a serious advisory open), and validation says so.
+        let severityUnknown = root["severity"]?.scalar?.text == "unknown"
+        var severity = severityUnknown ? nil : root["severity"].flatMap { context.choice($0, "severity", as: Severity.self) }
         let cvss = root["cvss"].flatMap { context.text($0, "cvss") }
         if let cvss, let node = root["cvss"] {
             if let score = CVSSScore.baseScore(vector: cvss) {
@@ -28,7 +31,7 @@ enum SecurityAdvisoryDecoder {
             }
         }
         guard let id else { return nil }
-        return SecurityAdvisory(id: id, aliases: aliases.sorted(), published: published, severity: severity ?? .medium,
+        return SecurityAdvisory(id: id, aliases: aliases.sorted(), published: published, severity: severity ?? (severityUnknown ? .high : .medium),
                                 severityIsAssumed: severity == nil, cvss: cvss,
                                 summary: summary, os: os, kubernetesRanges: ranges, nodeImageFixes: imageFixes, position: root.position)
     }

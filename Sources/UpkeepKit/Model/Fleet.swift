@@ -25,6 +25,9 @@ public struct ManagementCluster: Sendable {
     public var lastUpdated: CalendarDate?
     public var window: Reference?
     public var subscription: SubscriptionState
+    /// What the management cluster's hosts run (`hostOS`, such as windows-server-2022), with where the fleet
+    /// says it; nil when the fleet does not say. A platform may retire on different days per host.
+    public var hostOS: Reference? = nil
     public var position: SourcePosition
 }
 

@@ -7,6 +7,7 @@ public struct KubernetesReleaseFeed: Sendable {
         case kubernetesSchedule = "Kubernetes release schedule (schedule.yaml)"
         case kubernetesEndOfLife = "Kubernetes end-of-life list (eol.yaml)"
         case endOfLifeDate = "endoflife.date product file"
+        case releaseData = "endoflife.date release-data file"
     }
 
     public var source: Source

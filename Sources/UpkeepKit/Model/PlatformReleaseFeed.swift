@@ -17,6 +17,9 @@ public struct PlatformRules: Sendable, Equatable {
     public var releaseSupportMonths: Int?
     /// The first day no release of the platform is supported (a retired platform); nil when none is announced.
     public var endOfSupport: CalendarDate?
+    /// Retirement per host operating system (`endOfSupport: { windows-server-2019: DATE, … }`), sorted by date then
+    /// host; empty when the platform retires on one day whatever its hosts run.
+    public var endOfSupportByHost: [HostEndOfSupport] = []
     public var updatesTo = PlatformUpdatesTo.latest
     public var nodeImageOnlyUpdates = true
     public var certificateValidity = TimeSpan.days(90)
@@ -24,10 +27,33 @@ public struct PlatformRules: Sendable, Equatable {
     public init() {}
 }
 
+/// The first day a platform is not supported on one host operating system.
+public struct HostEndOfSupport: Sendable, Equatable {
+    public var host: String
+    public var date: CalendarDate
+}
+
+extension PlatformRules {
+    /// The platform's retirement for a management cluster on `host`: the host's own day, or, when the host is not
+    /// given or not listed, the earliest retirement of any host (`assumed` is then true); nil when none is announced.
+    public func retirement(host: String?) -> (date: CalendarDate, host: String?, assumed: Bool)? {
+        if let host, let entry = endOfSupportByHost.first(where: { $0.host == host }) { return (entry.date, entry.host, false) }
+        if let earliest = endOfSupportByHost.first {
+            if let single = endOfSupport, single <= earliest.date { return (single, nil, false) }
+            return (earliest.date, earliest.host, true)
+        }
+        return endOfSupport.map { ($0, nil, false) }
+    }
+}
+
 public struct PlatformRelease: Sendable {
     public var version: PlatformVersion
     public var released: CalendarDate
+    /// Empty when `versionsPublished` is false.
     public var kubernetesVersions: [KubernetesVersion]
+    /// False for a release known to exist (its date is published) whose Kubernetes versions no source gives
+    /// (`kubernetesVersions: unknown`): it counts as a newer release for the support rules, but no plan can move to it.
+    public var versionsPublished = true
     public var previewKubernetesVersions: [KubernetesVersion]
     /// Image versions this release ships, per family, sorted by family.
     public var nodeImages: [(family: String, version: String)]

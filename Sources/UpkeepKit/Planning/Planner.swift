@@ -22,6 +22,15 @@ public enum Planner {
             ClusterPathBuilder(context: context, cluster: cluster, decision: cluster.managementCluster.flatMap { decisions[$0.name] }).build()
         }
         var findings = paths.flatMap(\.findings)
+        // A management cluster whose release ends within the horizon but that has nowhere to go is said so here:
+        // no step will carry that reason.
+        for management in managements {
+            guard let decision = decisions[management.name], !decision.updatePlanned, let due = decision.due,
+                  let why = decision.reasons.last else { continue }
+            findings.append(Finding(.warning, code: "platform-update-impossible", subject: "management-cluster/\(management.name)",
+                                    message: "management cluster \(management.name) needs a platform update by \(due) (\(decision.dueReason ?? "its release goes out of support")), but none can be planned: \(why).",
+                                    position: management.position))
+        }
         for (cluster, path) in zip(context.clusters, paths) where path.bridgeImpossible {
             if let name = cluster.managementCluster?.name { decisions[name]?.blockedReason = "cluster \(cluster.name) has no path into the target release" }
         }

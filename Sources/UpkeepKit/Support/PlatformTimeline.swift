@@ -2,8 +2,11 @@
 /// them: which release was newest on a day, which minors a release supports, when a version was dropped.
 public struct PlatformTimeline: Sendable {
     public let feed: PlatformReleaseFeed
-    /// By release date, then version.
+    /// The releases whose Kubernetes versions are published, by release date, then version: the ones a plan may move to.
     public let releases: [PlatformRelease]
+    /// Releases known to exist whose Kubernetes versions no source gives (`kubernetesVersions: unknown`), by
+    /// release date, then version. They count as newer releases for the release support rules only.
+    public let unpublished: [PlatformRelease]
 
     /// Computed once: the rules ask these for every cluster and pool of a large fleet.
     private let supportedMinorsByRelease: [[KubernetesMinor]]
@@ -14,8 +17,10 @@ public struct PlatformTimeline: Sendable {
 
     public init(_ feed: PlatformReleaseFeed) {
         self.feed = feed
-        let releases = feed.releases.sorted { ($0.released, $0.version) < ($1.released, $1.version) }
+        let sorted = feed.releases.sorted { ($0.released, $0.version) < ($1.released, $1.version) }
+        let releases = sorted.filter(\.versionsPublished)
         self.releases = releases
+        unpublished = sorted.filter { !$0.versionsPublished }
         let supported = releases.map { release in
             Array(Set(release.kubernetesVersions.map(\.minorVersion)).sorted(by: >).prefix(feed.rules.supportedMinors))
         }
@@ -43,6 +48,11 @@ public struct PlatformTimeline: Sendable {
     public var rules: PlatformRules { feed.rules }
     public var newestKnown: PlatformRelease? { releases.last }
 
+    /// The newest release known to exist, whether or not its versions are published.
+    public var newestExisting: PlatformRelease? {
+        [releases.last, unpublished.last].compactMap { $0 }.max { ($0.released, $0.version) < ($1.released, $1.version) }
+    }
+
     /// Releases whose `released` day is on or before `date` (availability rule).
     public func available(on date: CalendarDate) -> [PlatformRelease] {
         releases.filter { $0.released <= date }
@@ -54,6 +64,16 @@ public struct PlatformTimeline: Sendable {
 
     public func release(_ version: PlatformVersion) -> PlatformRelease? {
         releases.first { $0.version == version }
+    }
+
+    /// A release known to exist, published or not.
+    public func existingRelease(_ version: PlatformVersion) -> PlatformRelease? {
+        release(version) ?? unpublished.first { $0.version == version }
+    }
+
+    /// Releases newer than `version` whose Kubernetes versions are not published, oldest first.
+    public func unpublishedReleases(newerThan version: PlatformVersion) -> [PlatformRelease] {
+        unpublished.filter { $0.version > version }
     }
 
     /// The `supportedMinors` newest minors a release lists (preview versions not counted).

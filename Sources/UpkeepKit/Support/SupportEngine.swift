@@ -34,7 +34,7 @@ public struct SupportEngine: Sendable {
     public func managementClusterSupport(_ management: ManagementCluster) -> CombinedSupport {
         var verdicts: [SupportVerdict] = []
         if let timeline = timelines[management.platform.name] {
-            verdicts.append(PlatformReleaseSupportRule.evaluate(management.version, on: timeline))
+            verdicts.append(PlatformReleaseSupportRule.evaluate(management.version, host: management.hostOS?.name, on: timeline))
             if let certificates = CertificateExpiryRule.evaluate(lastUpdated: management.lastUpdated, validity: timeline.rules.certificateValidity) {
                 verdicts.append(certificates)
             }
@@ -221,13 +221,36 @@ public struct SupportEngine: Sendable {
         }
     }
 
+    /// What the feeds cannot tell on `date`: a platform feed whose newest release is old (newer releases may be
+    /// missing), releases known to exist whose Kubernetes versions are not published, and a Kubernetes feed whose
+    /// newest patch is old (newer patches, minors and end-of-life dates may be missing).
     private func feedFindings(on date: CalendarDate) -> [Finding] {
-        timelines.values.compactMap { timeline in
-            guard let stale = FeedStalenessRule.staleness(of: timeline, on: date, staleAfter: policy.feedStaleAfter) else { return nil }
-            return Finding(.warning, code: "feed-stale", subject: "platform/\(timeline.platform)",
-                           message: "the newest \(timeline.platform) release in the feed, \(stale.newest.version), is \(stale.age) days old (more than \(policy.feedStaleAfter.days)); newer releases may be missing, so \"no announced end\" may no longer hold.",
-                           position: timeline.feed.position)
+        var findings: [Finding] = []
+        for timeline in timelines.values {
+            if let stale = FeedStalenessRule.staleness(of: timeline, on: date, staleAfter: policy.feedStaleAfter) {
+                findings.append(Finding(.warning, code: "feed-stale", subject: "platform/\(timeline.platform)",
+                                        message: "the newest \(timeline.platform) release in the feed, \(stale.newest.version), is \(stale.age) days old (more than \(policy.feedStaleAfter.days)); newer releases may be missing, so \"no announced end\" may no longer hold.",
+                                        position: timeline.feed.position))
+            }
+            let unpublished = timeline.unpublished.filter { $0.released <= date }
+            if let first = unpublished.first {
+                let names = unpublished.map { "\($0.version) (\($0.released))" }.joined(separator: ", ")
+                findings.append(Finding(.warning, code: "platform-versions-unknown", subject: "platform/\(timeline.platform)",
+                                        message: "\(timeline.platform) releases \(names) exist, but no source in the feed publishes their Kubernetes versions: no plan can move to them, and what they offer or drop is unknown. Add their kubernetesVersions when the platform publishes them.",
+                                        position: first.position))
+            }
         }
+        for advisory in inputs.advisories where advisory.severityIsAssumed {
+            findings.append(Finding(.warning, code: "advisory-severity-unknown", subject: "advisory/\(advisory.id)",
+                                    message: "no record in the feeds gives \(advisory.id)'s severity or CVSS vector: its deadline counts as a \(advisory.severity.rawValue) advisory's until one does.",
+                                    position: advisory.position))
+        }
+        if let newest = upstream.newestPatch, let stale = FeedStalenessRule.staleness(newest: newest.released, on: date, staleAfter: policy.feedStaleAfter) {
+            findings.append(Finding(.warning, code: "feed-stale", subject: "kubernetes",
+                                    message: "the newest Kubernetes patch in the feeds, \(newest.version), came out on \(newest.released), \(stale) days before \(date) (more than \(policy.feedStaleAfter.days)); patches, minors and end-of-life dates published since are missing, so standalone clusters' support and fixes may be wrong. Run `upkeep feeds pull` or `make feeds` with newer sources.",
+                                    position: upstream.newestPatchPosition))
+        }
+        return findings
     }
 
     private func position(ofSubject subject: String) -> SourcePosition? {

@@ -16,6 +16,9 @@ public struct UpstreamKubernetes: Sendable {
     }
 
     public private(set) var minors: [Minor] = []
+    /// The newest dated patch any feed gives (on a tie, the highest version), and where its feed starts.
+    public private(set) var newestPatch: (version: KubernetesVersion, released: CalendarDate)?
+    public private(set) var newestPatchPosition: SourcePosition?
 
     public init(_ feeds: [KubernetesReleaseFeed]) {
         func rank(_ source: KubernetesReleaseFeed.Source) -> Int {
@@ -24,11 +27,19 @@ public struct UpstreamKubernetes: Sendable {
             case .upkeep: return 1
             case .kubernetesSchedule: return 2
             case .endOfLifeDate: return 3
+            case .releaseData: return 4
             }
         }
         var byMinor: [KubernetesMinor: (minor: Minor, endRank: Int)] = [:]
         for feed in feeds.sorted(by: { rank($0.source) < rank($1.source) }) {
             for entry in feed.minors {
+                for patch in entry.patches {
+                    guard let day = patch.released else { continue }
+                    if newestPatch.map({ ($0.released, $0.version) < (day, patch.version) }) ?? true {
+                        newestPatch = (patch.version, day)
+                        newestPatchPosition = feed.position
+                    }
+                }
                 var current = byMinor[entry.minor] ?? (Minor(minor: entry.minor, released: nil, endOfLife: nil, endOfLifeIsActual: false,
                                                              endOfLifeSource: "", patches: []), Int.max)
                 if current.minor.released == nil { current.minor.released = entry.released }

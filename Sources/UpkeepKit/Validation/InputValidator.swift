@@ -78,6 +78,24 @@ public enum InputValidator {
                !feed.releases.isEmpty, !feed.releases.contains(where: { $0.version == management.version }) {
                 log.warning(management.versionPosition, "\(subject) runs \(management.version), which is not a release in the \(feed.platform) feed.")
             }
+            if let feed = inputs.platformFeeds.first(where: { $0.platform == management.platform.name }) {
+                checkHost(of: management, subject: subject, rules: feed.rules, log: log)
+            }
+        }
+    }
+
+    /// A platform that retires on different days per host needs to know what the management cluster's hosts
+    /// run; where the fleet does not say (or names a host the feed does not list), the earliest is assumed.
+    private static func checkHost(of management: ManagementCluster, subject: String, rules: PlatformRules, log: DiagnosticLog) {
+        guard let earliest = rules.endOfSupportByHost.first else { return }
+        let hosts = rules.endOfSupportByHost.map(\.host).joined(separator: ", ")
+        let assumption = "Upkeep assumes the earliest retirement, \(management.platform.name) on \(earliest.host) hosts from \(earliest.date); say which with hostOS (\(hosts))."
+        if let host = management.hostOS {
+            if !rules.endOfSupportByHost.contains(where: { $0.host == host.name }) {
+                log.warning(host.position, "\(subject) has hostOS \"\(host.name)\", which the \(management.platform.name) feed does not list; \(assumption)")
+            }
+        } else {
+            log.warning(management.position, "\(subject) does not say what its hosts run, and \(management.platform.name) retires on different days per host: \(assumption)")
         }
     }
 

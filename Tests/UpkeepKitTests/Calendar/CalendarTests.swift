@@ -60,7 +60,7 @@ struct CalendarTests {
         }
         let payments = try #require(events.first { $0.summary.hasPrefix("payments-prod: Kubernetes") })
         #expect(payments.summary == "payments-prod: Kubernetes 1.26.6 → 1.26.12")
-        #expect(payments.description.contains("fixes: CVE-2023-3955, CVE-2023-5528") && payments.categories.contains("ring prod"))
+        #expect(payments.description.contains("fixes: CVE-2023-3676, CVE-2023-3955, CVE-2023-5528") && payments.categories.contains("ring prod"))
     }
 
     @Test func uidsAndBytesAreTheSameAcrossRunsAndInputOrders() throws {

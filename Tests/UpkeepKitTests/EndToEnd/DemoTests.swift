@@ -14,11 +14,15 @@ struct DemoTests {
         return String(line.dropFirst("DEMO_DATE = ".count))
     }
 
-    @Test func theDemoDateIsInsideTheNewestFacts() throws {
+    /// The newest day the shipped feeds still describe: on or after the newest AKS Arc release whose versions are
+    /// published, and before the first release known to exist whose versions are not.
+    @Test func theDemoDateIsTheNewestDayTheFeedsDescribe() throws {
         let date = try #require(CalendarDate(parsing: try Self.demoDate()))
         let (inputs, _) = TestSupport.load(paths: Self.inputs.map { TestSupport.packageRoot.appendingPathComponent($0).path })
-        let newestArc = try #require(inputs.platformFeeds.first { $0.platform == "aks-arc" }?.releases.map(\.released).max())
-        #expect(newestArc <= date && date < newestArc.adding(days: 45), "the demo date should follow the newest AKS Arc release")
+        let arc = try #require(inputs.platformFeeds.first { $0.platform == "aks-arc" })
+        let newestPublished = try #require(arc.releases.filter(\.versionsPublished).map(\.released).max())
+        let firstUnknown = try #require(arc.releases.filter { !$0.versionsPublished && $0.released > newestPublished }.map(\.released).min())
+        #expect(newestPublished <= date && date.adding(days: 1) == firstUnknown, "the demo date should be the day before \(firstUnknown)")
     }
 
     @Test func theDemoPlanMatchesItsGoldenFileAndHoldsThePlanningRules() throws {
@@ -41,7 +45,7 @@ struct DemoTests {
 
     @Test func theDemoStatusNamesTheSupportEnds() throws {
         let run = try ValidateCommandTests.upkeep(["status"] + Self.inputs + ["--as-of", try Self.demoDate()])
-        #expect(run.output.contains("Management cluster arc-plant (aks-arc 2510): supported, until 2026-04-22"))
+        #expect(run.output.contains("Management cluster arc-plant (aks-arc 2510): supported, until 2026-04-24"))
         #expect(run.output.contains("Kubernetes 1.29 support on aks-arc ends on 2025-10-31"))
     }
 }

@@ -16,8 +16,8 @@ struct ForeignFormatTests {
     @Test func everyRealFileLoadsWithoutErrors() {
         let (inputs, log) = TestSupport.load(paths: [TestSupport.publishedData.path, TestSupport.upstreamKubernetes.path])
         #expect(log.errorCount == 0, "\(TestSupport.messages(log))")
-        #expect(inputs.files.count == 8)
-        #expect(inputs.kubernetesFeeds.count == 3)
+        #expect(inputs.files.count == 9)
+        #expect(inputs.kubernetesFeeds.count == 4)  // schedule, end-of-life list, endoflife.date, release-data
         #expect(inputs.advisories.map(\.id) == ["CVE-2023-3955", "CVE-2024-5321", "CVE-2025-1767"])
     }
 

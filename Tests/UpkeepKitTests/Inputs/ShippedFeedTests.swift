@@ -32,7 +32,9 @@ struct ShippedFeedTests {
     @Test func arcReleasesOfferSixVersionsAndAnnounceTheirEnds() throws {
         let (inputs, _) = Self.shipped()
         let arc = try #require(inputs.platformFeeds.first { $0.platform == "aks-arc" })
-        #expect(arc.releases.allSatisfy { $0.kubernetesVersions.count == 6 })
+        // Each release with published versions offers six; the others are marked unknown and offer none.
+        #expect(arc.releases.allSatisfy { $0.versionsPublished ? $0.kubernetesVersions.count == 6 : $0.kubernetesVersions.isEmpty })
+        #expect(arc.releases.filter { !$0.versionsPublished }.map(\.version.description) == ["2504", "2505", "2506", "2511", "2512", "2601", "2602"])
         #expect(!arc.rules.nodeImageOnlyUpdates)
         let ends = arc.releases.flatMap { release in release.endOfSupport.map { "\(release.version): \($0.minor) \($0.date)" } }
         // 1.28's end is announced in the 2507 notes, 1.29's in 2508's.
@@ -46,14 +48,26 @@ struct ShippedFeedTests {
         let dates = Dictionary(uniqueKeysWithValues: arc.releases.map { ($0.version.description, $0.released.description) })
         #expect(dates["2405"] == "2024-05-30" && dates["2408"] == "2024-09-05" && dates["2411"] == "2024-11-14")
         #expect(dates["2503"] == "2025-03-31" && dates["2507"] == "2025-07-24" && dates["2508"] == "2025-08-29")
-        #expect(dates["2509"] == "2025-09-22" && dates["2510"] == "2025-10-22")
+        // 2510: 11.2510.1002.87 on 2025-10-24, as the newest page (ms.date 2026-02-17) dates it.
+        #expect(dates["2509"] == "2025-09-22" && dates["2510"] == "2025-10-24")
+        #expect(dates["2511"] == "2025-11-18" && dates["2512"] == "2025-12-16" && dates["2601"] == "2026-01-22" && dates["2602"] == "2026-02-17")
     }
 
-    /// AKS on Windows Server retires on 2028-03-27 ("Starting on March 27 2028, you no longer get support").
-    @Test func aksHybridCarriesItsRetirement() throws {
+    /// AKS on Windows Server retires per host: Windows Server 2019 in March 2026, 2022 in March 2027 (the first day
+    /// of the month is taken as the first day out of support).
+    @Test func aksHybridCarriesItsRetirementPerHost() throws {
         let (inputs, _) = Self.shipped()
         let hybrid = try #require(inputs.platformFeeds.first { $0.platform == "aks-hybrid" })
-        #expect(hybrid.rules.endOfSupport == CalendarDate(year: 2028, month: 3, day: 27))
+        #expect(hybrid.rules.endOfSupport == nil)
+        #expect(hybrid.rules.endOfSupportByHost.map { "\($0.host) \($0.date)" } == ["windows-server-2019 2026-03-01", "windows-server-2022 2027-03-01"])
+    }
+
+    /// Every id a `fixes` list names is an advisory of the shipped feeds.
+    @Test func everyFixedAdvisoryResolves() throws {
+        let (inputs, _) = Self.shipped()
+        let known = Set(inputs.advisories.flatMap { [$0.id] + $0.aliases })
+        let named = inputs.platformFeeds.flatMap { $0.releases.flatMap(\.fixes) }
+        #expect(!named.isEmpty && named.allSatisfy { known.contains($0) }, "\(named.filter { !known.contains($0) })")
     }
 
     /// The supported-versions table lists "2509" twice: the second row is 2509's (as 2508), the first 2510's.
@@ -72,9 +86,9 @@ struct ShippedFeedTests {
         let arc = try #require(inputs.platformFeeds.first { $0.platform == "aks-arc" })
         #expect(arc.rules.releaseSupportMonths == 6 && arc.rules.supportedReleases == nil && arc.rules.maxBehind == nil)
         #expect(arc.rules.certificateValidity == .days(365))
-        // 2510, the last 23H2 release, is supported until April 2026.
-        let verdict = PlatformReleaseSupportRule.evaluate(try #require(PlatformVersion(parsing: "2510")), on: PlatformTimeline(arc))
-        #expect(verdict.end == .on(CalendarDate(year: 2026, month: 4, day: 22)!))
+        // 2510, the last 23H2 release, is supported until April 2026 (six months after 2025-10-24).
+        let verdict = PlatformReleaseSupportRule.evaluate(try #require(PlatformVersion(parsing: "2510")), host: nil, on: PlatformTimeline(arc))
+        #expect(verdict.end == .on(CalendarDate(year: 2026, month: 4, day: 24)!))
     }
 
     /// A new user's fleet: AKS Arc 2510 with an Azure Linux 3 pool validates against the shipped feeds.

@@ -92,20 +92,20 @@ struct SupportRuleTests {
 
     @Test func platformRelease_outOfSupportWhenTheThirdNewerReleaseComesOut() throws {
         let version = try #require(PlatformVersion(parsing: "1.0.1.0"))
-        let verdict = PlatformReleaseSupportRule.evaluate(version, on: F.timeline())
+        let verdict = PlatformReleaseSupportRule.evaluate(version, host: nil, on: F.timeline())
         #expect(Self.supported(verdict, lastDay: "2024-03-14", firstUnsupported: "2024-03-15"))
         #expect(verdict.reason.contains("3rd newer release"))
     }
 
     @Test func platformRelease_outOfSupportMaxBehindAfterTheFirstNewerRelease() throws {
         let version = try #require(PlatformVersion(parsing: "1.0.2.0"))
-        let verdict = PlatformReleaseSupportRule.evaluate(version, on: F.timeline())
+        let verdict = PlatformReleaseSupportRule.evaluate(version, host: nil, on: F.timeline())
         #expect(Self.supported(verdict, lastDay: "2024-04-29", firstUnsupported: "2024-04-30"))
     }
 
     @Test func platformRelease_newestReleaseHasNoKnownEnd() throws {
         let version = try #require(PlatformVersion(parsing: "1.0.4.0"))
-        #expect(PlatformReleaseSupportRule.evaluate(version, on: F.timeline()).end == .noKnownEnd)
+        #expect(PlatformReleaseSupportRule.evaluate(version, host: nil, on: F.timeline()).end == .noKnownEnd)
     }
 
     /// The test platform with its rules replaced (Azure Local's: no release count, no days-behind limit,
@@ -121,31 +121,31 @@ struct SupportRuleTests {
         let arcLike = Self.timeline(rules: "  supportedReleases: none\n  maxBehind: none\n  releaseSupportMonths: 6\n")
         let first = try #require(PlatformVersion(parsing: "1.0.1.0")), newest = try #require(PlatformVersion(parsing: "1.0.4.0"))
         // Released 2024-01-01: supported through 2024-06-30, whatever came out since.
-        let verdict = PlatformReleaseSupportRule.evaluate(first, on: arcLike)
+        let verdict = PlatformReleaseSupportRule.evaluate(first, host: nil, on: arcLike)
         #expect(Self.supported(verdict, lastDay: "2024-06-30", firstUnsupported: "2024-07-01"))
         #expect(verdict.reason.contains("supported for 6 months"))
         // The newest release has an end too: six months after 2024-03-15.
-        #expect(Self.supported(PlatformReleaseSupportRule.evaluate(newest, on: arcLike), lastDay: "2024-09-14", firstUnsupported: "2024-09-15"))
+        #expect(Self.supported(PlatformReleaseSupportRule.evaluate(newest, host: nil, on: arcLike), lastDay: "2024-09-14", firstUnsupported: "2024-09-15"))
     }
 
     @Test func platformRelease_theEarliestOfTheLimitsSetWins() throws {
         // Three newer releases by 2024-03-15 end 1.0.1.0 before its six months do.
         let both = Self.timeline(rules: "  releaseSupportMonths: 6\n")
         let first = try #require(PlatformVersion(parsing: "1.0.1.0"))
-        #expect(Self.supported(PlatformReleaseSupportRule.evaluate(first, on: both), lastDay: "2024-03-14", firstUnsupported: "2024-03-15"))
+        #expect(Self.supported(PlatformReleaseSupportRule.evaluate(first, host: nil, on: both), lastDay: "2024-03-14", firstUnsupported: "2024-03-15"))
         // With every limit off, no end is known.
         let none = Self.timeline(rules: "  supportedReleases: none\n  maxBehind: none\n")
-        #expect(PlatformReleaseSupportRule.evaluate(first, on: none).end == .noKnownEnd)
+        #expect(PlatformReleaseSupportRule.evaluate(first, host: nil, on: none).end == .noKnownEnd)
     }
 
     @Test func platformRelease_aRetiredPlatformSupportsNoReleaseFromItsEndOfSupport() throws {
         let retiring = Self.timeline(rules: "  endOfSupport: 2024-06-01\n")
         let newest = try #require(PlatformVersion(parsing: "1.0.4.0")), first = try #require(PlatformVersion(parsing: "1.0.1.0"))
-        let verdict = PlatformReleaseSupportRule.evaluate(newest, on: retiring)
+        let verdict = PlatformReleaseSupportRule.evaluate(newest, host: nil, on: retiring)
         #expect(Self.supported(verdict, lastDay: "2024-05-31", firstUnsupported: "2024-06-01"))
         #expect(verdict.reason.contains("is retired"))
         // An earlier limit still wins.
-        #expect(Self.supported(PlatformReleaseSupportRule.evaluate(first, on: retiring), lastDay: "2024-03-14", firstUnsupported: "2024-03-15"))
+        #expect(Self.supported(PlatformReleaseSupportRule.evaluate(first, host: nil, on: retiring), lastDay: "2024-03-14", firstUnsupported: "2024-03-15"))
     }
 
     @Test func calendarMonthsEndOnTheLastDayOfAShorterMonth() {

@@ -6,7 +6,7 @@ enum PlatformPlanner {
         guard let timeline = context.timeline(of: management) else { return nil }
         let current = timeline.release(management.version)
         var decision = PlatformDecision(management: management, timeline: timeline, current: current)
-        let support = PlatformReleaseSupportRule.evaluate(management.version, on: timeline)
+        let support = PlatformReleaseSupportRule.evaluate(management.version, host: management.hostOS?.name, on: timeline)
         var needed = false
         if let end = support.endDate, end <= context.horizonEnd {
             decision.addDue(end, "release support: \(support.reason)", from: timeline.releases(newerThan: management.version).first?.position ?? management.position)
@@ -42,14 +42,19 @@ enum PlatformPlanner {
         // `latest` goes to the newest release available when the update can first run; `next` goes
         // one release at a time up to it.
         guard let target = availableNow.last ?? newer.first else {
-            decision.addReason("no newer \(timeline.platform) release is known", from: management.position)
+            let unpublished = timeline.unpublishedReleases(newerThan: management.version)
+            if unpublished.isEmpty {
+                decision.addReason("no newer \(timeline.platform) release is known", from: management.position)
+            } else {
+                decision.addReason("newer \(timeline.platform) releases exist (\(unpublished.map(\.version.description).joined(separator: ", "))) but no source publishes their Kubernetes versions, so none can be planned until the feed gives them", from: unpublished[0].position)
+            }
             return decision
         }
         var chain = [target]
         // A release reached within the horizon may itself fall out of support before its end: then
         // a further update follows, to the newest release out by then.
         while chain.count < 24, let last = chain.last,
-              let end = PlatformReleaseSupportRule.evaluate(last.version, on: timeline).endDate, end <= context.horizonEnd {
+              let end = PlatformReleaseSupportRule.evaluate(last.version, host: management.hostOS?.name, on: timeline).endDate, end <= context.horizonEnd {
             let later = timeline.releases(newerThan: last.version)
             guard let next = later.last(where: { $0.released < end }) ?? later.first else { break }
             chain.append(next)
@@ -81,7 +86,7 @@ enum PlatformPlanner {
                 draft.reasonSources = decision.reasonSources
             } else if let leaving = PlatformVersion(parsing: from) {
                 // Each further update is due when the release it leaves goes out of support.
-                let support = PlatformReleaseSupportRule.evaluate(leaving, on: decision.timeline)
+                let support = PlatformReleaseSupportRule.evaluate(leaving, host: decision.management.hostOS?.name, on: decision.timeline)
                 draft.due = support.endDate
                 draft.dueReason = "release support: \(support.reason)"
                 draft.addReason("release support: \(support.reason)", from: decision.timeline.releases(newerThan: leaving).first?.position)

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import UpkeepKit
+
+/// The shipped feeds as of their newest sources (issue: feeds as of the newest published facts): every upstream
+/// patch on its real release day, AKS hybrid's retirement per host, Azure Local releases whose Kubernetes versions
+/// are not published, and what status says on a day the feeds no longer describe.
+@Suite("Feeds as of the newest published facts")
+struct NewestFactsTests {
+    static let root = TestSupport.packageRoot
+    static func shipped(_ files: [String: String], paths: [String] = ["releases", "schedules"]) -> (InputSet, DiagnosticLog) {
+        TestSupport.load(files, paths: paths.map { root.appendingPathComponent($0).path })
+    }
+
+    /// 1.31.6, the first patch fixing CVE-2025-0426, came out on 2025-02-12 (its tag); the schedule's target dates
+    /// and the old feed's x.0/x.1/newest patches never offered it.
+    @Test func aStandaloneClusterExposedToCVE20250426GetsTheFirstFixingPatchOnOrAfterItsRelease() throws {
+        let fleet = """
+            apiVersion: upkeep/v1
+            kind: Fleet
+            name: standalone
+            clusters:
+              - name: edge
+                kubernetesVersion: 1.31.5
+                window: first-of-month
+                nodePools:
+                  - { name: default, os: linux, imageFamily: edge-linux, kubernetesVersion: 1.31.5, nodeImage: "202501.15.0", nodes: 2 }
+            ---
+            apiVersion: upkeep/v1
+            kind: NodeImageCatalog
+            month: 2025-01
+            images:
+              - { family: edge-linux, os: linux, version: "202501.15.0", released: 2025-01-15, kubernetesVersions: [] }
+            """
+        // Only this advisory, so that the step is the one it asks for.
+        let (inputs, log) = Self.shipped(["fleet.yaml": fleet], paths: ["releases/kubernetes.yaml", "releases/advisories/CVE-2025-0426.yaml", "schedules"])
+        #expect(log.errorCount == 0, "\(TestSupport.messages(log))")
+        let patch = try #require(inputs.kubernetesFeeds.flatMap(\.minors).first { $0.minor.description == "1.31" }?.patches.first { $0.version.description == "1.31.6" })
+        #expect(patch.released == CalendarDate(year: 2025, month: 2, day: 12))
+        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2025-01-20"))
+        let step = try #require(plan.steps.first { $0.cluster == "edge" && $0.kind == .kubernetesUpgrade })
+        #expect(step.to == "1.31.6", "\(step.to)")
+        let start = try #require(step.start)
+        // The window's 2025-02-01 occurrence comes before the release: the step takes 2025-03-01's, on time.
+        #expect(start.utcDate >= CalendarDate(year: 2025, month: 2, day: 12)! && start.utcDate == CalendarDate(year: 2025, month: 3, day: 1)!)
+        #expect(step.status == .scheduled)
+    }
+
+    static func hybridFleet(host: String?) -> String {
+        """
+        apiVersion: upkeep/v1
+        kind: Fleet
+        name: hybrid
+        managementClusters:
+          - name: mgmt
+            platform: aks-hybrid
+        \(host.map { "    hostOS: \($0)\n" } ?? "")    version: 1.0.23.10605
+            lastUpdated: 2026-01-10
+            window: mgmt-sunday
+        """
+    }
+
+    static func managementSupport(host: String?, on day: String) throws -> (ManagementClusterStatus, DiagnosticLog) {
+        let (inputs, log) = Self.shipped(["fleet.yaml": hybridFleet(host: host)])
+        let status = SupportEngine(inputs: inputs).status(on: SupportFixtures.date(day))
+        return (try #require(status.managementClusters.first), log)
+    }
+
+    @Test func aManagementClusterOnWindowsServer2019HostsIsOutOfSupportAfterMarch2026() throws {
+        let (february, _) = try Self.managementSupport(host: "windows-server-2019", on: "2026-02-27")
+        #expect(february.support.reasons.contains { $0.contains("retired on windows-server-2019 hosts: no release of it is supported from 2026-03-01") })
+        let (april, log) = try Self.managementSupport(host: "windows-server-2019", on: "2026-04-01")
+        #expect(!april.supported && log.diagnostics.isEmpty)
+    }
+
+    @Test func aManagementClusterOnWindowsServer2022HostsIsSupportedUntilMarch2027() throws {
+        let (early, log) = try Self.managementSupport(host: "windows-server-2022", on: "2026-04-01")
+        #expect(log.diagnostics.isEmpty)
+        // Supported as far as the retirement goes (the release itself may fall behind; that is another rule).
+        #expect(!early.support.reasons.contains { $0.contains("retired on windows-server-2022 hosts: no release of it is supported from 2026") })
+        let (late, _) = try Self.managementSupport(host: "windows-server-2022", on: "2027-03-01")
+        #expect(!late.supported && late.support.reasons.contains { $0.contains("retired on windows-server-2022 hosts: no release of it is supported from 2027-03-01") })
+    }
+
+    @Test func aFleetThatDoesNotSayItsHostsIsWarnedWithTheLocationAndGetsTheEarlierRetirement() throws {
+        let (status, log) = try Self.managementSupport(host: nil, on: "2026-03-02")
+        let warning = try #require(log.diagnostics.first)
+        #expect(log.errorCount == 0 && warning.path == "fleet.yaml" && warning.line == 5 && warning.column == 5)
+        #expect(warning.message.contains("does not say what its hosts run") && warning.message.contains("windows-server-2019 hosts from 2026-03-01"))
+        #expect(!status.supported && status.support.reasons.contains { $0.contains("the earliest retirement is assumed") })
+        let (_, unknownHost) = try Self.managementSupport(host: "windows-server-2016", on: "2026-03-02")
+        #expect(unknownHost.diagnostics.first?.message.contains("hostOS \"windows-server-2016\", which the aks-hybrid feed does not list") == true)
+    }
+
+    /// On today's date the shipped feeds no longer describe the world: status says what is stale or unknown.
+    @Test func statusOnALateDayNamesWhatIsStaleOrUnknown() throws {
+        let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "examples/fleet.yaml"].map { Self.root.appendingPathComponent($0).path })
+        let status = SupportEngine(inputs: inputs).status(on: SupportFixtures.date("2026-12-05"))
+        let codes = status.findings.map { "\($0.code) \($0.subject)" }
+        #expect(codes.contains("feed-stale kubernetes") && codes.contains("feed-stale platform/aks-arc") && codes.contains("platform-versions-unknown platform/aks-arc"))
+        let unknown = try #require(status.findings.first { $0.code == "platform-versions-unknown" })
+        #expect(unknown.message.contains("2511 (2025-11-18), 2512 (2025-12-16), 2601 (2026-01-22), 2602 (2026-02-17)"))
+        let plant = try #require(status.managementClusters.first { $0.name == "arc-plant" })
+        #expect(!plant.supported && plant.support.reasons.contains { $0.contains("newer releases exist (2511, 2512, 2601, 2602) but no source publishes their Kubernetes versions") })
+        // The plan says why it cannot update arc-plant.
+        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2026-12-05"))
+        #expect(plan.findings.contains { $0.message.contains("no source publishes their Kubernetes versions") })
+    }
+}
