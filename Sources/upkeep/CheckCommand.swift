@@ -80,7 +80,7 @@ struct CheckCommand: ParsableCommand {
     /// Appends to the job summary file (GitHub makes it; a failure to write it never fails the check).
     static func append(_ text: String, to path: String) {
         guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             return FileHandle(forWritingAtPath: path)
         }() else { return }
         handle.seekToEndOfFile()

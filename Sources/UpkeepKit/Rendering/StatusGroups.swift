@@ -31,11 +31,14 @@ struct StatusGroups {
         let pools = report.clusters.flatMap(\.nodePools)
         let outClusters = report.clusters.count { !$0.supported }
         let outPools = pools.count { !$0.supported }
+        let unknown = report.managementClusters.count { $0.unknownBecause != nil } + report.clusters.count { $0.unknownBecause != nil }
+            + pools.count { $0.unknownBecause != nil }
         let errors = report.findings.count { $0.severity == .error }
         let warnings = report.findings.count { $0.severity == .warning }
         return "Status: \(Plural.count(report.managementClusters.count, "management cluster")), "
             + "\(Plural.count(report.clusters.count, "cluster")), \(Plural.count(pools.count, "node pool")); "
             + "\(Plural.count(outClusters, "cluster")) and \(Plural.count(outPools, "pool")) out of support; "
+            + (unknown > 0 ? "\(unknown) whose support the feeds cannot tell; " : "")
             + "\(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))."
     }
 }

@@ -10,6 +10,7 @@ public enum StatusJSONRenderer {
                     "version": .string(management.version),
                     "supported": .bool(management.supported),
                     "supportedUntil": .date(management.support.supportedUntil),
+                    "supportUnknownBecause": .string(management.unknownBecause),
                     "reasons": .array(management.support.reasons.map { .string($0) }),
                 ])
             }),
@@ -26,6 +27,7 @@ public enum StatusJSONRenderer {
             "kubernetesVersion": .string(cluster.kubernetesVersion),
             "supported": .bool(cluster.supported),
             "supportedUntil": .date(cluster.support.supportedUntil),
+            "supportUnknownBecause": .string(cluster.unknownBecause),
             "reasons": .array(cluster.support.reasons.map { .string($0) }),
             "advisories": .array(cluster.advisories.map(advisory)),
             "nodePools": .array(cluster.nodePools.map { pool in
@@ -37,6 +39,7 @@ public enum StatusJSONRenderer {
                     "nodeImage": .string(pool.nodeImage),
                     "supported": .bool(pool.supported),
                     "supportedUntil": .date(pool.support.supportedUntil),
+                    "supportUnknownBecause": .string(pool.unknownBecause),
                     "reasons": .array(pool.support.reasons.map { .string($0) }),
                     "advisories": .array(pool.advisories.map(advisory)),
                 ])

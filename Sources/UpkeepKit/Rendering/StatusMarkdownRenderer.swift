@@ -4,10 +4,10 @@ public enum StatusMarkdownRenderer {
         var lines = ["## Upkeep support status on \(report.asOf)", "", StatusGroups.summary(report), ""]
         for group in StatusGroups.make(report) {
             if let management = group.management {
-                let state = management.supported ? "✅ supported" : "❌ out of support"
+                let state = !management.supported ? "❌ out of support" : management.unknownBecause == nil ? "✅ supported" : "❔ support unknown"
                 lines.append("### Management cluster \(MarkdownText.code(management.name)) — \(MarkdownText.escape(management.platform)) \(management.version)")
                 lines.append("")
-                lines.append("\(state), \(StatusGroups.until(management.support.supportedUntil)): \(MarkdownText.escape(management.support.reasons.first ?? ""))")
+                lines.append("\(state), \(StatusGroups.until(management.support.supportedUntil)): \(MarkdownText.escape(management.unknownBecause.map { $0 + "; " } ?? ""))\(MarkdownText.escape(management.support.reasons.first ?? ""))")
             } else {
                 lines.append("### Standalone clusters (upstream Kubernetes)")
             }
@@ -19,10 +19,10 @@ public enum StatusMarkdownRenderer {
                 lines.append("|---|---|---|---|---|---|---|")
                 for cluster in group.clusters {
                     lines.append(row("**\(MarkdownText.escape(cluster.name))**", cluster.kubernetesVersion, "", cluster.supported,
-                                     cluster.support, cluster.advisories, on: report.asOf))
+                                     cluster.unknownBecause, cluster.support, cluster.advisories, on: report.asOf))
                     for pool in cluster.nodePools {
                         lines.append(row("↳ \(MarkdownText.escape(pool.name)) (\(pool.os.rawValue))", pool.kubernetesVersion, pool.nodeImage,
-                                         pool.supported, pool.support, pool.advisories, on: report.asOf))
+                                         pool.supported, pool.unknownBecause, pool.support, pool.advisories, on: report.asOf))
                     }
                 }
             }
@@ -47,10 +47,12 @@ public enum StatusMarkdownRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func row(_ name: String, _ version: String, _ image: String, _ supported: Bool, _ support: CombinedSupport,
-                            _ advisories: [AdvisoryStatus], on date: CalendarDate) -> String {
-        let cells = [name, version, MarkdownText.escape(image), supported ? "✅" : "❌", support.supportedUntil?.description ?? "—",
-                     MarkdownText.escape(support.reasons.first ?? ""), MarkdownText.escape(StatusGroups.advisories(advisories))]
+    private static func row(_ name: String, _ version: String, _ image: String, _ supported: Bool, _ unknownBecause: String?,
+                            _ support: CombinedSupport, _ advisories: [AdvisoryStatus], on date: CalendarDate) -> String {
+        let mark = !supported ? "❌" : unknownBecause == nil ? "✅" : "❔ unknown"
+        let why = (unknownBecause.map { "unknown: \($0); " } ?? "") + (support.reasons.first ?? "")
+        let cells = [name, version, MarkdownText.escape(image), mark, support.supportedUntil?.description ?? "—",
+                     MarkdownText.escape(why), MarkdownText.escape(StatusGroups.advisories(advisories))]
         return "| " + cells.joined(separator: " | ") + " |"
     }
 }

@@ -5,9 +5,9 @@ public enum StatusTextRenderer {
         var lines = ["Support status on \(report.asOf)", ""]
         for group in StatusGroups.make(report) {
             if let management = group.management {
-                let state = management.supported ? "supported" : "OUT OF SUPPORT"
+                let state = StatusReport.state(supported: management.supported, unknownBecause: management.unknownBecause)
                 lines.append("Management cluster \(management.name) (\(management.platform) \(management.version)): \(state), \(StatusGroups.until(management.support.supportedUntil))")
-                lines += Self.notes(management.support, [], on: report.asOf, indent: "  ")
+                lines += Self.unknown(management.unknownBecause, indent: "  ") + Self.notes(management.support, [], on: report.asOf, indent: "  ")
             } else {
                 lines.append("Standalone clusters (upstream Kubernetes)")
             }
@@ -16,13 +16,13 @@ public enum StatusTextRenderer {
             var table = [["CLUSTER / POOL", "VERSION", "IMAGE", "SUPPORTED", "UNTIL"]]
             var notes: [[String]] = [[]]
             for cluster in group.clusters {
-                table.append([cluster.name, cluster.kubernetesVersion, "", cluster.supported ? "yes" : "NO",
+                table.append([cluster.name, cluster.kubernetesVersion, "", Self.cell(cluster.supported, cluster.unknownBecause),
                               cluster.support.supportedUntil?.description ?? "-"])
-                notes.append(Self.notes(cluster.support, cluster.advisories, on: report.asOf, indent: "      "))
+                notes.append(Self.unknown(cluster.unknownBecause, indent: "      ") + Self.notes(cluster.support, cluster.advisories, on: report.asOf, indent: "      "))
                 for pool in cluster.nodePools {
-                    table.append(["  " + pool.name, pool.kubernetesVersion, pool.nodeImage, pool.supported ? "yes" : "NO",
+                    table.append(["  " + pool.name, pool.kubernetesVersion, pool.nodeImage, Self.cell(pool.supported, pool.unknownBecause),
                                   pool.support.supportedUntil?.description ?? "-"])
-                    notes.append(Self.notes(pool.support, pool.advisories, on: report.asOf, indent: "        "))
+                    notes.append(Self.unknown(pool.unknownBecause, indent: "        ") + Self.notes(pool.support, pool.advisories, on: report.asOf, indent: "        "))
                 }
             }
             if group.clusters.isEmpty {
@@ -42,6 +42,15 @@ public enum StatusTextRenderer {
         }
         lines.append(StatusGroups.summary(report))
         return lines.flatMap { TextWrap.wrap($0) }.joined(separator: "\n") + "\n"
+    }
+
+    /// `yes`, `NO`, or `unknown` when the feeds cannot tell whether what they say still holds.
+    static func cell(_ supported: Bool, _ unknownBecause: String?) -> String {
+        !supported ? "NO" : unknownBecause == nil ? "yes" : "unknown"
+    }
+
+    static func unknown(_ because: String?, indent: String) -> [String] {
+        because.map { ["\(indent)unknown: \($0)"] } ?? []
     }
 
     /// The lines under a row: why it is supported until that day, every other rule it already fails (earliest

@@ -7,12 +7,22 @@ public struct StatusReport: Sendable {
     public var findings: [Finding]
 }
 
+extension StatusReport {
+    /// `supported`, `OUT OF SUPPORT` or `support unknown` (supported by what the feeds say, which may no longer hold).
+    public static func state(supported: Bool, unknownBecause: String?) -> String {
+        !supported ? "OUT OF SUPPORT" : unknownBecause == nil ? "supported" : "support unknown"
+    }
+}
+
 public struct ManagementClusterStatus: Sendable {
     public var name: String
     public var platform: String
     public var version: String
     public var support: CombinedSupport
     public var supported: Bool
+    /// Why the feeds cannot tell whether a row they find supported still is on `asOf` (releases whose versions are
+    /// not published, a stale platform feed); nil when they can.
+    public var unknownBecause: String? = nil
 }
 
 public struct ClusterStatus: Sendable {
@@ -25,6 +35,8 @@ public struct ClusterStatus: Sendable {
     public var supported: Bool
     public var advisories: [AdvisoryStatus]
     public var nodePools: [NodePoolStatus]
+    /// As for management clusters.
+    public var unknownBecause: String? = nil
 }
 
 public struct NodePoolStatus: Sendable {
@@ -36,6 +48,8 @@ public struct NodePoolStatus: Sendable {
     public var support: CombinedSupport
     public var supported: Bool
     public var advisories: [AdvisoryStatus]
+    /// As for management clusters.
+    public var unknownBecause: String? = nil
 }
 
 public struct AdvisoryStatus: Sendable, Equatable {

@@ -91,8 +91,11 @@ public struct SupportEngine: Sendable {
             let support = managementClusterSupport(management)
             let subject = "management-cluster/\(management.name)"
             findings += failures(support, on: date, subject: subject, name: "management cluster \(management.name)", position: management.position)
+            let supported = support.isSupported(on: date)
+            let stale = timelines[management.platform.name].flatMap { FeedStalenessRule.staleness(of: $0, on: date, staleAfter: policy.feedStaleAfter) }
             return ManagementClusterStatus(name: management.name, platform: management.platform.name, version: management.version.description,
-                                           support: support, supported: support.isSupported(on: date))
+                                           support: support, supported: supported,
+                                           unknownBecause: supported ? stale.map { Self.staleSentence(management.platform.name, $0, on: date) } : nil)
         }
         let clusterRows = inputs.clusters.sorted { UTF8Order.precedes($0.name, $1.name) }.map { cluster in
             clusterStatus(cluster, on: date, findings: &findings)
@@ -127,22 +130,26 @@ public struct SupportEngine: Sendable {
     private func clusterStatus(_ cluster: WorkloadCluster, on date: CalendarDate, findings: inout [Finding]) -> ClusterStatus {
         let subject = "cluster/\(cluster.name)"
         let support = clusterSupport(cluster)
+        let unknown = supportUnknown(under: cluster.managementCluster?.name, on: date)
         findings += failures(support, on: date, subject: subject, name: "cluster \(cluster.name)", position: cluster.position)
         findings += stoppedFindings(cluster, on: date)
         let pools = cluster.nodePools.sorted { UTF8Order.precedes($0.name, $1.name) }.map { pool in
             let poolSupport = poolSupport(pool, of: cluster)
             findings += failures(poolSupport, on: date, subject: "\(subject)/pool/\(pool.name)",
                                  name: "node pool \(pool.name) of cluster \(cluster.name)", position: pool.position)
+            let supported = poolSupport.isSupported(on: date)
             return NodePoolStatus(name: pool.name, os: pool.os, kubernetesVersion: pool.kubernetesVersion.description,
                                   imageFamily: pool.imageFamily.name, nodeImage: pool.nodeImage.text, support: poolSupport,
-                                  supported: poolSupport.isSupported(on: date),
-                                  advisories: Self.rows(AdvisoryExposureRule.poolExposures(pool, advisories: inputs.advisories, policy: policy)))
+                                  supported: supported,
+                                  advisories: Self.rows(AdvisoryExposureRule.poolExposures(pool, advisories: inputs.advisories, policy: policy)),
+                                  unknownBecause: supported ? unknown : nil)
         }
+        let supported = support.isSupported(on: date)
         return ClusterStatus(name: cluster.name, managementCluster: cluster.managementCluster?.name, ring: cluster.ring?.name,
                              kubernetesVersion: cluster.kubernetesVersion.description, support: support,
-                             supported: support.isSupported(on: date),
+                             supported: supported,
                              advisories: Self.rows(AdvisoryExposureRule.clusterExposures(cluster, advisories: inputs.advisories, policy: policy)),
-                             nodePools: pools)
+                             nodePools: pools, unknownBecause: supported ? unknown : nil)
     }
 
     private static func rows(_ exposures: [AdvisoryExposureRule.Exposure]) -> [AdvisoryStatus] {
@@ -219,38 +226,6 @@ public struct SupportEngine: Sendable {
                            message: "\(id) affects \(list.count) cluster\(list.count == 1 ? "" : "s") (\(shown)) and no fixed version exists; apply its mitigation.",
                            position: advisory?.position)
         }
-    }
-
-    /// What the feeds cannot tell on `date`: a platform feed whose newest release is old (newer releases may be
-    /// missing), releases known to exist whose Kubernetes versions are not published, and a Kubernetes feed whose
-    /// newest patch is old (newer patches, minors and end-of-life dates may be missing).
-    private func feedFindings(on date: CalendarDate) -> [Finding] {
-        var findings: [Finding] = []
-        for timeline in timelines.values {
-            if let stale = FeedStalenessRule.staleness(of: timeline, on: date, staleAfter: policy.feedStaleAfter) {
-                findings.append(Finding(.warning, code: "feed-stale", subject: "platform/\(timeline.platform)",
-                                        message: "the newest \(timeline.platform) release in the feed, \(stale.newest.version), is \(stale.age) days old (more than \(policy.feedStaleAfter.days)); newer releases may be missing, so \"no announced end\" may no longer hold.",
-                                        position: timeline.feed.position))
-            }
-            let unpublished = timeline.unpublished.filter { $0.released <= date }
-            if let first = unpublished.first {
-                let names = unpublished.map { "\($0.version) (\($0.released))" }.joined(separator: ", ")
-                findings.append(Finding(.warning, code: "platform-versions-unknown", subject: "platform/\(timeline.platform)",
-                                        message: "\(timeline.platform) releases \(names) exist, but no source in the feed publishes their Kubernetes versions: no plan can move to them, and what they offer or drop is unknown. Add their kubernetesVersions when the platform publishes them.",
-                                        position: first.position))
-            }
-        }
-        for advisory in inputs.advisories where advisory.severityIsAssumed {
-            findings.append(Finding(.warning, code: "advisory-severity-unknown", subject: "advisory/\(advisory.id)",
-                                    message: "no record in the feeds gives \(advisory.id)'s severity or CVSS vector: its deadline counts as a \(advisory.severity.rawValue) advisory's until one does.",
-                                    position: advisory.position))
-        }
-        if let newest = upstream.newestPatch, let stale = FeedStalenessRule.staleness(newest: newest.released, on: date, staleAfter: policy.feedStaleAfter) {
-            findings.append(Finding(.warning, code: "feed-stale", subject: "kubernetes",
-                                    message: "the newest Kubernetes patch in the feeds, \(newest.version), came out on \(newest.released), \(stale) days before \(date) (more than \(policy.feedStaleAfter.days)); patches, minors and end-of-life dates published since are missing, so standalone clusters' support and fixes may be wrong. Run `upkeep feeds pull` or `make feeds` with newer sources.",
-                                    position: upstream.newestPatchPosition))
-        }
-        return findings
     }
 
     private func position(ofSubject subject: String) -> SourcePosition? {

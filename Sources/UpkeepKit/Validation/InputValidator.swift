@@ -14,6 +14,20 @@ public enum InputValidator {
         for cycle in DependencyCycles.find(in: clusters) {
             log.error(cycle.position, "the clusters' dependsOn form a cycle: \(cycle.names.joined(separator: " → ")).")
         }
+        checkFixes(inputs, log: log)
+    }
+
+    /// Every id a release's `fixes` names should be an advisory of the inputs (by id or alias): otherwise no step
+    /// can say it fixes it, and a reader cannot tell a typo from an advisory Upkeep does not track.
+    private static func checkFixes(_ inputs: InputSet, log: DiagnosticLog) {
+        let known = Set(inputs.advisories.flatMap { [$0.id] + $0.aliases })
+        for feed in inputs.platformFeeds {
+            for release in feed.releases {
+                for id in release.fixes where !known.contains(id) {
+                    log.warning(release.position, "\(feed.platform) release \(release.version) lists \(id) in fixes, which no advisory among the inputs describes; add its advisory, or remove it and say why beside the list.")
+                }
+            }
+        }
     }
 
     private static func reportDuplicates(_ names: [(String, SourcePosition)], kind: String, log: DiagnosticLog) {
@@ -80,6 +94,9 @@ public enum InputValidator {
             }
             if let feed = inputs.platformFeeds.first(where: { $0.platform == management.platform.name }) {
                 checkHost(of: management, subject: subject, rules: feed.rules, log: log)
+                if let release = feed.releases.first(where: { $0.version == management.version }), !release.versionsPublished {
+                    log.warning(management.versionPosition, "\(subject) runs \(management.version), whose Kubernetes versions the \(feed.platform) feed does not know (kubernetesVersions: unknown): its clusters' versions are judged against the releases whose versions are known, and status shows their support as unknown.")
+                }
             }
         }
     }

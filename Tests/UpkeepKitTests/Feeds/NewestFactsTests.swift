@@ -12,38 +12,52 @@ struct NewestFactsTests {
         TestSupport.load(files, paths: paths.map { root.appendingPathComponent($0).path })
     }
 
+    static let standaloneFleet = """
+        apiVersion: upkeep/v1
+        kind: Fleet
+        name: standalone
+        clusters:
+          - name: edge
+            kubernetesVersion: 1.31.5
+            window: first-of-month
+            nodePools:
+              - { name: default, os: linux, imageFamily: edge-linux, kubernetesVersion: 1.31.5, nodeImage: "202501.15.0", nodes: 2 }
+        ---
+        apiVersion: upkeep/v1
+        kind: NodeImageCatalog
+        month: 2025-01
+        images:
+          - { family: edge-linux, os: linux, version: "202501.15.0", released: 2025-01-15, kubernetesVersions: [] }
+        """
+
     /// 1.31.6, the first patch fixing CVE-2025-0426, came out on 2025-02-12 (its tag); the schedule's target dates
     /// and the old feed's x.0/x.1/newest patches never offered it.
     @Test func aStandaloneClusterExposedToCVE20250426GetsTheFirstFixingPatchOnOrAfterItsRelease() throws {
-        let fleet = """
-            apiVersion: upkeep/v1
-            kind: Fleet
-            name: standalone
-            clusters:
-              - name: edge
-                kubernetesVersion: 1.31.5
-                window: first-of-month
-                nodePools:
-                  - { name: default, os: linux, imageFamily: edge-linux, kubernetesVersion: 1.31.5, nodeImage: "202501.15.0", nodes: 2 }
-            ---
-            apiVersion: upkeep/v1
-            kind: NodeImageCatalog
-            month: 2025-01
-            images:
-              - { family: edge-linux, os: linux, version: "202501.15.0", released: 2025-01-15, kubernetesVersions: [] }
-            """
-        // Only this advisory, so that the step is the one it asks for.
-        let (inputs, log) = Self.shipped(["fleet.yaml": fleet], paths: ["releases/kubernetes.yaml", "releases/advisories/CVE-2025-0426.yaml", "schedules"])
+        let fleet = Self.standaloneFleet
+        let (inputs, log) = Self.shipped(["fleet.yaml": fleet])
         #expect(log.errorCount == 0, "\(TestSupport.messages(log))")
         let patch = try #require(inputs.kubernetesFeeds.flatMap(\.minors).first { $0.minor.description == "1.31" }?.patches.first { $0.version.description == "1.31.6" })
         #expect(patch.released == CalendarDate(year: 2025, month: 2, day: 12))
         let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2025-01-20"))
-        let step = try #require(plan.steps.first { $0.cluster == "edge" && $0.kind == .kubernetesUpgrade })
+        let steps = plan.steps.filter { $0.cluster == "edge" && $0.kind == .kubernetesUpgrade }
+        let step = try #require(steps.first)
         #expect(step.to == "1.31.6", "\(step.to)")
         let start = try #require(step.start)
         // The window's 2025-02-01 occurrence comes before the release: the step takes 2025-03-01's, on time.
         #expect(start.utcDate >= CalendarDate(year: 2025, month: 2, day: 12)! && start.utcDate == CalendarDate(year: 2025, month: 3, day: 1)!)
-        #expect(step.status == .scheduled)
+        #expect(step.status == .scheduled && step.due == CalendarDate(year: 2025, month: 5, day: 14))
+    }
+
+    /// CVE-2025-5187, which the same cluster is exposed to, is fixed only in 1.31.12 (out 2025-08-13): one patch
+    /// upgrade taking both would wait for it and be late for CVE-2025-0426. The needs are staged instead.
+    @Test func patchStagesDoNotHoldAnEarlyFixBackForALateOne() throws {
+        let (inputs, _) = Self.shipped(["fleet.yaml": Self.standaloneFleet])
+        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2025-01-20"))
+        let steps = plan.steps.filter { $0.cluster == "edge" && $0.kind == .kubernetesUpgrade }
+        #expect(steps.map(\.to) == ["1.31.6", "1.31.12"], "\(steps.map(\.to))")
+        #expect(steps.map(\.status) == [.scheduled, .scheduled])
+        #expect(steps.last?.after == [steps[0].id] || steps.last?.after.contains(steps[0].id) == true)
+        #expect(!plan.findings.contains { $0.code == "step-late" && $0.subject == "cluster/edge" })
     }
 
     static func hybridFleet(host: String?) -> String {
@@ -102,6 +116,14 @@ struct NewestFactsTests {
         #expect(unknown.message.contains("2511 (2025-11-18), 2512 (2025-12-16), 2601 (2026-01-22), 2602 (2026-02-17)"))
         let plant = try #require(status.managementClusters.first { $0.name == "arc-plant" })
         #expect(!plant.supported && plant.support.reasons.contains { $0.contains("newer releases exist (2511, 2512, 2601, 2602) but no source publishes their Kubernetes versions") })
+        // A cluster the newest published release (2510) offers may have been dropped since: its support is unknown,
+        // not "supported, no known end". One out of support stays out of support.
+        let analytics = try #require(status.clusters.first { $0.name == "analytics-dev" })
+        #expect(analytics.supported && analytics.unknownBecause?.contains("2511 (2025-11-18), 2512 (2025-12-16), 2601 (2026-01-22), 2602 (2026-02-17) came out after 2510") == true)
+        #expect(status.clusters.first { $0.name == "factory-prod" }.map { !$0.supported && $0.unknownBecause == nil } == true)
+        let text = StatusTextRenderer.render(status)
+        #expect(text.contains("analytics-dev      1.31.9                unknown    -"), "\(text)")
+        #expect(StatusGroups.summary(status).contains("4 whose support the feeds cannot tell"), "\(StatusGroups.summary(status))")
         // The plan says why it cannot update arc-plant.
         let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2026-12-05"))
         #expect(plan.findings.contains { $0.message.contains("no source publishes their Kubernetes versions") })

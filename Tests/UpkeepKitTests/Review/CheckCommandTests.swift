@@ -44,7 +44,7 @@ struct CheckCommandTests {
         // can fix it, and the message says why.
         #expect(run.output.contains("error support-end-unplanned management-cluster/arc-plant: management cluster arc-plant is out of support from 2026-04-24"))
         #expect(run.output.contains("newer releases exist (2511, 2512, 2601, 2602) but no source publishes their Kubernetes versions"))
-        #expect(run.output.contains("(examples/fleet.yaml:27:5)"))
+        #expect(run.output.contains("(examples/fleet.yaml:28:5)"))
         #expect(run.output.contains("error step-late cluster/factory-prod"))
     }
 

@@ -134,7 +134,7 @@ struct ClusterPathBuilder {
 
         let lockstep = policy.workerUpgrades == .lockstep
         if hops.isEmpty {
-            if let patch = patchUpgrade(ring: ring, sequence: drafts.count, lockstep: lockstep, findings: &result.findings) {
+            for patch in patchUpgrades(ring: ring, sequence: drafts.count, lockstep: lockstep, findings: &result.findings) {
                 drafts.append(patch)
                 controlPlane = patchCandidates(minimum: patch.minimumVersion).last?.version ?? controlPlane
                 if lockstep { for pool in cluster.nodePools { poolVersions[pool.name] = controlPlane } }
@@ -199,120 +199,14 @@ struct ClusterPathBuilder {
         return result
     }
 
-    /// A patch upgrade within the current minor, when the cluster stays on it through the patch's due
-    /// date: its patch loses support, or an advisory needs a newer patch.
-    private func patchUpgrade(ring: Int, sequence: Int, lockstep: Bool, findings: inout [Finding]) -> StepDraft? {
-        let current = cluster.kubernetesVersion
-        let draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
-                              sequence: sequence, ringIndex: ring, from: current.description,
-                              estimatedMinutes: policy.durations.controlPlane.minutes + (lockstep ? cluster.nodePools.map(context.roll).reduce(0, +) : 0))
-        draft.targetMinor = current.minorVersion
-        draft.isPatchUpgrade = true
-        draft.movesControlPlane = true
-        draft.movedPools = lockstep ? cluster.nodePools.map(\.name) : []
-        for verdict in kubernetesVerdicts(current) where verdict.rule == .kubernetesPatch || verdict.rule == .kubernetesEndOfLife {
-            guard let end = verdict.endDate, end <= context.horizonEnd else { continue }
-            if verdict.rule == .kubernetesEndOfLife { continue }
-            draft.addDue(end, verdict.reason)
-            draft.addReason("support end: \(verdict.reason)", from: source(of: verdict, version: current))
-        }
-        for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: context.engine.inputs.advisories, policy: policy) where !exposure.unfixed {
-            guard let advisory = context.engine.inputs.advisories.first(where: { $0.id == exposure.advisoryID }) else { continue }
-            let fixes = advisory.kubernetesRanges.compactMap { range -> KubernetesVersion? in
-                if case .fixed(let version) = range.end, range.contains(current), version.minorVersion == current.minorVersion { return version }
-                return nil
-            }
-            guard let needed = fixes.max() else { continue }
-            draft.minimumVersion = max(draft.minimumVersion ?? needed, needed)
-            draft.addDue(exposure.due, "\(advisory.id) (\(advisory.severity.rawValue)) must be fixed by \(exposure.due?.description ?? "no date")")
-            draft.addReason("advisory \(advisory.id) is fixed in \(needed)", from: advisory.position)
-        }
-        guard draft.due != nil || draft.minimumVersion != nil else { return nil }
-        let candidates = patchCandidates(minimum: draft.minimumVersion)
-        guard let first = candidates.first else {
-            findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)",
-                                    message: "cluster \(cluster.name) needs a newer \(current.minorVersion) patch by \(draft.due?.description ?? "the horizon") (\(draft.dueReason ?? "")), but no release within the horizon offers one\(draft.minimumVersion.map { " at or above \($0)" } ?? "").",
-                                    position: cluster.position))
-            return nil
-        }
-        draft.availableFrom = first.available
-        // A patch the current release offers needs no platform update; otherwise it waits for one.
-        draft.needsPlatformUpdate = managed && !candidates.contains { $0.fromCurrentRelease }
-        return draft
-    }
-
-    /// Planning.md 3: the last hop may have to take an older patch (a bridge takes what the current release
-    /// lists) and so leave an advisory unfixed that a later patch of the same minor fixes. A patch upgrade after
-    /// the hops takes that patch from the first release of the planned update that offers it.
-    private func advisoryPatchAfterHops(_ drafts: [StepDraft], hops: [KubernetesMinor], controlPlane: KubernetesVersion,
-                                        ring: Int, lockstep: Bool) -> StepDraft? {
-        guard managed, let decision, let final = hops.last else { return nil }
-        let fixed = Set(drafts.flatMap(\.fixes))
-        let advisories = context.engine.inputs.advisories
-        var needs: [(advisory: SecurityAdvisory, due: CalendarDate?, version: KubernetesVersion)] = []
-        for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: advisories, policy: policy)
-        where !exposure.unfixed && !fixed.contains(exposure.advisoryID) {
-            guard let advisory = advisories.first(where: { $0.id == exposure.advisoryID }) else { continue }
-            let versions = advisory.kubernetesRanges.compactMap { range -> KubernetesVersion? in
-                if case .fixed(let version) = range.end, version.minorVersion == final, range.contains(controlPlane) { return version }
-                return nil
-            }
-            if let needed = versions.max() { needs.append((advisory, exposure.due, needed)) }
-        }
-        guard let minimum = needs.map(\.version).max(),
-              let release = decision.chain.first(where: { release in
-                  context.offered(release, to: cluster).contains { $0.minorVersion == final && !($0 < minimum) }
-              }) else { return nil }
-        let draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
-                              sequence: drafts.count, ringIndex: ring, from: controlPlane.description,
-                              estimatedMinutes: policy.durations.controlPlane.minutes + (lockstep ? cluster.nodePools.map(context.roll).reduce(0, +) : 0))
-        draft.targetMinor = final
-        draft.isPatchUpgrade = true
-        draft.movesControlPlane = true
-        draft.movedPools = lockstep ? cluster.nodePools.map(\.name) : []
-        draft.minimumVersion = minimum
-        draft.needsPlatformUpdate = true
-        draft.releaseNeeded = release.version
-        draft.availableFrom = release.released
-        draft.securityFix = true
-        for need in needs {
-            draft.fixes.append(need.advisory.id)
-            draft.addDue(need.due, "\(need.advisory.id) (\(need.advisory.severity.rawValue)) must be fixed by \(need.due?.description ?? "no date")")
-            draft.addReason("advisory \(need.advisory.id) is fixed in \(need.version), which \(decision.management.name)'s release \(release.version) offers after the update",
-                            from: need.advisory.position)
-        }
-        return draft
-    }
-
-    /// Newer patches of the current minor that a patch upgrade may take, with the day each is available.
-    func patchCandidates(minimum: KubernetesVersion?) -> [(version: KubernetesVersion, available: CalendarDate, fromCurrentRelease: Bool)] {
-        let current = cluster.kubernetesVersion
-        let wanted = { (version: KubernetesVersion) in
-            version.minorVersion == current.minorVersion && current < version && (minimum.map { !(version < $0) } ?? true)
-        }
-        if managed {
-            guard let decision else { return [] }
-            var result: [(KubernetesVersion, CalendarDate, Bool)] = []
-            if let release = decision.current {
-                result += context.offered(release, to: cluster).filter(wanted).map { ($0, context.asOf, true) }
-            }
-            for release in decision.chain {
-                result += context.offered(release, to: cluster).filter(wanted).map { ($0, release.released, false) }
-            }
-            return result
-        }
-        return (context.engine.upstream.minor(current.minorVersion)?.patches ?? []).compactMap { patch in
-            guard wanted(patch.version), let released = patch.released, released <= context.searchEnd else { return nil }
-            return (patch.version, released, true)
-        }
-    }
-
     /// Gives each advisory the cluster is exposed to to the first Kubernetes step whose expected version
     /// is out of every affected range: that step fixes it, bypasses soak and takes its deadline.
     private func assignAdvisories(_ drafts: inout [StepDraft], sources: [KubernetesMinor: HopSource]) {
         let advisories = context.engine.inputs.advisories
+        let staged = Set(drafts.filter(\.isPatchUpgrade).flatMap(\.fixes))
         for exposure in AdvisoryExposureRule.clusterExposures(cluster, advisories: advisories, policy: policy) where !exposure.unfixed {
-            guard let advisory = advisories.first(where: { $0.id == exposure.advisoryID }) else { continue }
+            // A patch stage names the advisories it was made for (its newest candidate may come out later).
+            guard !staged.contains(exposure.advisoryID), let advisory = advisories.first(where: { $0.id == exposure.advisoryID }) else { continue }
             var poolVersions = Dictionary(uniqueKeysWithValues: cluster.nodePools.map { ($0.name, $0.kubernetesVersion) })
             var controlPlane = cluster.kubernetesVersion
             for index in drafts.indices {

@@ -1,0 +1,49 @@
+/// What asks a cluster that stays on its minor for a newer patch: its patch losing support (no minimum), or an
+/// advisory fixed in a later patch of the minor (its fixing patch as the minimum).
+struct PatchNeed: Sendable {
+    var minimum: KubernetesVersion?
+    var due: CalendarDate?
+    var dueReason: String
+    var reason: String
+    var source: SourcePosition?
+    /// The advisory the need comes from; nil for a support end.
+    var advisoryID: String?
+}
+
+/// Planning.md 3, "Patch upgrades": the needs grouped into the patch upgrades that meet them.
+///
+/// One patch upgrade takes at least the highest patch any need asks for, so a need whose patch comes out late
+/// would hold back one whose patch is out in time: a 1.31.5 cluster exposed to CVE-2025-0426 (fixed in 1.31.6,
+/// out 2025-02-12, due 2025-05-14) and to CVE-2025-5187 (fixed in 1.31.12, out 2025-08-13) would wait for 1.31.12
+/// and be late for the first. Needs are therefore taken in stages: the need due first, with every need whose patch
+/// is out by then (its due date, or the day its own patch comes out when that is later); then the rest the same
+/// way. Each stage is one patch upgrade; the stages run in order.
+enum PatchStages {
+    /// `available`: the first day a patch at or above the minimum is offered (nil: none within the search).
+    static func stages(_ needs: [PatchNeed], available: (KubernetesVersion?) -> CalendarDate?) -> [[PatchNeed]] {
+        var remaining = needs
+        var stages: [[PatchNeed]] = []
+        while let first = remaining.enumerated().min(by: { precedes($0.element, $1.element) || (!precedes($1.element, $0.element) && $0.offset < $1.offset) })?.element {
+            let out = available(first.minimum)
+            let by = [first.due, out].compactMap { $0 }.max()
+            let stage = remaining.filter { need in
+                guard let by else { return true }
+                return available(need.minimum).map { $0 <= by } ?? false
+            }
+            // The first need always belongs to its own stage, even when its patch comes out after the horizon.
+            let taken = stage.isEmpty ? [first] : stage
+            stages.append(taken)
+            remaining = remaining.filter { need in !taken.contains { $0.reason == need.reason && $0.minimum == need.minimum && $0.due == need.due } }
+        }
+        return stages
+    }
+
+    /// Earlier due first; a need with no due date last.
+    private static func precedes(_ a: PatchNeed, _ b: PatchNeed) -> Bool {
+        switch (a.due, b.due) {
+        case (let x?, let y?): return x < y
+        case (.some, nil): return true
+        default: return false
+        }
+    }
+}
