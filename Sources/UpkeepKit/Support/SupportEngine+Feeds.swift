@@ -32,7 +32,13 @@ extension SupportEngine {
                                         message: "the newest \(timeline.platform) release in the feed, \(stale.newest.version), is \(stale.age) days old (more than \(policy.feedStaleAfter.days)); newer releases may be missing, so \"no announced end\" may no longer hold.",
                                         position: timeline.feed.position))
             }
-            let unpublished = timeline.unpublished.filter { $0.released <= date }
+            // The releases that matter: out by the day, newer than every release whose versions are known, on a
+            // platform some management cluster of the fleet runs.
+            let used = managementClusters.values.contains { $0.platform.name == timeline.platform }
+            let newestPublished = timeline.newestKnown?.released
+            let unpublished = timeline.unpublished.filter { release in
+                used && release.released <= date && (newestPublished.map { $0 < release.released } ?? true)
+            }
             if let first = unpublished.first {
                 let names = unpublished.map { "\($0.version) (\($0.released))" }.joined(separator: ", ")
                 findings.append(Finding(.warning, code: "platform-versions-unknown", subject: "platform/\(timeline.platform)",

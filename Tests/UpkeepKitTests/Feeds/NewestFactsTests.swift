@@ -60,6 +60,17 @@ struct NewestFactsTests {
         #expect(!plan.findings.contains { $0.code == "step-late" && $0.subject == "cluster/edge" })
     }
 
+    /// Azure Local's update path goes through each release ("before you can update to the 2511 release, you must
+    /// first apply the 12.2510 update"): a management cluster on 2508 updates to 2509, then to 2510.
+    @Test func aksArcManagementClustersUpdateOneReleaseAtATime() throws {
+        let (inputs, _) = TestSupport.load(paths: ["releases", "schedules", "examples/fleet.yaml"].map { Self.root.appendingPathComponent($0).path })
+        #expect(inputs.platformFeeds.first { $0.platform == "aks-arc" }?.rules.updatesTo == .next)
+        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2025-11-17"))
+        let updates = plan.steps.filter { $0.kind == .platformUpdate && $0.managementCluster == "arc-local" }
+        #expect(updates.map { "\($0.from) → \($0.to)" } == ["2508 → 2509", "2509 → 2510"])
+        #expect(updates.count == 2 && updates[1].after.contains(updates[0].id))
+    }
+
     static func hybridFleet(host: String?) -> String {
         """
         apiVersion: upkeep/v1
@@ -94,6 +105,17 @@ struct NewestFactsTests {
         #expect(!early.support.reasons.contains { $0.contains("retired on windows-server-2022 hosts: no release of it is supported from 2026") })
         let (late, _) = try Self.managementSupport(host: "windows-server-2022", on: "2027-03-01")
         #expect(!late.supported && late.support.reasons.contains { $0.contains("retired on windows-server-2022 hosts: no release of it is supported from 2027-03-01") })
+    }
+
+    /// The gate follows the retirement: a Windows Server 2019 management cluster with no release to move to fails
+    /// `upkeep check` a fortnight before March 2026, and says why.
+    @Test func checkFailsOnTheWindowsServer2019Retirement() throws {
+        let folder = try CheckCommandTests.folder(["fleet.yaml": Self.hybridFleet(host: "windows-server-2019")])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try ValidateCommandTests.upkeep(["check", "releases", "schedules", folder.appendingPathComponent("fleet.yaml").path, "--as-of", "2026-02-15"])
+        #expect(run.status == 3, "\(run.output)")
+        #expect(run.output.contains("error support-end-unplanned management-cluster/mgmt: management cluster mgmt is out of support from 2026-03-01 (aks-hybrid is retired on windows-server-2019 hosts"), "\(run.output)")
+        #expect(run.output.contains("warning platform-update-impossible management-cluster/mgmt") && !run.output.contains("platform-versions-unknown"))
     }
 
     @Test func aFleetThatDoesNotSayItsHostsIsWarnedWithTheLocationAndGetsTheEarlierRetirement() throws {
