@@ -19,6 +19,22 @@ public struct Plan: Sendable {
         /// others from the earliest end on.
         public var supportReasons: [String]
         public var nodePools: [(name: String, current: String, target: String, image: String, targetImage: String)]
+        /// Its control plane's support where the plan's steps leave it (planning.md, "Support through the horizon"), and why.
+        public var supportedUntilAfterPlan: CalendarDate? = nil
+        public var supportReasonsAfterPlan: [String] = []
+    }
+
+    /// A management cluster's row: its release now and where the plan's steps leave it, and its support before
+    /// and after them (reasons in the status order).
+    public struct ManagementSummary: Sendable {
+        public var name: String
+        public var platform: String
+        public var current: String
+        public var target: String
+        public var supportedUntil: CalendarDate?
+        public var supportReasons: [String]
+        public var supportedUntilAfterPlan: CalendarDate?
+        public var supportReasonsAfterPlan: [String]
     }
 
     public var asOf: CalendarDate
@@ -27,6 +43,8 @@ public struct Plan: Sendable {
     public var steps: [PlanStep]
     public var findings: [Finding]
     public var clusters: [ClusterSummary]
+    /// One row per management cluster, by name.
+    public var managementClusters: [ManagementSummary] = []
     /// Every step's id by its position in the schedule (what the steps' placement constraints name), and
     /// the policy's rings (what soak constraints name).
     var scheduleIDs: [String] = []

@@ -22,15 +22,6 @@ public enum Planner {
             ClusterPathBuilder(context: context, cluster: cluster, decision: cluster.managementCluster.flatMap { decisions[$0.name] }).build()
         }
         var findings = paths.flatMap(\.findings)
-        // A management cluster whose release ends within the horizon but that has nowhere to go is said so here:
-        // no step will carry that reason.
-        for management in managements {
-            guard let decision = decisions[management.name], !decision.updatePlanned, let due = decision.due,
-                  let why = decision.reasons.last else { continue }
-            findings.append(Finding(.warning, code: "platform-update-impossible", subject: "management-cluster/\(management.name)",
-                                    message: "management cluster \(management.name) needs a platform update by \(due) (\(decision.dueReason ?? "its release goes out of support")), but none can be planned: \(why).",
-                                    position: management.position))
-        }
         for (cluster, path) in zip(context.clusters, paths) where path.bridgeImpossible {
             if let name = cluster.managementCluster?.name { decisions[name]?.blockedReason = "cluster \(cluster.name) has no path into the target release" }
         }
@@ -68,11 +59,36 @@ public enum Planner {
         }
         let placed = PlanAssembler.placedByCluster(records, order: order, schedule: schedule, clusters: context.clusters.count)
         let starts = rows.value
-        let clusters = execution.chunks(context.clusters.count) { range in
-            range.map { ClusterSummaries.summary(of: context.clusters[$0], start: starts[$0], steps: records, own: placed[$0], context: context) }
+        // Support through the horizon as the placed steps leave each subject (planning.md, "Support through the horizon").
+        let unplaced = Set(records.filter { $0.start == nil }.map(\.subject))
+        let rowsAndGaps = execution.chunks(context.clusters.count) { range in
+            var memo = SupportAfterPlan.Memo()
+            return range.map { position -> (Plan.ClusterSummary, [Finding]) in
+                let cluster = context.clusters[position]
+                var summary = ClusterSummaries.summary(of: cluster, start: starts[position], steps: records, own: placed[position], context: context)
+                let walk = SupportAfterPlan.cluster(cluster, steps: placed[position].map { records[$0] }, unplaced: unplaced.contains("cluster/\(cluster.name)"),
+                                                    memo: &memo, context: context)
+                summary.supportedUntilAfterPlan = walk.end.supportedUntil
+                summary.supportReasonsAfterPlan = walk.end.reasons
+                return (summary, walk.findings)
+            }
+        }
+        let clusters = rowsAndGaps.map(\.0)
+        findings += rowsAndGaps.flatMap(\.1)
+        var platformSteps: [String: [PlanStep]] = [:]
+        for step in records where step.cluster == nil && step.start != nil { platformSteps[step.managementCluster ?? "", default: []].append(step) }
+        let managementRows = managements.map { management in
+            let steps = platformSteps[management.name] ?? []
+            let walk = SupportAfterPlan.management(management, steps: steps, unplaced: unplaced.contains("management-cluster/\(management.name)"), context: context)
+            findings += walk.findings
+            let target = steps.filter { $0.kind == .platformUpdate }.sorted(by: SupportAfterPlan.precedes).last?.to ?? management.version.description
+            return Plan.ManagementSummary(name: management.name, platform: management.platform.name, current: management.version.description,
+                                          target: target, supportedUntil: walk.start.supportedUntil, supportReasons: walk.start.reasons,
+                                          supportedUntilAfterPlan: walk.end.supportedUntil, supportReasonsAfterPlan: walk.end.reasons)
         }
         var plan = Plan(asOf: asOf, horizonEnd: context.horizonEnd, inputs: inputFiles(), steps: records,
                         findings: StepFindings.sorted(findings, execution: execution), clusters: clusters)
+        plan.managementClusters = managementRows
         plan.scheduleIDs = ids
         plan.placements = schedule.constraints
         plan.rings = context.policy.rings

@@ -68,6 +68,10 @@ public enum PlanJSONRenderer {
         text.key("inputs", indent: 2)
         text.write(.array(plan.inputs.map { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }), indent: 2)
         text.raw(",\n")
+        // A few rows (one per management cluster): written whole.
+        text.key("managementClusters", indent: 2)
+        text.write(.array(plan.managementClusters.map(management)), indent: 2, inlineFrom: inlineDepth - 1)
+        text.raw(",\n")
         text.key("schemaVersion", indent: 2); text.raw("1,\n")
         list("steps", plan.steps.count) { .steps($0) }
         text.key("summary", indent: 2)
@@ -157,7 +161,13 @@ public enum PlanJSONRenderer {
             if index > 0 { writer.raw(", ") }
             writer.writeString(reason)
         }
+        writer.raw("], \"reasonsAfterPlan\": [")
+        for (index, reason) in cluster.supportReasonsAfterPlan.enumerated() {
+            if index > 0 { writer.raw(", ") }
+            writer.writeString(reason)
+        }
         writer.raw("], \"supportedUntil\": "); writer.writeDate(cluster.supportedUntil)
+        writer.raw(", \"supportedUntilAfterPlan\": "); writer.writeDate(cluster.supportedUntilAfterPlan)
         writer.raw(", \"target\": "); writer.writeString(cluster.target)
         writer.raw("},\n      \"name\": "); writer.writeString(cluster.name)
         writer.raw(",\n      \"nodePools\": [")
@@ -170,6 +180,22 @@ public enum PlanJSONRenderer {
             writer.raw("}}")
         }
         writer.raw("]\n    }")
+    }
+
+    /// A management cluster's row: its release now and after the plan, and its support before and after.
+    static func management(_ row: Plan.ManagementSummary) -> JSONValue {
+        .object([
+            "name": .string(row.name),
+            "platform": .string(row.platform),
+            "release": .object([
+                "current": .string(row.current),
+                "target": .string(row.target),
+                "supportedUntil": .date(row.supportedUntil),
+                "reasons": .array(row.supportReasons.map { .string($0) }),
+                "supportedUntilAfterPlan": .date(row.supportedUntilAfterPlan),
+                "reasonsAfterPlan": .array(row.supportReasonsAfterPlan.map { .string($0) }),
+            ]),
+        ])
     }
 
     /// One finding at indent 4 (the bytes `Finding.json` renders to).

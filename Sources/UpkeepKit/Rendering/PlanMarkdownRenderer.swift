@@ -21,6 +21,19 @@ public enum PlanMarkdownRenderer {
             }
             lines.append("")
         }
+        if !plan.managementClusters.isEmpty {
+            lines.append("### Management clusters")
+            lines.append("")
+            lines.append("| Management cluster | Platform | Release → after the plan | Supported until | After the plan | Why, after the plan |")
+            lines.append("|---|---|---|---|---|---|")
+            for row in plan.managementClusters {
+                let cells = [MarkdownText.escape(row.name), MarkdownText.escape(row.platform), MarkdownText.escape("\(row.current) → \(row.target)"),
+                             row.supportedUntil?.description ?? "—", row.supportedUntilAfterPlan?.description ?? "—",
+                             MarkdownText.escape(row.supportReasonsAfterPlan.first ?? "")]
+                lines.append("| " + cells.joined(separator: " | ") + " |")
+            }
+            lines.append("")
+        }
         if !plan.findings.isEmpty {
             lines.append("### Findings")
             lines.append("")

@@ -91,14 +91,14 @@ public enum ReportRenderer {
 
     static func summary(_ plan: Plan, status: StatusReport, check: FleetCheck) -> String {
         let outNow = status.managementClusters.count { !$0.supported } + status.clusters.count { !$0.supported }
-        let outLater = check.problems.count { $0.code == "support-end-unplanned" }
+        let outLater = Set(check.problems.filter { $0.code.hasPrefix("support-gap-") }.map(\.subject)).count
         var html = "<section id=\"summary\" aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">Summary</h2>\n<dl class=\"counts\">\n"
         let counts: [(String, Int, String)] = [
             ("Steps", plan.steps.count, ""), ("Late", plan.lateCount, plan.lateCount > 0 ? " class=\"bad\"" : ""),
             ("Unschedulable", plan.unschedulableCount, plan.unschedulableCount > 0 ? " class=\"bad\"" : ""),
             ("Blocked", plan.blockedCount, plan.blockedCount > 0 ? " class=\"bad\"" : ""),
             ("Out of support now", outNow, outNow > 0 ? " class=\"bad\"" : ""),
-            ("Out of support by \(plan.horizonEnd), no on-time step", outLater, outLater > 0 ? " class=\"bad\"" : ""),
+            ("Out of support by \(plan.horizonEnd), no step fixes it", outLater, outLater > 0 ? " class=\"bad\"" : ""),
         ]
         for (name, value, attributes) in counts { html += "<div\(attributes)><dt>\(name)</dt><dd>\(value)</dd></div>\n" }
         html += "</dl>\n<h3>Nearest deadlines</h3>\n<ol class=\"deadlines\">\n"
@@ -181,6 +181,12 @@ public enum ReportRenderer {
             let x = number(scale.x(end))
             html += "<path class=\"support-end\" d=\"M\(x) 0 l-5 0 l5 7 l5 -7 Z\"><title>support of \(HTMLText.escape(row.current)) ends \(end): \(HTMLText.escape(row.supportReason ?? ""))</title></path>"
             html += "<line class=\"support-line\" x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(rowHeight)\"/>"
+        }
+        // Where the plan's steps leave its support: drawn on the band it falls in, when it differs from the start's.
+        if let end = row.supportEndAfterPlan, end != row.supportEnd, scale.contains(end) {
+            let x = number(scale.x(end))
+            let band = row.bands.last { $0.from.utcDate <= end }?.version ?? row.current
+            html += "<path class=\"support-end-after\" d=\"M\(x) \(rowHeight) l-5 0 l5 -7 l5 7 Z\"><title>after the plan, support of \(HTMLText.escape(band)) ends \(end): \(HTMLText.escape(row.supportReasonAfterPlan ?? ""))</title></path>"
         }
         for advisory in row.advisories where scale.contains(advisory.due) {
             html += "<rect class=\"advisory\" x=\"\(number(scale.x(advisory.due)))\" y=\"17\" width=\"2\" height=\"7\"><title>\(HTMLText.escape(advisory.id)) due \(advisory.due)</title></rect>"
@@ -266,7 +272,7 @@ public enum ReportRenderer {
         .month { font-size: 10px; fill: #455a64; } .tick { stroke: #b0bec5; }
         .m-scheduled { fill: #1565c0; } .m-late { stroke: #b71c1c; stroke-width: 1; }
         .mark:focus rect, .mark:hover rect { stroke: #000; stroke-width: 2; }
-        .support-end { fill: #6a1b9a; } .support-line { stroke: #6a1b9a; stroke-dasharray: 2 2; }
+        .support-end { fill: #6a1b9a; } .support-end-after { fill: #c62828; } .support-line { stroke: #6a1b9a; stroke-dasharray: 2 2; }
         .advisory { fill: #e65100; }
         .unplaced { font-size: .75rem; margin-left: .4rem; white-space: nowrap; }
         .unplaced a { color: #b71c1c; }

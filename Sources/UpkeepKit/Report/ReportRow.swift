@@ -17,6 +17,9 @@ struct ReportRow: Sendable {
     var bands: [Band]
     var supportEnd: CalendarDate?
     var supportReason: String?
+    /// Where the plan's placed steps leave its support (drawn when it differs from where it starts).
+    var supportEndAfterPlan: CalendarDate? = nil
+    var supportReasonAfterPlan: String? = nil
     /// Indices into the plan's steps, in plan order.
     var steps: [Int]
     var advisories: [(id: String, due: CalendarDate)]
@@ -53,6 +56,7 @@ struct ReportRow: Sendable {
             return ReportRow(kind: .cluster, name: summary.name, current: summary.current, target: summary.target,
                              bands: bands(summary.current, own) { $0.kind == .kubernetesUpgrade },
                              supportEnd: summary.supportedUntil, supportReason: summary.supportReasons.first,
+                             supportEndAfterPlan: summary.supportedUntilAfterPlan, supportReasonAfterPlan: summary.supportReasonsAfterPlan.first,
                              steps: own, advisories: advisories, freezes: freezes(ring: inputs.clusters[summary.name]?.ring?.name))
         }
 
@@ -66,6 +70,8 @@ struct ReportRow: Sendable {
             }
         }
         var rows: [ReportRow] = []
+        var afterPlan: [String: Plan.ManagementSummary] = [:]
+        for row in plan.managementClusters where afterPlan[row.name] == nil { afterPlan[row.name] = row }
         for management in status.managementClusters.sorted(by: { UTF8Order.precedes($0.name, $1.name) }) {
             let own = stepsBySubject["management-cluster/\(management.name)"] ?? []
             let current = "\(management.platform) \(management.version)"
@@ -73,6 +79,8 @@ struct ReportRow: Sendable {
                                 target: own.last { plan.steps[$0].kind == .platformUpdate }.map { "\(management.platform) \(plan.steps[$0].to)" } ?? current,
                                 bands: bands(management.version, own) { $0.kind == .platformUpdate },
                                 supportEnd: management.support.supportedUntil, supportReason: management.support.reasons.first,
+                                supportEndAfterPlan: afterPlan[management.name]?.supportedUntilAfterPlan,
+                                supportReasonAfterPlan: afterPlan[management.name]?.supportReasonsAfterPlan.first,
                                 steps: own, advisories: [], freezes: freezes(ring: nil))
             rows.append(row)
             rows += (workload[management.name] ?? []).map(clusterRow)

@@ -1,6 +1,7 @@
 /// `upkeep check`: the gate a fleet repository's CI runs. It fails (exit 3) when the plan has an error
-/// finding, when a cluster or management cluster goes out of support within the horizon and no on-time
-/// step of the plan serves that deadline, or when the committed plan file is not the plan of the inputs.
+/// finding — among them every day inside the horizon that leaves a management cluster, workload cluster or node
+/// pool out of support with no step that fixes it (`support-gap-*`, planning.md, "Support through the horizon") and every late step — or when
+/// the committed plan file is not the plan of the inputs.
 public struct FleetCheck: Sendable {
     /// Errors first, then by subject, code and message.
     public var problems: [Finding]
@@ -29,27 +30,9 @@ public struct FleetCheck: Sendable {
 
     /// With the inputs already looked up (the report has them at hand).
     init(plan: Plan, status: StatusReport, lookup: InputLookup, committed: CommittedPlan? = nil) {
+        // The plan already names every day inside the horizon a subject would be out of support with no step that
+        // fixes it (support-gap-*), and every step late against support or an advisory (step-late).
         var problems = plan.findings
-        let subjects = status.managementClusters.map { (key: "management-cluster/\($0.name)", name: $0.name, support: $0.support,
-                                                        position: lookup.managements[$0.name]?.position) }
-            + status.clusters.map { (key: "cluster/\($0.name)", name: $0.name, support: $0.support, position: lookup.clusters[$0.name]?.position) }
-        // The earliest due date among each subject's on-time steps: a step serves a support end when it is
-        // due on or before it, so some step does exactly when the earliest one does.
-        var earliestDue: [String: CalendarDate] = [:]
-        for step in plan.steps where step.status == .scheduled {
-            guard let due = step.due else { continue }
-            earliestDue[step.subject] = min(earliestDue[step.subject] ?? due, due)
-        }
-        for subject in subjects {
-            guard let end = subject.support.supportedUntil, end <= plan.horizonEnd else { continue }
-            let serving = earliestDue[subject.key].map { $0 <= end } ?? false
-            guard !serving else { continue }
-            let when = end <= plan.asOf ? "has been out of support since \(end)" : "is out of support from \(end)"
-            let why = subject.support.reasons.first.map { " (\($0))" } ?? ""
-            problems.append(Finding(.error, code: "support-end-unplanned", subject: subject.key,
-                                    message: "\(subject.key.hasPrefix("cluster/") ? "cluster" : "management cluster") \(subject.name) \(when)\(why), and no on-time step of the plan serves that deadline.",
-                                    position: subject.position))
-        }
         if let committed, !committed.isCurrent {
             problems.append(Finding(.error, code: "plan-stale", subject: "plan/\(committed.path)",
                                     message: "\(committed.path) is not the plan of these inputs; write it again with `\(committed.command)` and commit it.",

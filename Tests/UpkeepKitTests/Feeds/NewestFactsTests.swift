@@ -114,8 +114,8 @@ struct NewestFactsTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try ValidateCommandTests.upkeep(["check", "releases", "schedules", folder.appendingPathComponent("fleet.yaml").path, "--as-of", "2026-02-15"])
         #expect(run.status == 3, "\(run.output)")
-        #expect(run.output.contains("error support-end-unplanned management-cluster/mgmt: management cluster mgmt is out of support from 2026-03-01 (aks-hybrid is retired on windows-server-2019 hosts"), "\(run.output)")
-        #expect(run.output.contains("warning platform-update-impossible management-cluster/mgmt") && !run.output.contains("platform-versions-unknown"))
+        #expect(run.output.contains("error support-gap-no-release management-cluster/mgmt: management cluster mgmt is out of support from 2026-03-01 (aks-hybrid is retired on windows-server-2019 hosts"), "\(run.output)")
+        #expect(run.output.contains("no later aks-hybrid release is in the feeds") && !run.output.contains("platform-versions-unknown"))
     }
 
     @Test func aFleetThatDoesNotSayItsHostsIsWarnedWithTheLocationAndGetsTheEarlierRetirement() throws {
@@ -148,6 +148,6 @@ struct NewestFactsTests {
         #expect(StatusGroups.summary(status).contains("4 whose support the feeds cannot tell"), "\(StatusGroups.summary(status))")
         // The plan says why it cannot update arc-plant.
         let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2026-12-05"))
-        #expect(plan.findings.contains { $0.message.contains("no source publishes their Kubernetes versions") })
+        #expect(plan.findings.contains { $0.code == "support-gap-versions-unknown" && $0.subject == "management-cluster/arc-plant" && $0.message.contains("no source in the feeds publishes their Kubernetes versions") })
     }
 }

@@ -59,7 +59,8 @@ enum PlanInvariants {
     static func check(_ plan: Plan, inputs: InputSet, sourceLocation: SourceLocation = #_sourceLocation) {
         let context = Self.context(plan, inputs)
         for problem in hopsOnANewReleaseWaitForItsUpdate(plan, inputs: inputs, context: context)
-            + unschedulableForNoReleaseWhileAnUpdateOffersOne(plan, inputs: inputs, context: context) {
+            + unschedulableForNoReleaseWhileAnUpdateOffersOne(plan, inputs: inputs, context: context)
+            + SupportThroughHorizonCheck.problems(plan, inputs: inputs) {
             Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
         }
     }

@@ -23,6 +23,7 @@ struct PlanPropertyTests {
             let problems = Self.problems(plan, inputs: inputs)
                 + PlanInvariants.hopsOnANewReleaseWaitForItsUpdate(plan, inputs: inputs, context: context)
                 + PlanInvariants.unschedulableForNoReleaseWhileAnUpdateOffersOne(plan, inputs: inputs, context: context)
+                + SupportThroughHorizonCheck.problems(plan, inputs: inputs)
             if !problems.isEmpty {
                 Issue.record("seed \(seed), as of \(fleet.asOf):\n\(problems.joined(separator: "\n"))\n\(fleet.files["fleet.yaml"] ?? "")")
             }
@@ -62,6 +63,22 @@ struct PlanPropertyTests {
         var twice = plan
         twice.steps.append(plan.steps[index])
         #expect(Self.problems(twice, inputs: inputs).contains { $0.contains("overlap") })
+    }
+
+    /// The support check can fail: a plan whose gap findings are taken away, or whose late step is marked on time,
+    /// leaves days out of support that nothing accounts for.
+    @Test func theSupportCheckCatchesADoctoredPlan() throws {
+        let found = (1...UInt64(100)).lazy.compactMap { seed -> (InputSet, Plan)? in
+            let fleet = RandomFleet(seed: seed)
+            let (inputs, _) = TestSupport.load(fleet.files)
+            let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date(fleet.asOf))
+            return plan.findings.contains { $0.code.hasPrefix("support-gap-") } ? (inputs, plan) : nil
+        }.first
+        let (inputs, plan) = try #require(found)
+        #expect(SupportThroughHorizonCheck.problems(plan, inputs: inputs).isEmpty)
+        var doctored = plan
+        doctored.findings.removeAll { $0.code.hasPrefix("support-gap-") }
+        #expect(!SupportThroughHorizonCheck.problems(doctored, inputs: inputs).isEmpty, "\(plan.findings.filter { $0.code.hasPrefix("support-gap-") }.map(\.message))\n\(PlanTextRenderer.render(plan))")
     }
 
     /// Every rule broken by the plan, in words.

@@ -31,7 +31,9 @@ struct CheckCommandTests {
     @Test func aFleetInSupportPassesWithExitZero() throws {
         let fleet = try Self.folder(["fleet.yaml": Self.passingFleet])
         defer { try? FileManager.default.removeItem(at: fleet) }
-        let run = try ValidateCommandTests.upkeep(["check", "releases", "schedules", fleet.path, "--as-of", "2025-11-03"])
+        // Its pool's image is due for replacement on 2025-12-21 and no catalog has a newer one: a 30-day horizon
+        // ends before that.
+        let run = try ValidateCommandTests.upkeep(["check", "releases", "schedules", fleet.path, "--as-of", "2025-11-03", "--horizon", "30d"])
         #expect(run.status == 0, "\(run.output)")
         // Warnings (advisories with no fix, advisories whose severity no record gives) do not fail the gate.
         #expect(run.output.contains("upkeep check: 0 errors, ") && run.output.hasSuffix(" warnings; passes.\n"), "\(run.output)")
@@ -41,9 +43,11 @@ struct CheckCommandTests {
         let run = try ValidateCommandTests.upkeep(["check"] + Self.failing)
         #expect(run.status == 3)
         // arc-plant's release 2510 ends on 2026-04-24 and the newer releases have no published versions: nothing
-        // can fix it, and the message says why.
-        #expect(run.output.contains("error support-end-unplanned management-cluster/arc-plant: management cluster arc-plant is out of support from 2026-04-24"))
-        #expect(run.output.contains("newer releases exist (2511, 2512, 2601, 2602) but no source publishes their Kubernetes versions"))
+        // can fix it, and the message says why. arc-local reaches 2510 through the plan's own updates and meets the
+        // same end after them.
+        #expect(run.output.contains("error support-gap-versions-unknown management-cluster/arc-plant: management cluster arc-plant is out of support from 2026-04-24"))
+        #expect(run.output.contains("error support-gap-versions-unknown management-cluster/arc-local: management cluster arc-local is out of support from 2026-04-24"))
+        #expect(run.output.contains("later releases exist (2511, 2512, 2601, 2602), but no source in the feeds publishes their Kubernetes versions"))
         #expect(run.output.contains("(examples/fleet.yaml:28:5)"))
         #expect(run.output.contains("error step-late cluster/factory-prod"))
     }
