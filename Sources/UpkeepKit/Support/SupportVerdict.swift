@@ -70,7 +70,18 @@ public struct CombinedSupport: Sendable, Equatable {
 
     /// The earliest first-unsupported day; nil when no verdict has a date.
     public var supportedUntil: CalendarDate? {
-        verdicts.compactMap(\.endDate).min()
+        var earliest: CalendarDate?
+        for verdict in verdicts {
+            if case .on(let date) = verdict.end, earliest.map({ date < $0 }) ?? true { earliest = date }
+        }
+        return earliest
+    }
+
+    /// `orderedVerdicts.first` without sorting: the verdict that sets `supportedUntil`, else one out of support
+    /// now, else the first.
+    public var bindingVerdict: SupportVerdict? {
+        if let until = supportedUntil, let setting = verdicts.first(where: { $0.end == .on(until) }) { return setting }
+        return verdicts.first { $0.end == .unsupported } ?? verdicts.first
     }
 
     /// The reasons in the order a reader needs them: first the one whose date is `supportedUntil` (when

@@ -66,3 +66,39 @@ struct SupportThroughHorizonTests {
         #expect(!subjects.isEmpty || date == "2025-11-17")
     }
 }
+
+/// The rule's own cases: pools with the same gap share one finding; a gap a late step closes is covered.
+@Suite("Support gaps")
+struct SupportGapsTests {
+    static let fleet = """
+        apiVersion: upkeep/v1
+        kind: Fleet
+        name: pools
+        clusters:
+          - name: edge
+            kubernetesVersion: 1.33.6
+            window: first-of-month
+            nodePools:
+              - { name: a, os: linux, imageFamily: azurelinux-3, kubernetesVersion: 1.33.6, nodeImage: "202510.22.0", nodes: 2 }
+              - { name: b, os: linux, imageFamily: azurelinux-3, kubernetesVersion: 1.33.6, nodeImage: "202510.22.0", nodes: 2 }
+              - { name: c, os: linux, imageFamily: azurelinux-3, kubernetesVersion: 1.33.6, nodeImage: "202509.22.0", nodes: 2 }
+        """
+
+    @Test func poolsWithTheSameGapShareOneFinding() throws {
+        let (inputs, _) = TestSupport.load(["fleet.yaml": Self.fleet], paths: ["releases", "schedules"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
+        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2025-11-17"))
+        let gaps = plan.findings.filter { $0.code == "support-gap-no-image" }
+        // a and b run the same image, due 2025-12-21; c's older image is due on 2025-11-21.
+        let shared = try #require(gaps.first { $0.subject == "cluster/edge" })
+        #expect(shared.message.hasPrefix("node pools a, b of cluster edge are out of support from 2025-12-21"), "\(shared.message)")
+        #expect(gaps.contains { $0.subject == "cluster/edge/pool/c" && $0.message.hasPrefix("node pool c of cluster edge is out of support from 2025-11-21") }, "\(gaps.map(\.message))")
+        #expect(SupportThroughHorizonCheck.problems(plan, inputs: inputs).isEmpty)
+    }
+
+    @Test func aGapALateStepClosesIsCoveredByIt() throws {
+        // factory-prod's 1.29 ended on 2025-10-31; its hop to 1.30 is late (step-late), so no gap finding names it.
+        let (_, plan) = SupportThroughHorizonTests.plan(asOf: "2025-11-17")
+        #expect(plan.findings.contains { $0.code == "step-late" && $0.subject == "cluster/factory-prod" })
+        #expect(!plan.findings.contains { $0.code.hasPrefix("support-gap-") && $0.subject == "cluster/factory-prod" })
+    }
+}
