@@ -39,8 +39,7 @@ struct CheckCommand: ParsableCommand {
         let execution = PlanCommand.execution()
         let fresh = planning.plan(loaded, inputFiles: { PlanCommand.inputFiles(loaded) }, execution: execution)
         let committed = try plan.map { try Self.compare(committedPlan: $0, fresh: fresh, inputs: loaded, paths: inputs.paths, execution: execution) }
-        let status = SupportEngine(inputs: loaded).status(on: fresh.asOf)
-        let check = FleetCheck(plan: fresh, status: status, inputs: loaded, committed: committed)
+        let check = FleetCheck(plan: fresh, committed: committed)
         let output: String
         switch format {
         case .text: output = CheckRenderer.text(check)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -107,9 +108,8 @@ struct FeedFetcher {
 }
 
 /// What a URLSession task handed back, passed between its thread and the caller's.
-private final class ResponseBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: (Data?, Int?, Error?) = (nil, nil, nil)
-    func set(_ data: Data?, _ status: Int?, _ error: Error?) { lock.lock(); value = (data, status, error); lock.unlock() }
-    func get() -> (Data?, Int?, Error?) { lock.lock(); defer { lock.unlock() }; return value }
+private final class ResponseBox: Sendable {
+    private let value = Mutex<(Data?, Int?, (any Error)?)>((nil, nil, nil))
+    func set(_ data: Data?, _ status: Int?, _ error: (any Error)?) { value.withLock { $0 = (data, status, error) } }
+    func get() -> (Data?, Int?, (any Error)?) { value.withLock { $0 } }
 }

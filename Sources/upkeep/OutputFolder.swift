@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import UpkeepKit
 
 /// A folder a command writes whole (`tickets -o DIR`, `calendar --per-subject DIR`). The files go into a
@@ -59,10 +60,9 @@ enum OutputFolder {
     }
 
     /// The files of the folder being written; `add` may be called from several threads at once.
-    final class Files: @unchecked Sendable {
+    final class Files: Sendable {
         let folder: String
-        private let lock = NSLock()
-        private var firstProblem: Error?
+        private let firstProblem = Mutex<(any Error)?>(nil)
 
         init(folder: String) {
             self.folder = folder
@@ -79,17 +79,11 @@ enum OutputFolder {
                 }
                 try OutputFolder.create(folder + "/" + name, bytes)
             } catch {
-                lock.lock()
-                if firstProblem == nil { firstProblem = error }
-                lock.unlock()
+                firstProblem.withLock { if $0 == nil { $0 = error } }
             }
         }
 
-        var problem: Error? {
-            lock.lock()
-            defer { lock.unlock() }
-            return firstProblem
-        }
+        var problem: (any Error)? { firstProblem.withLock { $0 } }
     }
 
     /// A new file (never one that is there already), written whole.

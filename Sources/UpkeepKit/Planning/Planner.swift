@@ -32,7 +32,6 @@ public enum Planner {
         execution.startSideWork()  // scheduling the Kubernetes steps keeps one core busy
         scheduler.run()
         execution.phase("schedule Kubernetes and platform steps")
-        let rows = execution.background { context.clusters.map { ClusterSummaries.Start(context.engine, $0) } }
         let imageNeeds = execution.chunks(context.clusters.count, minimum: 256) { range in
             let texts = ImageTexts(context: context)
             return range.map { NodeImageRound.needs(of: context.clusters[$0], placed: scheduler.placedSteps(ofCluster: context.clusters[$0].name),
@@ -58,19 +57,15 @@ public enum Planner {
             range.flatMap { StepFindings.stepFindings(records[$0], draft: schedule.steps[order[$0]], clusterPosition: schedule.clusterPositions[order[$0]], context: context) }
         }
         let placed = PlanAssembler.placedByCluster(records, order: order, schedule: schedule, clusters: context.clusters.count)
-        let starts = rows.value
         // Support through the horizon as the placed steps leave each subject (planning.md, "Support through the horizon").
         let unplaced = Set(records.filter { $0.start == nil }.map(\.subject))
         let rowsAndGaps = execution.chunks(context.clusters.count) { range in
             var memo = SupportAfterPlan.Memo()
             return range.map { position -> (Plan.ClusterSummary, [Finding]) in
                 let cluster = context.clusters[position]
-                var summary = ClusterSummaries.summary(of: cluster, start: starts[position], steps: records, own: placed[position], context: context)
                 let walk = SupportAfterPlan.cluster(cluster, steps: placed[position].map { records[$0] }, unplaced: unplaced.contains("cluster/\(cluster.name)"),
                                                     memo: &memo, context: context)
-                summary.supportedUntilAfterPlan = walk.end.supportedUntil
-                summary.supportReasonsAfterPlan = walk.end.reasons
-                return (summary, walk.findings)
+                return (ClusterSummaries.summary(of: cluster, walk: walk, steps: records, own: placed[position], context: context), walk.findings)
             }
         }
         let clusters = rowsAndGaps.map(\.0)

@@ -24,12 +24,7 @@ public struct FleetCheck: Sendable {
         }
     }
 
-    public init(plan: Plan, status: StatusReport, inputs: InputSet, committed: CommittedPlan? = nil) {
-        self.init(plan: plan, status: status, lookup: InputLookup(inputs), committed: committed)
-    }
-
-    /// With the inputs already looked up (the report has them at hand).
-    init(plan: Plan, status: StatusReport, lookup: InputLookup, committed: CommittedPlan? = nil) {
+    public init(plan: Plan, committed: CommittedPlan? = nil) {
         // The plan already names every day inside the horizon a subject would be out of support with no step that
         // fixes it (support-gap-*), and every step late against support or an advisory (step-late).
         var problems = plan.findings

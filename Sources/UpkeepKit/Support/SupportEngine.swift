@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Applies the support rules of planning.md sections 1 and 2 to the whole fleet on one day.
 public struct SupportEngine: Sendable {
@@ -236,28 +237,21 @@ public struct SupportEngine: Sendable {
     }
 }
 
-/// Remembers the verdicts on each (platform, version); safe to use from several threads.
-final class VerdictCache: @unchecked Sendable {
-    private struct Key: Hashable {
+/// Remembers the verdicts on each (platform, version); safe to use from several threads (a `Mutex`, which the
+/// compiler checks).
+final class VerdictCache: Sendable {
+    private struct Key: Hashable, Sendable {
         var platform: String
         var version: KubernetesVersion
     }
 
-    private let lock = NSLock()
-    private var stored: [Key: [SupportVerdict]] = [:]
+    private let stored = Mutex<[Key: [SupportVerdict]]>([:])
 
     func verdicts(platform: String, version: KubernetesVersion, compute: () -> [SupportVerdict]) -> [SupportVerdict] {
         let key = Key(platform: platform, version: version)
-        lock.lock()
-        if let known = stored[key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
+        if let known = stored.withLock({ $0[key] }) { return known }
         let computed = compute()
-        lock.lock()
-        stored[key] = computed
-        lock.unlock()
+        stored.withLock { $0[key] = computed }
         return computed
     }
 }

@@ -88,15 +88,14 @@ public enum InputValidator {
             } else {
                 log.warning(management.position, "\(subject) has no maintenance window, so its updates cannot be scheduled.")
             }
-            if let feed = inputs.platformFeeds.first(where: { $0.platform == management.platform.name }),
-               !feed.releases.isEmpty, !feed.releases.contains(where: { $0.version == management.version }) {
+            guard let feed = inputs.platformFeeds.first(where: { $0.platform == management.platform.name }) else { continue }
+            let release = feed.releases.first { $0.version == management.version }
+            if !feed.releases.isEmpty, release == nil {
                 log.warning(management.versionPosition, "\(subject) runs \(management.version), which is not a release in the \(feed.platform) feed.")
             }
-            if let feed = inputs.platformFeeds.first(where: { $0.platform == management.platform.name }) {
-                checkHost(of: management, subject: subject, rules: feed.rules, log: log)
-                if let release = feed.releases.first(where: { $0.version == management.version }), !release.versionsPublished {
-                    log.warning(management.versionPosition, "\(subject) runs \(management.version), whose Kubernetes versions the \(feed.platform) feed does not know (kubernetesVersions: unknown): its clusters' versions are judged against the releases whose versions are known, and status shows their support as unknown.")
-                }
+            checkHost(of: management, subject: subject, rules: feed.rules, log: log)
+            if let release, !release.versionsPublished {
+                log.warning(management.versionPosition, "\(subject) runs \(management.version), whose Kubernetes versions the \(feed.platform) feed does not know (kubernetesVersions: unknown): its clusters' versions are judged against the releases whose versions are known, and status shows their support as unknown.")
             }
         }
     }

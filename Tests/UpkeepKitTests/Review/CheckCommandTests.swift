@@ -107,9 +107,7 @@ struct CheckCommandTests {
         let check = FleetCheck(plan: Plan(asOf: CalendarDate(year: 2025, month: 1, day: 1)!, horizonEnd: CalendarDate(year: 2025, month: 6, day: 1)!,
                                           inputs: [], steps: [], findings: [Finding(.error, code: "x", subject: "cluster/a:b", message: message,
                                                                                     position: SourcePosition(path: "dir,1/fleet:1.yaml", line: 3, column: 4))],
-                                          clusters: []),
-                               status: StatusReport(asOf: CalendarDate(year: 2025, month: 1, day: 1)!, managementClusters: [], clusters: [], findings: []),
-                               inputs: InputSet())
+                                          clusters: []))
         let line = CheckRenderer.github(check).split(separator: "\n").first.map(String.init) ?? ""
         #expect(line == "::error file=dir%2C1/fleet%3A1.yaml,line=3,col=4,title=x::cluster/a:b: 100%25 done%0D%0Anext::line, a:b")
     }

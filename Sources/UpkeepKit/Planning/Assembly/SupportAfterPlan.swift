@@ -48,7 +48,8 @@ enum SupportAfterPlan {
             var family: String
             var image: NodeImageVersion
 
-            /// The numbers only (the strings are compared on a match): hashing them whole was a third of the walk.
+            /// The numbers only, which are cheaper to hash than the strings and the image's field array; a match then
+            /// compares every field.
             func hash(into hasher: inout Hasher) {
                 hasher.combine(pool.minor)
                 hasher.combine(pool.patch)

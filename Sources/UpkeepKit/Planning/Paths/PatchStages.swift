@@ -19,21 +19,20 @@ struct PatchNeed: Sendable {
 /// is out by then (its due date, or the day its own patch comes out when that is later); then the rest the same
 /// way. Each stage is one patch upgrade; the stages run in order.
 enum PatchStages {
-    /// `available`: the first day a patch at or above the minimum is offered (nil: none within the search).
+    /// `available`: the first day a patch at or above the minimum is offered (nil: none within the search). Each
+    /// stage keeps the needs in the order given.
     static func stages(_ needs: [PatchNeed], available: (KubernetesVersion?) -> CalendarDate?) -> [[PatchNeed]] {
-        var remaining = needs
+        var remaining = Array(needs.indices)
         var stages: [[PatchNeed]] = []
-        while let first = remaining.enumerated().min(by: { precedes($0.element, $1.element) || (!precedes($1.element, $0.element) && $0.offset < $1.offset) })?.element {
-            let out = available(first.minimum)
-            let by = [first.due, out].compactMap { $0 }.max()
-            let stage = remaining.filter { need in
-                guard let by else { return true }
-                return available(need.minimum).map { $0 <= by } ?? false
-            }
+        // `min(by:)` keeps the first of equal needs.
+        while let first = remaining.min(by: { precedes(needs[$0], needs[$1]) }) {
+            let by = [needs[first].due, available(needs[first].minimum)].compactMap { $0 }.max()
             // The first need always belongs to its own stage, even when its patch comes out after the horizon.
-            let taken = stage.isEmpty ? [first] : stage
-            stages.append(taken)
-            remaining = remaining.filter { need in !taken.contains { $0.reason == need.reason && $0.minimum == need.minimum && $0.due == need.due } }
+            let taken = remaining.filter { index in
+                index == first || by.map { by in available(needs[index].minimum).map { $0 <= by } ?? false } ?? true
+            }
+            stages.append(taken.map { needs[$0] })
+            remaining.removeAll { taken.contains($0) }
         }
         return stages
     }
