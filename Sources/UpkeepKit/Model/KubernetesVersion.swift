@@ -78,6 +78,17 @@ public struct KubernetesVersion: Hashable, Comparable, Sendable, CustomStringCon
 
     /// `1.28.9`, `1.28.0-rc.1`, `1.27.4-gke.1043002` (written digit by digit: plans print it often).
     public var description: String {
+        if preRelease == nil, distribution.isEmpty, major >= 0, minor >= 0, patch >= 0 {
+            // The common case in one allocation-free write (at most 15 bytes stay inline in the String).
+            let widths = (DecimalDigits.count(major), DecimalDigits.count(minor), DecimalDigits.count(patch))
+            return DecimalDigits.string(length: widths.0 + widths.1 + widths.2 + 2) { out in
+                DecimalDigits.put(major, width: widths.0, at: out)
+                out[widths.0] = UInt8(ascii: ".")
+                DecimalDigits.put(minor, width: widths.1, at: out + widths.0 + 1)
+                out[widths.0 + widths.1 + 1] = UInt8(ascii: ".")
+                DecimalDigits.put(patch, width: widths.2, at: out + widths.0 + widths.1 + 2)
+            }
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(16 + distribution.utf8.count)
         DecimalDigits.append(major, to: &bytes)

@@ -9,6 +9,12 @@ struct VersionTests {
         #expect(version.minorVersion == KubernetesMinor(major: 1, minor: 28))
     }
 
+    /// Plain versions take a shorter path than pre-releases and distributions; every shape reads back as written.
+    @Test(arguments: ["0.0.0", "1.28.9", "1.100.0", "12.345.67890", "123456789.123456789.123456789", "1.28.0-rc.1", "1.27.4-gke.1043002", "1.29.3+k3s1"])
+    func kubernetesVersionWritesWhatItParsed(_ text: String) throws {
+        #expect(try #require(KubernetesVersion(parsing: text)).description == text)
+    }
+
     @Test(arguments: ["1.30", "1.30.x", "1..2", "v", "", "1.30.2-", "1.30.2 ", "01.2.3.4", "1.28.999999999999999999990"])
     func malformedKubernetesVersionsAreRefused(_ text: String) {
         #expect(KubernetesVersion(parsing: text) == nil)

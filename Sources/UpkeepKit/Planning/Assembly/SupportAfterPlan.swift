@@ -30,10 +30,16 @@ enum SupportAfterPlan {
         case pool(KubernetesVersion, image: NodeImageVersion)
 
         var text: String {
+            var text = MessageText(capacity: 64)
+            write(to: &text)
+            return text.string
+        }
+
+        func write(to text: inout MessageText) {
             switch self {
-            case .release(let platform, let version): return "\(platform) \(version)"
-            case .kubernetes(let version): return "Kubernetes \(version)"
-            case .pool(let version, let image): return "Kubernetes \(version), image \(image.text)"
+            case .release(let platform, let version): text.add(platform); text.add(" "); text.add(version.description)
+            case .kubernetes(let version): text.add("Kubernetes "); text.add(version.description)
+            case .pool(let version, let image): text.add("Kubernetes "); text.add(version.description); text.add(", image "); text.add(image.text)
             }
         }
     }
@@ -41,24 +47,26 @@ enum SupportAfterPlan {
     /// Pool support by what decides it, for the clusters one thread walks: a large fleet repeats a handful of
     /// (platform, versions, image) combinations, and each verdict spells out its reason.
     struct Memo {
+        /// The platform and the image family as one small number (`owners`), so that a lookup hashes numbers only.
         struct Key: Hashable {
-            var platform: String
+            var owner: Int
             var pool: KubernetesVersion
             var controlPlane: KubernetesVersion
-            var family: String
             var image: NodeImageVersion
 
-            /// The numbers only, which are cheaper to hash than the strings and the image's field array; a match then
-            /// compares every field.
+            /// The numbers folded into three words (a hash is asked for 150,000 times in a 10,000-cluster plan, and each
+            /// word costs a round of SipHash); a match then compares every field.
             func hash(into hasher: inout Hasher) {
-                hasher.combine(pool.minor)
-                hasher.combine(pool.patch)
-                hasher.combine(controlPlane.minor)
-                hasher.combine(controlPlane.patch)
-                for field in image.fields { hasher.combine(field) }
-                hasher.combine(family.utf8.count)
+                hasher.combine(owner &* 1_000_003 &+ pool.minor &* 1_009 &+ controlPlane.minor)
+                hasher.combine(pool.patch &* 1_000_003 &+ controlPlane.patch)
+                hasher.combine(image.fields.reduce(0) { $0 &* 1_000_003 &+ $1 })
             }
         }
+        struct Owner: Hashable {
+            var platform: String
+            var family: String
+        }
+        var owners: [Owner: Int] = [:]
         var pools: [Key: CombinedSupport] = [:]
         /// Image versions as the steps write them, parsed once.
         var images: [String: NodeImageVersion] = [:]
@@ -70,11 +78,20 @@ enum SupportAfterPlan {
             return parsed
         }
 
-        mutating func poolSupport(_ pool: NodePool, of cluster: WorkloadCluster, platform: String, context: PlanningContext) -> CombinedSupport {
-            let key = Key(platform: platform, pool: pool.kubernetesVersion, controlPlane: cluster.kubernetesVersion,
-                          family: pool.imageFamily.name, image: pool.nodeImage)
+        /// The number that stands for a pool's platform and image family in `Key`.
+        mutating func owner(platform: String, family: String) -> Int {
+            let owner = Owner(platform: platform, family: family)
+            if let known = owners[owner] { return known }
+            owners[owner] = owners.count
+            return owners.count - 1
+        }
+
+        /// The support of `cluster`'s pool at `index`, whose platform and family `owner` stands for.
+        mutating func poolSupport(at index: Int, of cluster: WorkloadCluster, owner: Int, context: PlanningContext) -> CombinedSupport {
+            let key = Key(owner: owner, pool: cluster.nodePools[index].kubernetesVersion, controlPlane: cluster.kubernetesVersion,
+                          image: cluster.nodePools[index].nodeImage)
             if let known = pools[key] { return known }
-            let support = context.engine.poolSupport(pool, of: cluster)
+            let support = context.engine.poolSupport(cluster.nodePools[index], of: cluster)
             pools[key] = support
             return support
         }
@@ -111,18 +128,26 @@ enum SupportAfterPlan {
         var state = cluster
         var control = [State(support: context.engine.clusterSupport(state), since: context.asOf, lastDay: context.horizonEnd,
                              closedBy: nil, running: .kubernetes(state.kubernetesVersion))]
-        var pools = state.nodePools.map { pool in
-            [State(support: memo.poolSupport(pool, of: state, platform: platform, context: context), since: context.asOf, lastDay: context.horizonEnd,
-                   closedBy: nil, running: .pool(pool.kubernetesVersion, image: pool.nodeImage))]
+        let owners = state.nodePools.map { memo.owner(platform: platform, family: $0.imageFamily.name) }
+        var pools = state.nodePools.indices.map { index in
+            var states: [State] = []
+            states.reserveCapacity(steps.count + 1)  // at most one state per step, after the start
+            states.append(State(support: memo.poolSupport(at: index, of: state, owner: owners[index], context: context), since: context.asOf,
+                                lastDay: context.horizonEnd, closedBy: nil,
+                                running: .pool(state.nodePools[index].kubernetesVersion, image: state.nodePools[index].nodeImage)))
+            return states
         }
+        var changed: [Int] = []  // the pools a step changes, reused from step to step
+        changed.reserveCapacity(state.nodePools.count)
         for step in steps.sorted(by: precedes) {
             guard let end = step.end?.utcDate else { continue }
             let version = step.kind == .kubernetesUpgrade || step.kind == .nodePoolUpgrade ? KubernetesVersion(parsing: step.to) : nil
             if step.kind == .kubernetesUpgrade, let version { state.kubernetesVersion = version }
-            var changed: [Int] = []
+            changed.removeAll(keepingCapacity: true)
             for index in state.nodePools.indices {
                 let name = state.nodePools[index].name
-                var moved = false
+                // A control-plane upgrade changes every pool's support (the kubelet skew), moved or not.
+                var moved = step.kind == .kubernetesUpgrade
                 if !step.nodeImages.isEmpty, let change = step.nodeImages.last(where: { $0.nodePool == name }), let image = memo.image(change.to) {
                     state.nodePools[index].nodeImage = image
                     moved = true
@@ -142,21 +167,25 @@ enum SupportAfterPlan {
                                                                closedBy: nil, running: .kubernetes(state.kubernetesVersion)))
             }
             for index in changed {
-                let pool = state.nodePools[index]
-                close(&pools[index], on: end, by: step, with: State(support: memo.poolSupport(pool, of: state, platform: platform, context: context), since: end,
-                                                                    lastDay: context.horizonEnd, closedBy: nil, running: .pool(pool.kubernetesVersion, image: pool.nodeImage)))
+                close(&pools[index], on: end, by: step, with: State(support: memo.poolSupport(at: index, of: state, owner: owners[index], context: context), since: end,
+                                                                    lastDay: context.horizonEnd, closedBy: nil,
+                                                                    running: .pool(state.nodePools[index].kubernetesVersion, image: state.nodePools[index].nodeImage)))
             }
         }
         let subject = "cluster/\(cluster.name)"
         var findings = SupportGaps.gaps(in: control, unplaced: unplaced, context: context) { SupportGaps.kubernetesCause($1) }
             .map { $0.finding(subject: subject, name: "cluster \(cluster.name)", plural: false, position: cluster.position) }
-        var poolGaps: [(pool: Int, gap: SupportGaps.Gap)] = []
+        var poolGaps: [SupportGaps.Gap] = [], gapPools: [Int] = []
         for (index, states) in pools.enumerated() {
             // Nothing to walk when the pool's only state is supported through the horizon.
             if states.count == 1, states[0].support.supportedUntil.map({ $0 > context.horizonEnd }) ?? true { continue }
-            poolGaps += SupportGaps.gaps(in: states, unplaced: unplaced, context: context) { SupportGaps.kubernetesCause($1) }.map { (index, $0) }
+            let gaps = SupportGaps.gaps(in: states, unplaced: unplaced, context: context) { SupportGaps.kubernetesCause($1) }
+            for gap in gaps {
+                poolGaps.append(gap)
+                gapPools.append(index)
+            }
         }
-        findings += SupportGaps.merged(poolGaps, of: cluster)
+        findings += SupportGaps.merged(poolGaps, pools: gapPools, of: cluster)
         return Walk(start: control[0].support, end: control[control.count - 1].support, findings: findings)
     }
 

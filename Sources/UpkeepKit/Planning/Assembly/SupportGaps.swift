@@ -7,18 +7,32 @@
 /// operator's own finding (a stopped cluster, a suspended subscription). Every other gap is a `support-gap-*`
 /// error naming the subject, the day support ends, the rule that ends it and why no step fixes it.
 enum SupportGaps {
-    /// An uncovered gap, before it is written out (a cluster's pools with the same gap share one finding).
-    struct Gap: Equatable {
-        var code: String
-        var first: CalendarDate
-        var reason: String
-        var running: SupportAfterPlan.Running
+    /// An uncovered gap, before it is written out (a cluster's pools with the same gap share one finding). A class,
+    /// so that grouping a cluster's pool gaps passes references instead of copying every field.
+    final class Gap: Equatable {
+        let code: String
+        let first: CalendarDate
+        let reason: String
+        let running: SupportAfterPlan.Running
         /// Where the plan's steps leave the subject, when it is still out of support there: what it runs and why.
-        var stillOut: (running: SupportAfterPlan.Running, reason: String)?
-        var why: String
+        let stillOut: (running: SupportAfterPlan.Running, reason: String)?
+        let why: String
         /// A gap a step closes on time for its own due date, but too late for this one.
-        var closedBy: (id: String, day: CalendarDate, due: CalendarDate?)?
-        var startsBeforePlan: Bool
+        let closedBy: (id: String, day: CalendarDate, due: CalendarDate?)?
+        let startsBeforePlan: Bool
+
+        init(code: String, first: CalendarDate, reason: String, running: SupportAfterPlan.Running,
+             stillOut: (running: SupportAfterPlan.Running, reason: String)?, why: String,
+             closedBy: (id: String, day: CalendarDate, due: CalendarDate?)?, startsBeforePlan: Bool) {
+            self.code = code
+            self.first = first
+            self.reason = reason
+            self.running = running
+            self.stillOut = stillOut
+            self.why = why
+            self.closedBy = closedBy
+            self.startsBeforePlan = startsBeforePlan
+        }
 
         static func == (a: Gap, b: Gap) -> Bool {
             a.code == b.code && a.first == b.first && a.reason == b.reason && a.running == b.running && a.why == b.why
@@ -30,45 +44,52 @@ enum SupportGaps {
         func finding(subject: String, name: String, plural: Bool, position: SourcePosition?) -> Finding {
             let verb = plural ? (startsBeforePlan ? "have been out of support since" : "are out of support from")
                 : (startsBeforePlan ? "has been out of support since" : "is out of support from")
+            var message = MessageText(capacity: name.utf8.count + reason.utf8.count + why.utf8.count + (stillOut?.reason.utf8.count ?? 0) + 240)
+            message.add(name); message.add(" "); message.add(verb); message.add(" "); message.add(first)
+            message.add(" ("); message.add(reason); message.add(") ")
             if let closedBy {
-                return Finding(.error, code: code, subject: subject,
-                               message: "\(name) \(verb) \(first) (\(reason)) running \(running.text) until \(closedBy.id) ends on \(closedBy.day), though that step is due \(closedBy.due?.description ?? "on no date") and is not late: nothing in the plan was due by \(first).",
-                               position: position)
-            }
-            // Appended piece by piece into one buffer: a large fleet writes tens of thousands of these.
-            var message = ""
-            message.reserveCapacity(name.utf8.count + reason.utf8.count + why.utf8.count + (stillOut?.reason.utf8.count ?? 0) + 200)
-            message += name; message += " "; message += verb; message += " "; message += first.description; message += " ("; message += reason; message += ") "
-            if let stillOut {
-                message += plural ? "and are" : "and is"
-                message += " still out of support where the plan's steps leave it, running "; message += stillOut.running.text
-                message += " ("; message += stillOut.reason; message += ")"
+                message.add("running "); running.write(to: &message); message.add(" until "); message.add(closedBy.id)
+                message.add(" ends on "); message.add(closedBy.day); message.add(", though that step is due ")
+                message.add(closedBy.due?.description ?? "on no date"); message.add(" and is not late: nothing in the plan was due by ")
+                message.add(first); message.add(".")
+            } else if let stillOut {
+                message.add(plural ? "and are" : "and is")
+                message.add(" still out of support where the plan's steps leave it, running "); stillOut.running.write(to: &message)
+                message.add(" ("); message.add(stillOut.reason); message.add(")")
             } else {
-                message += "running "; message += running.text
+                message.add("running "); running.write(to: &message)
             }
-            message += ", and no step of the plan fixes it within the horizon: "; message += why; message += "."
-            return Finding(.error, code: code, subject: subject, message: message, position: position)
+            if closedBy == nil {
+                message.add(", and no step of the plan fixes it within the horizon: "); message.add(why); message.add(".")
+            }
+            return Finding(.error, code: code, subject: subject, message: message.string, position: position)
         }
     }
 
+    /// The uncovered gaps in a subject's states. Walks the states by index: a state is copied only into a gap.
     static func gaps(in states: [SupportAfterPlan.State], unplaced: Bool, context: PlanningContext,
                      cause: (SupportAfterPlan.State, SupportVerdict) -> (code: String, why: String)) -> [Gap] {
         var gaps: [Gap] = []
-        var open: (first: CalendarDate, state: SupportAfterPlan.State, verdict: SupportVerdict)?
-        for (index, state) in states.enumerated() {
-            let begins = index == 0 ? context.asOf : state.since
-            if let gap = open, state.support.isSupported(on: begins) {
+        var open: (first: CalendarDate, state: Int, verdict: SupportVerdict)?
+        for index in states.indices {
+            let begins = index == 0 ? context.asOf : states[index].since
+            if let gap = open, states[index].support.isSupported(on: begins) {
                 // Closed by the step that ended the state before: covered when that step is late.
                 if let step = states[index - 1].closedBy, step.status != .late, !operatorActs(gap.verdict) {
-                    gaps.append(Gap(code: "support-gap-unplanned", first: gap.first, reason: gap.verdict.reason, running: gap.state.running,
-                                    stillOut: nil, why: "", closedBy: (step.id, state.since, step.due), startsBeforePlan: gap.first <= context.asOf))
+                    gaps.append(Gap(code: "support-gap-unplanned", first: gap.first, reason: gap.verdict.reason, running: states[gap.state].running,
+                                    stillOut: nil, why: "", closedBy: (step.id, states[index].since, step.due), startsBeforePlan: gap.first <= context.asOf))
                 }
                 open = nil
             }
-            guard open == nil, let end = state.support.supportedUntil else { continue }
-            let first = index == 0 ? end : max(end, state.since)
-            guard first <= state.lastDay, first <= context.horizonEnd, let verdict = state.support.bindingVerdict else { continue }
-            open = (first, state, verdict)
+            guard open == nil else { continue }
+            let support = states[index].support
+            var opens: (first: CalendarDate, verdict: SupportVerdict)?
+            if let end = support.supportedUntil, let binding = support.bindingVerdict { opens = (index == 0 ? end : max(end, states[index].since), binding) }
+            // A verdict out of support with no date (a kubelet skew a control-plane upgrade breaks, an unknown version)
+            // opens the gap on the day the state begins.
+            if let undated = support.verdicts.first(where: { if case .unsupported = $0.end { true } else { false } }), opens.map({ begins < $0.first }) ?? true { opens = (begins, undated) }
+            guard let opens, opens.first <= states[index].lastDay, opens.first <= context.horizonEnd else { continue }
+            open = (opens.first, index, opens.verdict)
         }
         if let gap = open, !unplaced, !operatorActs(gap.verdict), let last = states.last {
             // The cause is the rule that still holds where the plan's steps leave the subject.
@@ -76,8 +97,8 @@ enum SupportGaps {
             let verdict = binding.flatMap { $0.isSupported(on: context.horizonEnd) ? nil : $0 }
                 ?? last.support.orderedVerdicts.first { !$0.isSupported(on: context.horizonEnd) } ?? gap.verdict
             let (code, why) = cause(last, verdict)
-            gaps.append(Gap(code: code, first: gap.first, reason: gap.verdict.reason, running: gap.state.running,
-                            stillOut: last.since == gap.state.since ? nil : (last.running, verdict.reason), why: why, closedBy: nil,
+            gaps.append(Gap(code: code, first: gap.first, reason: gap.verdict.reason, running: states[gap.state].running,
+                            stillOut: gap.state == states.count - 1 ? nil : (last.running, verdict.reason), why: why, closedBy: nil,
                             startsBeforePlan: gap.first <= context.asOf))
         }
         return gaps
@@ -86,25 +107,32 @@ enum SupportGaps {
     /// One finding per gap a cluster's pools share (same cause, day, rule and state): `node pools a, b and c of
     /// cluster X`, its subject the cluster; a pool's own subject when only it has the gap. A fleet's pools mostly
     /// run the same image, and one line per pool would bury the rest.
-    static func merged(_ gaps: [(pool: Int, gap: Gap)], of cluster: WorkloadCluster) -> [Finding] {
-        var groups: [(gap: Gap, pools: [Int])] = []
-        for entry in gaps {
-            if let index = groups.firstIndex(where: { $0.gap == entry.gap }) {
-                groups[index].pools.append(entry.pool)
+    static func merged(_ gaps: [Gap], pools: [Int], of cluster: WorkloadCluster) -> [Finding] {
+        // Groups by the index of their first gap (`gaps[i]` belongs to pool `pools[i]`), so that no gap is copied.
+        var groups: [(first: Int, pools: [Int])] = []
+        for index in gaps.indices {
+            if let group = groups.firstIndex(where: { gaps[$0.first] == gaps[index] }) {
+                groups[group].pools.append(pools[index])
             } else {
-                groups.append((entry.gap, [entry.pool]))
+                groups.append((index, [pools[index]]))
             }
         }
         return groups.map { group in
-            let first = group.pools[0]
-            let name = cluster.nodePools[first].name
+            let first = cluster.nodePools[group.pools[0]]
+            var subject = MessageText(capacity: 64), name = MessageText(capacity: 96)
+            subject.add("cluster/"); subject.add(cluster.name)
             if group.pools.count == 1 {
-                return group.gap.finding(subject: "cluster/\(cluster.name)/pool/\(name)", name: "node pool \(name) of cluster \(cluster.name)",
-                                         plural: false, position: cluster.nodePools[first].position)
+                subject.add("/pool/"); subject.add(first.name)
+                name.add("node pool "); name.add(first.name)
+            } else {
+                name.add("node pools ")
+                for (position, pool) in group.pools.enumerated() {
+                    if position > 0 { name.add(", ") }
+                    name.add(cluster.nodePools[pool].name)
+                }
             }
-            let names = group.pools.map { cluster.nodePools[$0].name }.joined(separator: ", ")
-            return group.gap.finding(subject: "cluster/\(cluster.name)", name: "node pools \(names) of cluster \(cluster.name)",
-                                     plural: true, position: cluster.nodePools[first].position)
+            name.add(" of cluster "); name.add(cluster.name)
+            return gaps[group.first].finding(subject: subject.string, name: name.string, plural: group.pools.count > 1, position: first.position)
         }
     }
 
