@@ -10,6 +10,8 @@ public struct InputLookup: Sendable {
     /// What calendar events and tickets show of a workload cluster, by name: small, so that reading it
     /// for each of tens of thousands of events copies a few strings, not a whole cluster.
     var clusterFacts: [String: ClusterFacts] = [:]
+    /// Each management cluster's workload clusters, in inventory order.
+    var workloadClusters: [String: [String]] = [:]
 
     struct ClusterFacts {
         var owner: String?
@@ -26,6 +28,7 @@ public struct InputLookup: Sendable {
             clusterFacts[cluster.name] = ClusterFacts(owner: cluster.owner, ring: cluster.ring?.name,
                                                       platform: cluster.managementCluster.flatMap { managements[$0.name]?.platform.name },
                                                       nodePools: cluster.nodePools.map(\.name))
+            if let management = cluster.managementCluster?.name { workloadClusters[management, default: []].append(cluster.name) }
         }
         for advisory in inputs.advisories where advisories[advisory.id] == nil { advisories[advisory.id] = advisory }
         for feed in inputs.platformFeeds {

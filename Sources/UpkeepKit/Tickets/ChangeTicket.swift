@@ -56,7 +56,9 @@ public struct ChangeTicket: Sendable {
             }
         }
         self.justification = justification
-        let commands = TicketCommands(platform: platform, subject: event.name)
+        let isManagement = !event.subject.hasPrefix("cluster/")
+        let commands = TicketCommands(platform: platform, subject: event.name, isManagement: isManagement,
+                                      workloadClusters: isManagement ? context.workloadClusters[event.name] ?? [] : [])
         implementation = commands.before + event.steps.flatMap(commands.apply) + commands.after
         backout = commands.backout(event.steps)
         tests = commands.tests(event.steps)

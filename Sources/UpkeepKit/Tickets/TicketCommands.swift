@@ -1,78 +1,121 @@
-/// The commands a ticket's implementation, backout and test plans give, by platform: AKS hybrid's `AksHci`
-/// PowerShell module, AKS Arc's `az aksarc` CLI, and plain `kubectl` checks for either. Names are quoted for
-/// PowerShell and the shell (single quotes, with any single quote doubled or escaped). A command is marked
-/// off by `TicketCommands.code` on each side (a private-use character no name keeps), so that each output
-/// can set it as code in its own way.
+/// The commands a ticket's implementation, backout and test plans give, each the documented command of its
+/// subject's platform (`CommandPages` names the page of each, and the ticket prints it): AKS hybrid's `AksHci`
+/// PowerShell module, AKS Arc's `az aksarc` CLI and Azure Local's solution update cmdlets, and `kubectl` checks
+/// for any Kubernetes cluster. A cluster with no management cluster gets no platform command: the inventory does
+/// not say what manages it, so its ticket says what must happen and gives only `kubectl` checks.
+///
+/// Names are quoted for PowerShell and the shell (single quotes, with any single quote doubled or escaped). A
+/// command is marked off by `TicketCommands.code` on each side (a private-use character no name keeps), so that
+/// each output can set it as code in its own way.
 struct TicketCommands {
     static let code = "\u{E000}"
-    var platform: String?
-    var subject: String
 
-    init(platform: String?, subject: String) {
-        self.platform = platform
-        self.subject = subject.replacingEvery(Self.code, with: "")
+    enum Platform {
+        case aksHybrid, aksArc, standalone
     }
 
-    private var isArc: Bool { platform == "aks-arc" }
-    private var powershellName: String { "'" + subject.replacingEvery("'", with: "''") + "'" }
-    private var shellName: String { "'" + subject.replacingEvery("'", with: "'\\''") + "'" }
+    var platform: Platform
+    var subject: String
+    /// Whether the subject is a management cluster (platform updates, certificate rotations).
+    var isManagement: Bool
+    /// A management cluster's workload clusters, in inventory order (AKS hybrid names each one's certificate command).
+    var workloadClusters: [String]
+
+    init(platform: String?, subject: String, isManagement: Bool = false, workloadClusters: [String] = []) {
+        self.platform = platform == "aks-hybrid" ? .aksHybrid : platform == "aks-arc" ? .aksArc : .standalone
+        self.subject = subject.replacingEvery(Self.code, with: "")
+        self.isManagement = isManagement
+        self.workloadClusters = workloadClusters.map { $0.replacingEvery(Self.code, with: "") }
+    }
+
+    static func command(_ text: String) -> String { code + text + code }
+    static func powershell(_ name: String) -> String { "'" + name.replacingEvery("'", with: "''") + "'" }
+    static func shell(_ name: String) -> String { "'" + name.replacingEvery("'", with: "'\\''") + "'" }
+    static func page(_ url: String) -> String { " (documented at " + url + ")" }
 
     var before: [String] {
-        ["Confirm the current state: \u{E000}kubectl get nodes -o wide\u{E000} and \u{E000}kubectl version\u{E000} against \(subject)."]
+        guard isManagement else {
+            return ["Confirm the current state: \(Self.command("kubectl get nodes -o wide")) and \(Self.command("kubectl version")) against \(subject)."]
+        }
+        switch platform {
+        case .aksArc:
+            return ["On one machine of the Azure Local instance \(subject), as the deployment user, confirm its solution version and health: \(Self.command("Get-SolutionUpdateEnvironment")) (CurrentVersion; HealthState must be Success, else troubleshoot the readiness checks before going on)\(Self.page(CommandPages.azureLocalSolutionUpdate))."]
+        case .aksHybrid:
+            return ["Confirm the release the host runs: \(Self.command("Get-AksHciVersion"))\(Self.page(CommandPages.getAksHciVersion))."]
+        case .standalone:
+            return []
+        }
     }
 
     var after: [String] {
-        ["Confirm every node is Ready at its new version and image: \u{E000}kubectl get nodes -o wide\u{E000}."]
+        guard !isManagement else { return [] }
+        return ["Confirm every node is Ready at its new version and image: \(Self.command("kubectl get nodes -o wide"))."]
     }
 
     func apply(_ step: PlanStep) -> [String] {
+        switch platform {
+        case .aksHybrid: return aksHybrid(step)
+        case .aksArc: return aksArc(step)
+        case .standalone: return standalone(step)
+        }
+    }
+
+    private func aksHybrid(_ step: PlanStep) -> [String] {
+        let name = Self.powershell(subject)
         switch step.kind {
         case .platformUpdate:
-            return isArc
-                ? ["Apply the Azure Local solution update to release \(step.to) (from \(step.from)); it updates the Arc resource bridge and AKS Arc."]
-                : ["Update the management cluster to \(step.to) (from \(step.from)): \u{E000}Update-AksHci\u{E000} (it always goes to the newest release; run \u{E000}Get-AksHciUpdates\u{E000} first and confirm it offers \(step.to))."]
+            return ["Run \(Self.command("Get-AksHciUpdates")) and confirm it offers \(step.to)\(Self.page(CommandPages.getAksHciUpdates)).",
+                    "Update the host and management cluster to \(step.to) (from \(step.from)): \(Self.command("Update-AksHci")) (it goes to the newest release offered)\(Self.page(CommandPages.updateAksHci))."]
         case .certificateRotation:
-            return isArc
-                ? ["Rotate the certificates of \(subject) (they expire \(step.from))."]
-                : ["Rotate the internal certificates (they expire \(step.from)): \u{E000}Update-AksHciCertificates\u{E000}."]
+            var lines = ["Rotate the management cluster's certificates and tokens (they expire \(step.from)): \(Self.command("Update-AksHciCertificates"))\(Self.page(CommandPages.aksHybridCertificates))."]
+            if workloadClusters.isEmpty {
+                lines.append("The inventory lists no workload cluster of \(subject); for each one it has, run \(Self.command("Update-AksHciClusterCertificates -name <cluster> -fixCloudCredentials")).")
+            }
+            for cluster in workloadClusters {
+                let quoted = Self.powershell(cluster)
+                lines.append("Workload cluster \(cluster): \(Self.command("Update-AksHciClusterCertificates -name \(quoted) -fixCloudCredentials")); where its control-plane certificates lapsed (shut down more than 30 days), first \(Self.command("Update-AksHciClusterCertificates -name \(quoted) -fixKubeletCredentials"))\(Self.page(CommandPages.aksHybridCertificates)).")
+            }
+            return lines
         case .kubernetesUpgrade:
-            return isArc
-                ? ["Upgrade \(subject) to Kubernetes \(step.to) (from \(step.from)): \u{E000}az aksarc upgrade --name \(shellName) --resource-group <resource-group> --kubernetes-version \(step.to) --yes\u{E000} (check \u{E000}az aksarc get-upgrades\u{E000} first)."]
-                : ["Upgrade \(subject) to Kubernetes \(step.to) (from \(step.from)): \u{E000}Update-AksHciCluster -name \(powershellName) -kubernetesVersion v\(step.to)\u{E000}."]
+            return ["Upgrade \(subject) to Kubernetes \(step.to) (from \(step.from)): \(Self.command("Update-AksHciCluster -name \(name) -kubernetesVersion v\(step.to)"))\(Self.page(CommandPages.updateAksHciCluster))."]
         case .nodePoolUpgrade:
-            let pool = step.nodePool ?? ""
-            return isArc
-                ? ["Upgrade node pool \(pool) to Kubernetes \(step.to): \u{E000}az aksarc nodepool update --cluster-name \(shellName) --name '\(pool.replacingEvery("'", with: "'\\''"))' --resource-group <resource-group>\u{E000}."]
-                : ["Upgrade node pool \(pool) of \(subject) to Kubernetes \(step.to) (from \(step.from)): \u{E000}Update-AksHciCluster -name \(powershellName) -kubernetesVersion v\(step.to)\u{E000} moves the pools with the control plane."]
+            return ["Upgrade node pool \(step.nodePool ?? "") of \(subject) to Kubernetes \(step.to) (from \(step.from)): \(Self.command("Update-AksHciCluster -name \(name) -kubernetesVersion v\(step.to)")) moves the pools with the control plane\(Self.page(CommandPages.updateAksHciCluster))."]
         case .nodeImageUpdate:
-            return isArc
-                ? ["Update node pool \(step.nodePool ?? "") to image \(step.to) (from \(step.from))."]
-                : ["Update the node images of \(subject) (pool \(step.nodePool ?? ""): \(step.from) → \(step.to)) without changing Kubernetes: \u{E000}Update-AksHciCluster -name \(powershellName) -operatingSystem\u{E000}."]
+            return ["Update the node images of \(subject) (pool \(step.nodePool ?? ""): \(step.from) → \(step.to)) without changing Kubernetes: \(Self.command("Update-AksHciCluster -name \(name) -operatingSystem"))\(Self.page(CommandPages.updateAksHciCluster))."]
         }
     }
 
-    func backout(_ steps: [PlanStep]) -> [String] {
-        var lines = ["Stop before the next step if a check fails; Kubernetes upgrades cannot be rolled back in place."]
-        if steps.contains(where: { $0.kind == .kubernetesUpgrade || $0.kind == .nodePoolUpgrade }) {
-            lines.append("Restore workloads from backup onto a cluster at the previous version (\(steps.first { $0.kind != .nodeImageUpdate }?.from ?? "")) if the upgraded cluster cannot serve them.")
+    private func aksArc(_ step: PlanStep) -> [String] {
+        let name = Self.shell(subject)
+        let upgrade = "az aksarc upgrade --resource-group <resource-group> --name \(name) --kubernetes-version \(step.to)"
+        switch step.kind {
+        case .platformUpdate:
+            return ["Find the solution update of release \(step.to) (from \(step.from)) and note its ResourceId: \(Self.command("Get-SolutionUpdate | Where-Object {$_.State -like \"Ready*\" -or $_.State -like \"Additional*\"} | FL DisplayName, Description, ResourceId, State, PackageType"))\(Self.page(CommandPages.azureLocalSolutionUpdate)).",
+                    "Download it and run the readiness checks without installing: \(Self.command("Get-SolutionUpdate -Id <ResourceId> | Start-SolutionUpdate -PrepareOnly")); wait until \(Self.command("Get-SolutionUpdate -Id <ResourceId> | ft Version,State,UpdateStateProperties,HealthState")) shows ReadyToInstall (HealthCheckFailed: stop and troubleshoot)\(Self.page(CommandPages.azureLocalSolutionUpdate)).",
+                    "Install it: \(Self.command("Get-SolutionUpdate -Id <ResourceId> | Start-SolutionUpdate")) (machines reboot; a single-machine instance is down meanwhile), and follow it to Installed with the same \(Self.command("Get-SolutionUpdate -Id <ResourceId> | ft Version,State,UpdateStateProperties,HealthState")) or in the Azure portal; it updates the Arc resource bridge and AKS Arc with it\(Self.page(CommandPages.azureLocalSolutionUpdate))."]
+        case .certificateRotation:
+            return ["Renew the certificates of \(subject) (they expire \(step.from)); Microsoft documents no command for this on AKS Arc, so this ticket gives none: follow Microsoft's certificate guidance for AKS on Azure Local."]
+        case .kubernetesUpgrade:
+            return ["Check that \(step.to) is offered: \(Self.command("az aksarc get-upgrades --resource-group <resource-group> --name \(name)"))\(Self.page(CommandPages.aksArcUpgrade)).",
+                    "Upgrade \(subject) and its node pools to Kubernetes \(step.to) (from \(step.from)): \(Self.command(upgrade))\(Self.page(CommandPages.aksArcUpgrade))."]
+        case .nodePoolUpgrade:
+            return ["Node pool \(step.nodePool ?? "") of \(subject) moves to Kubernetes \(step.to) with the cluster: AKS Arc documents no separate node pool upgrade, so it comes with \(Self.command(upgrade))\(Self.page(CommandPages.aksArcUpgrade))."]
+        case .nodeImageUpdate:
+            return ["Node pool \(step.nodePool ?? "") of \(subject) needs image \(step.to) (from \(step.from)): AKS Arc has no node-image-only update; the image comes with an upgrade to the newest Kubernetes version offered (\(Self.command("az aksarc get-upgrades --resource-group <resource-group> --name \(name)")), then \(Self.command("az aksarc upgrade --resource-group <resource-group> --name \(name) --kubernetes-version <newest>")))\(Self.page(CommandPages.aksArcUpgrade))."]
         }
-        if steps.contains(where: { $0.kind == .nodeImageUpdate }) {
-            lines.append("Cordon and drain nodes that misbehave on the new image, and replace them.")
-        }
-        if steps.contains(where: { $0.kind == .platformUpdate }) {
-            lines.append(isArc ? "Follow the Azure Local update's own recovery guidance; workload clusters keep running." : "Run \u{E000}Get-AksHciUpdates\u{E000} and \u{E000}Repair-AksHciCerts\u{E000} as needed; workload clusters keep running on their current versions.")
-        }
-        return lines
     }
 
-    func tests(_ steps: [PlanStep]) -> [String] {
-        var lines = ["\u{E000}kubectl get nodes\u{E000} shows every node Ready.", "\u{E000}kubectl get pods -A\u{E000} shows no pod failing that was running before."]
-        for step in steps where step.kind == .kubernetesUpgrade || step.kind == .nodePoolUpgrade {
-            lines.append("\u{E000}kubectl version\u{E000} reports server \(step.to) (\(step.id)).")
+    /// No platform command: what must happen, in words, with upstream Kubernetes' own order.
+    private func standalone(_ step: PlanStep) -> [String] {
+        let unknown = "the inventory does not say what manages \(subject), so this ticket gives no command: use the tool that installed it"
+        switch step.kind {
+        case .kubernetesUpgrade, .nodePoolUpgrade:
+            let what = step.kind == .nodePoolUpgrade ? "the nodes of pool \(step.nodePool ?? "") of \(subject)" : "\(subject), control plane first and then its nodes,"
+            return ["Upgrade \(what) to Kubernetes \(step.to) (from \(step.from)); \(unknown), one minor at a time\(Self.page(CommandPages.kubernetesClusterUpgrade))."]
+        case .nodeImageUpdate:
+            return ["Replace the nodes of pool \(step.nodePool ?? "") of \(subject) with image \(step.to) (from \(step.from)), draining each first; \(unknown)."]
+        case .platformUpdate, .certificateRotation:
+            return ["\(step.kind.rawValue) \(step.from) → \(step.to) on \(subject); \(unknown)."]
         }
-        if steps.contains(where: { $0.kind == .platformUpdate }) {
-            lines.append(isArc ? "The Azure portal shows the update to Azure Local \(steps.last { $0.kind == .platformUpdate }?.to ?? "") succeeded." : "\u{E000}Get-AksHciVersion\u{E000} reports \(steps.last { $0.kind == .platformUpdate }?.to ?? "").")
-        }
-        return lines
     }
 }
