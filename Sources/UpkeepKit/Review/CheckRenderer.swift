@@ -10,7 +10,8 @@ public enum CheckRenderer {
 
     // MARK: GitHub workflow commands
 
-    /// At most this many annotations per level; the rest are counted in one more line.
+    /// GitHub shows at most this many annotations per level in a step: when there are more, the last of them is
+    /// the line that counts the rest.
     public static let annotationsPerLevel = 10
 
     public static func github(_ check: FleetCheck) -> String {
@@ -18,12 +19,13 @@ public enum CheckRenderer {
         for severity in [Diagnostic.Severity.error, .warning] {
             let level = severity == .error ? "error" : "warning"
             let problems = check.problems.filter { $0.severity == severity }
-            for finding in problems.prefix(annotationsPerLevel) {
+            let shown = problems.count > annotationsPerLevel ? annotationsPerLevel - 1 : problems.count
+            for finding in problems.prefix(shown) {
                 lines.append(annotation(finding.severity, path: finding.position?.path, line: finding.position?.line,
                                         column: finding.position?.column, title: finding.code, message: "\(finding.subject): \(finding.message)"))
             }
-            if problems.count > annotationsPerLevel {
-                let rest = problems.count - annotationsPerLevel
+            if problems.count > shown {
+                let rest = problems.count - shown
                 lines.append("::\(level)::\(data("\(rest) more \(level)\(rest == 1 ? "" : "s") not shown; run upkeep check for all of them."))")
             }
         }
@@ -74,15 +76,22 @@ public enum CheckRenderer {
         codes.sort { UTF8Order.precedes($0, $1) }
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
         let rules: [JSONValue] = codes.map { code in
-            .object(["id": .string(code), "name": .string(code), "shortDescription": .object(["text": .string("Upkeep finding \(code)")])])
+            let entry = FindingCatalog.entry(code)
+                ?? FindingCatalog.Entry(short: "Upkeep finding \(code)", full: "An Upkeep finding of code \(code); its message says what it is about.",
+                                        help: "See docs/outputs.md, \"Findings codes you will meet\".")
+            return .object(["id": .string(code), "name": .string(code),
+                            "shortDescription": .object(["text": .string(entry.short)]),
+                            "fullDescription": .object(["text": .string(entry.full)]),
+                            "help": .object(["text": .string(entry.help), "markdown": .string(entry.help)])])
         }
-        let results: [JSONValue] = check.problems.map { finding in
+        let fingerprints = Self.fingerprints(check.problems)
+        let results: [JSONValue] = check.problems.enumerated().map { index, finding in
             var result: [String: JSONValue] = [
                 "ruleId": .string(finding.code),
                 "ruleIndex": .int(ruleIndex[finding.code] ?? 0),
                 "level": .string(finding.severity == .error ? "error" : "warning"),
                 "message": .object(["text": .string("\(finding.subject): \(finding.message)")]),
-                "partialFingerprints": .object(["upkeepSubject/v1": .string("\(finding.code)|\(finding.subject)")]),
+                "partialFingerprints": .object(["primaryLocationLineHash": .string(fingerprints[index])]),
             ]
             if let position = finding.position {
                 result["locations"] = .array([.object(["physicalLocation": .object([
@@ -101,6 +110,18 @@ public enum CheckRenderer {
                 "results": .array(results),
             ])]),
         ]).rendered()
+    }
+
+    /// Each finding's `primaryLocationLineHash`, the key GitHub code scanning matches alerts by from run to run:
+    /// the SHA-256 of its code, subject and message (what a finding is, not where its line moved to), and after a
+    /// colon how many findings before it had the same — unique within the run, the same for the same inputs.
+    static func fingerprints(_ findings: [Finding]) -> [String] {
+        var seen: [String: Int] = [:]
+        return findings.map { finding in
+            let hash = String(SHA256.hex(Array("\(finding.code)\u{0}\(finding.subject)\u{0}\(finding.message)".utf8)).prefix(32))
+            seen[hash, default: 0] += 1
+            return "\(hash):\(seen[hash] ?? 1)"
+        }
     }
 
     /// A file path as a relative URI reference: every byte but unreserved characters and `/` percent-encoded.

@@ -42,7 +42,7 @@ extension SupportVerdict.End {
 
 /// Which support rule a verdict comes from; its raw value is the code of the finding it gives when the
 /// thing is out of support.
-public enum SupportRuleCode: String, Sendable, Equatable {
+public enum SupportRuleCode: String, Sendable, Equatable, CaseIterable {
     case kubernetesMinor = "kubernetes-minor-unsupported"
     case kubernetesPatch = "kubernetes-patch-unsupported"
     case kubernetesEndOfLife = "kubernetes-end-of-life"

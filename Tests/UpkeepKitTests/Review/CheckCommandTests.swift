@@ -90,8 +90,10 @@ struct CheckCommandTests {
         let lines = run.output.split(separator: "\n").map(String.init)
         let commands = lines.filter { $0.hasPrefix("::") }
         #expect(commands.allSatisfy { command.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }, "\(commands)")
-        #expect(commands.count { $0.hasPrefix("::error file=") } <= 10 && commands.count { $0.hasPrefix("::warning file=") || $0.hasPrefix("::warning title=") } <= 10)
-        #expect(commands.contains { $0.hasPrefix("::warning::") && $0.contains("more warnings not shown") })
+        // GitHub shows ten per level: with more warnings than that, nine and the line that counts the rest.
+        #expect(commands.count { $0.hasPrefix("::error") } <= 10)
+        #expect(commands.count { $0.hasPrefix("::warning") } == 10, "\(commands)")
+        #expect(commands.last { $0.hasPrefix("::warning") }.map { $0.hasPrefix("::warning::") && $0.contains("more warnings not shown") } == true)
         let written = try String(contentsOf: summary, encoding: .utf8)
         #expect(written.hasPrefix("earlier step\n### Upkeep check: fails"))
     }
@@ -126,6 +128,18 @@ struct CheckCommandTests {
         let results = try #require(((root["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
         #expect(results.count == problems)
         #expect(results.allSatisfy { ($0["ruleId"] as? String)?.isEmpty == false })
+        // GitHub code scanning: every rule has its meaning and help, every result a fingerprint under the key
+        // GitHub matches alerts by, unique within the run and the same on a second run.
+        let rules = try #require((((root["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        for rule in rules {
+            for key in ["shortDescription", "fullDescription", "help"] {
+                let text = (rule[key] as? [String: Any])?["text"] as? String ?? ""
+                #expect(!text.isEmpty && !text.hasPrefix("Upkeep finding "), "\(rule["id"] ?? "") \(key)")
+            }
+        }
+        let prints = results.compactMap { ($0["partialFingerprints"] as? [String: String])?["primaryLocationLineHash"] }
+        #expect(prints.count == results.count && Set(prints).count == prints.count)
+        #expect(try ValidateCommandTests.upkeep(["check"] + Self.failing + ["--format", "sarif"]).output == run.output)
         // A document that breaks the schema is caught.
         let broken = try Self.folder(["broken.sarif": run.output.replacingOccurrences(of: "\"version\": \"2.1.0\"", with: "\"version\": \"2.0\"")])
         defer { try? FileManager.default.removeItem(at: broken) }
@@ -170,5 +184,27 @@ struct CheckCommandTests {
         #expect(parsed.runs.contains("upkeep check ") && parsed.runs.contains("--format github"))
         #expect(parsed.runs.contains("--method PATCH") && parsed.runs.contains("upkeep-plan-diff"))
         #expect(parsed.steps.last?.hasPrefix("Check the fleet") == true)
+    }
+}
+
+/// Every code the planner and the support rules write has its meaning and help (SARIF's rules carry them).
+@Suite("Finding catalog")
+struct FindingCatalogTests {
+    @Test func everyFindingCodeInTheSourcesHasAnEntry() throws {
+        let sources = TestSupport.packageRoot.appendingPathComponent("Sources/UpkeepKit")
+        var codes: Set<String> = Set(SupportRuleCode.allCases.map(\.rawValue))
+        // `code: "…"` in a Finding, and the support-gap codes the gap causes return.
+        let patterns = try ["code: \"([a-z0-9-]+)\"", "\"(support-gap-[a-z-]+)\""].map { try NSRegularExpression(pattern: $0) }
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        for file in files where !file.hasSuffix("FindingCatalog.swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for pattern in patterns {
+                for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    if let range = Range(match.range(at: 1), in: text) { codes.insert(String(text[range])) }
+                }
+            }
+        }
+        #expect(codes.count > 25)
+        for code in codes.sorted() { #expect(FindingCatalog.entry(code) != nil, "\(code)") }
     }
 }
