@@ -171,6 +171,8 @@ public enum TicketRenderer {
             ("assignment_group", ticket.owner),
             ("backout_plan", bullets(ticket.backout)),
             ("cmdb_ci", ticket.event.name),
+            ("correlation_display", "Upkeep"),
+            ("correlation_id", correlationID(ticket)),
             ("description", description),
             ("end_date", serviceNowTime(ticket.event.end)),
             ("impact", String(impact)),
@@ -183,6 +185,14 @@ public enum TicketRenderer {
             ("test_plan", bullets(ticket.tests)),
             ("type", "normal"),
         ]
+    }
+
+    /// The ticket's `correlation_id`: the same change from run to run while its first step is the same, even when
+    /// a new plan moves it to another window, so that sending it again updates the open change. `upkeep-` and 32 hex
+    /// digits of the SHA-256 of the subject and the first step's id (names of any kind stay out of the field).
+    static func correlationID(_ ticket: ChangeTicket) -> String {
+        let key = ticket.event.subject + "\u{0}" + (ticket.event.steps.first?.id ?? "")
+        return "upkeep-" + String(SHA256.hex(Array(key.utf8)).prefix(32))
     }
 
     /// `3 steps on payments-prod in window sun-night, on time.`

@@ -61,12 +61,41 @@ struct TicketTests {
         #expect(fields["start_date"] == .string("2024-07-12 23:00:00") && fields["end_date"] == .string("2024-07-13 00:54:00"))
         #expect(fields["assignment_group"] == .string("team-payments") && fields["cmdb_ci"] == .string("payments-prod"))
         #expect(fields["risk"] == .string("2") && fields["type"] == .string("normal"))
+        // A stable correlation_id per change: distinct between tickets, the same on a second run.
+        #expect(fields["correlation_display"] == .string("Upkeep"))
+        let ids = ChangeTicket.tickets(for: plan, inputs: inputs).map(TicketRenderer.correlationID)
+        #expect(Set(ids).count == ids.count && ids.allSatisfy { $0.hasPrefix("upkeep-") && $0.count == 39 })
+        #expect(ChangeTicket.tickets(for: Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2024-07-01")), inputs: inputs).map(TicketRenderer.correlationID) == ids)
+        #expect(fields["correlation_id"] == .string(TicketRenderer.correlationID(ticket)))
         // The file is written straight from the fields: the same bytes as the JSON value's.
         #expect(TicketRenderer.renderBytes(ticket, format: .servicenow) == Array(TicketRenderer.serviceNow(ticket).rendered(inlineFrom: 3).utf8))
         #expect(ticket.windowLocal == "2024-07-13 01:00 – 2024-07-13 02:54 Europe/Berlin")
         guard case .object(let jira) = TicketRenderer.jira(ticket, project: "OPS"), case .object(let jiraFields)? = jira["fields"],
               case .array(let labels)? = jiraFields["labels"] else { Issue.record("no fields"); return }
         #expect(labels.contains(.string("upkeep")) && labels.contains(.string("ring-prod")))
+    }
+
+    /// The documented ServiceNow script sends the UTC dates without display-value input (which would read them in
+    /// the API user's time zone), the names with it and nothing else, and updates the change its correlation_id finds.
+    @Test func theServiceNowScriptSendsUTCAndUpdatesTheOpenChange() throws {
+        let docs = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("docs/outputs.md"), encoding: .utf8)
+        let start = try #require(docs.range(of: "  api=\"https://$SN_INSTANCE"))
+        let end = try #require(docs.range(of: "  done\n  ```", range: start.upperBound..<docs.endIndex))
+        let script = String(docs[start.lowerBound..<end.upperBound].dropLast(6))
+        let lines = script.split(separator: "\n").map(String.init)
+        let bash = Process()
+        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+        bash.arguments = ["-n", "-c", script]
+        try bash.run()
+        bash.waitUntilExit()
+        #expect(bash.terminationStatus == 0)
+        #expect(lines.contains { $0.contains("sysparm_query=correlation_id=$cid") })
+        #expect(lines.contains { $0.contains("-X POST \"$api?sysparm_input_display_value=false\"") })
+        #expect(lines.contains { $0.contains("-X PATCH \"$api/$id?sysparm_input_display_value=false\"") })
+        // Display-value input carries the two reference fields alone.
+        let displayed = try #require(lines.firstIndex { $0.contains("sysparm_input_display_value=true") })
+        #expect(lines[displayed - 2].contains("jq '{cmdb_ci, assignment_group}'"))
+        #expect(!docs.contains("change_request?sysparm_input_display_value=true"))
     }
 
     @Test func hostileNamesGiveValidTicketsInsideTheFolder() throws {
