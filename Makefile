@@ -34,7 +34,8 @@ python-tools:
 		python3 -c "import jsonschema, yaml, icalendar, vobject, markdown_it"; \
 	fi
 
-# Debian's chromium, which the HTML report's tests render it in, when missing. When it cannot be installed
+# Debian's chromium, which the HTML report's tests render it in, and pandoc, whose Jira reader reads the Jira
+# tickets back, when missing. When it cannot be installed
 # (no root, no network), make test goes on and those tests say they were skipped and why.
 browser:
 	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
@@ -42,6 +43,12 @@ browser:
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo -n"; \
 		( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium ) >/dev/null 2>&1 \
 		|| echo "chromium could not be installed: the HTML report's browser tests will be skipped."; \
+	fi
+	@if ! command -v pandoc >/dev/null 2>&1; then \
+		echo "Installing pandoc, whose Jira reader the Jira ticket tests read the markup back with…"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo -n"; \
+		( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pandoc ) >/dev/null 2>&1 \
+		|| echo "pandoc could not be installed: the Jira wiki markup tests will be skipped."; \
 	fi
 
 build: setup

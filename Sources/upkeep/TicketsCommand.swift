@@ -11,16 +11,17 @@ struct TicketsCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case markdown, servicenow, jira
+        case jiraADF = "jira-adf"
     }
 
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var planning: PlanOptions
 
-    @Option(help: "Ticket format: markdown, servicenow or jira.")
+    @Option(help: "Ticket format: markdown, servicenow, jira (REST v2, wiki markup) or jira-adf (REST v3, Atlassian Document Format).")
     var format: Format = .markdown
 
-    @Option(name: .customLong("jira-project"), help: "The Jira project key (for --format jira).")
+    @Option(name: .customLong("jira-project"), help: "The Jira project key (for --format jira and jira-adf).")
     var jiraProject = "OPS"
 
     @Option(name: .shortAndLong, help: "The folder to write the tickets into (made when missing).")

@@ -2,6 +2,7 @@
 public enum TicketRenderer {
     public enum Format: String, Sendable, CaseIterable {
         case markdown, servicenow, jira
+        case jiraADF = "jira-adf"
         var fileExtension: String { self == .markdown ? "md" : "json" }
     }
 
@@ -21,6 +22,7 @@ public enum TicketRenderer {
         case .markdown: return Array(markdown(ticket).utf8)
         case .servicenow: return serviceNowBytes(ticket)
         case .jira: return jira(ticket, project: jiraProject).renderedBytes(inlineFrom: 4)
+        case .jiraADF: return jira(ticket, project: jiraProject, description: JiraRenderer.adf(ticket)).renderedBytes(inlineFrom: 5)
         }
     }
 
@@ -206,8 +208,9 @@ public enum TicketRenderer {
         return String(text.prefix(19)).replacingEvery("T", with: " ")
     }
 
-    /// Jira REST v2: `{"fields": {...}}` with a plain-text description.
-    static func jira(_ ticket: ChangeTicket, project: String) -> JSONValue {
+    /// Jira: `{"fields": {...}}`; the description Jira wiki markup for REST v2, or (`description`) an Atlassian
+    /// Document Format document for REST v3.
+    static func jira(_ ticket: ChangeTicket, project: String, description: JSONValue? = nil) -> JSONValue {
         var labels = ["upkeep"] + ticket.event.steps.map(\.kind.rawValue)
         if let ring = ticket.ring { labels.append("ring-" + ring.map { $0.isWhitespace ? "-" : $0 }.reduce("") { $0 + String($1) }) }
         var unique: [String] = []
@@ -216,7 +219,7 @@ public enum TicketRenderer {
             "project": .object(["key": .string(project)]),
             "issuetype": .object(["name": .string("Task")]),
             "summary": .string(String(ticket.title.prefix(255))),
-            "description": .string(markdown(ticket)),
+            "description": description ?? .string(JiraRenderer.wiki(ticket)),
             "labels": .array(unique.map { .string($0) }),
             "priority": .object(["name": .string(ticket.risk == .high ? "High" : ticket.risk == .moderate ? "Medium" : "Low")]),
             "duedate": .string(ticket.event.steps.compactMap(\.due).min()?.description),

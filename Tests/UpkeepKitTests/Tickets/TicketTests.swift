@@ -28,7 +28,7 @@ struct TicketTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let (inputs, _) = TestSupport.load(paths: Self.inputs.map { TestSupport.packageRoot.appendingPathComponent($0).path })
         let events = MaintenanceEvent.events(of: Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2024-07-01")))
-        for format in ["markdown", "servicenow", "jira"] {
+        for format in ["markdown", "servicenow", "jira", "jira-adf"] {
             let folder = root.appendingPathComponent(format)
             let run = try ValidateCommandTests.upkeep(["tickets"] + Self.inputs + ["--as-of", "2024-07-01", "--format", format, "-o", folder.path])
             #expect(run.status == 0, "\(run.output)")
@@ -46,7 +46,7 @@ struct TicketTests {
                 #expect(payments.codes.contains("Update-AksHciCluster -name 'payments-prod' -kubernetesVersion v1.26.12"))
                 #expect(parsed.contains { $0.codes.contains("Update-AksHci") || $0.codes.contains { $0.hasPrefix("Update-AksHci ") } })
             default:
-                let schema = TestSupport.packageRoot.appendingPathComponent("schemas/\(format == "jira" ? "jira" : "servicenow")-ticket.schema.json").path
+                let schema = TestSupport.packageRoot.appendingPathComponent("schemas/\(format)-ticket.schema.json").path
                 let checked = try TestSupport.python([TestSupport.tool("validate_plan.py"), schema] + files)
                 #expect(checked.status == 0, "\(checked.output)")
             }
