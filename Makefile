@@ -44,6 +44,12 @@ browser:
 		( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium ) >/dev/null 2>&1 \
 		|| echo "chromium could not be installed: the HTML report's browser tests will be skipped."; \
 	fi
+	@if ! command -v shellcheck >/dev/null 2>&1; then \
+		echo "Installing shellcheck, which checks the sample workflows' scripts…"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo -n"; \
+		( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq shellcheck ) >/dev/null 2>&1 \
+		|| echo "shellcheck could not be installed: the workflow script test will skip it."; \
+	fi
 	@if ! command -v pandoc >/dev/null 2>&1; then \
 		echo "Installing pandoc, whose Jira reader the Jira ticket tests read the markup back with…"; \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo -n"; \

@@ -163,6 +163,55 @@ struct CheckCommandTests {
         #expect(parsed.runs.contains("upkeep feeds pull --into feeds") && parsed.runs.contains("upkeep diff ") && parsed.runs.contains("gh pr create"))
     }
 
+    /// Each `run:` script of both workflows passes shellcheck (as GitHub runs it: bash -e); the feeds pull request is
+    /// made with a token whose pushes start the plan review, a pull that only adds files is not dropped, and the
+    /// actions are at their current major versions (actions/checkout v7, swift-actions/setup-swift v3).
+    @Test func theWorkflowsPassShellcheckAndTheFeedsPullRequestIsReviewed() throws {
+        let script = """
+            import json, sys, yaml
+            out = {}
+            for path in sys.argv[1:]:
+                doc = yaml.safe_load(open(path, encoding="utf-8"))
+                out[path] = [{"name": s.get("name", ""), "run": s.get("run"), "uses": s.get("uses"), "with": {k: str(v) for k, v in s.get("with", {}).items()},
+                              "env": s.get("env", {})} for job in doc["jobs"].values() for s in job["steps"]]
+            print(json.dumps(out))
+            """
+        let feeds = TestSupport.packageRoot.appendingPathComponent("examples/github/upkeep-feeds.yml").path
+        let review = TestSupport.packageRoot.appendingPathComponent("examples/github/upkeep.yml").path
+        let run = try TestSupport.python(["-c", script, feeds, review])
+        #expect(run.status == 0, "\(run.output)")
+        struct Step: Decodable { var name: String; var run: String?; var uses: String?; var with: [String: String]; var env: [String: String] }
+        let workflows = try JSONDecoder().decode([String: [Step]].self, from: Data(run.output.utf8))
+        let steps = try #require(workflows[feeds]) + (workflows[review] ?? [])
+        for uses in steps.compactMap(\.uses) {
+            #expect(uses == "actions/checkout@v7" || uses == "swift-actions/setup-swift@v3", "\(uses)")
+        }
+        let feedSteps = try #require(workflows[feeds])
+        #expect(feedSteps.first?.with["token"] == "${{ secrets.UPKEEP_FEEDS_TOKEN }}")
+        let publish = try #require(feedSteps.first { $0.name.hasPrefix("Open or update") })
+        #expect(publish.env["GH_TOKEN"] == "${{ secrets.UPKEEP_FEEDS_TOKEN }}")
+        #expect(publish.run?.contains("git status --porcelain") == true && publish.run?.contains("git diff --quiet") == false)
+        guard let shellcheck = ["/usr/bin/shellcheck", "/usr/local/bin/shellcheck"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("shellcheck is not installed: the workflow scripts were not checked (make test installs it).")
+            return
+        }
+        for step in steps {
+            guard let body = step.run else { continue }
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("upkeep-step-\(UUID().uuidString).sh")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(("#!/bin/bash -e\n" + body).utf8).write(to: file)
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: shellcheck)
+            check.arguments = [file.path]
+            let pipe = Pipe()
+            check.standardOutput = pipe
+            try check.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            check.waitUntilExit()
+            #expect(check.terminationStatus == 0, "\(step.name): \(output)")
+        }
+    }
+
     @Test func theSampleWorkflowDiffsCommentsAndChecks() throws {
         let workflow = TestSupport.packageRoot.appendingPathComponent("examples/github/upkeep.yml").path
         let script = """
