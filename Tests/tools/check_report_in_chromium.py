@@ -5,7 +5,8 @@ Usage: check_report_in_chromium.py REPORT.html SCREENSHOT.png
 
 A copy of the report gets a checking script first in its <head>: it records script errors, console errors and
 any alert()/confirm()/prompt() call, and once the page has loaded it lists every timeline row (data-subject,
-data-kind), every step mark (data-step, data-start and its left edge on screen) and counts the <script>, <img>,
+data-kind; its version bands, support-end marks with the band they belong to, step mark rectangles and
+version labels, each with its left and right edges on screen), every step mark (data-step, data-start and its left edge on screen) and counts the <script>, <img>,
 <iframe> and <object> elements of the page. Chromium dumps the DOM, from which the result is read back. The
 report itself (not the copy) is then rendered to SCREENSHOT.png. Exit 1 when Chromium fails."""
 import html
@@ -28,9 +29,22 @@ CHECKER = """<script>
     var out = { rows: [], marks: [], errors: state.errors, alerts: state.alerts,
                 scripts: document.querySelectorAll("script").length, images: document.querySelectorAll("img").length,
                 frames: document.querySelectorAll("iframe, object, embed").length };
+    function span(element) { var box = element.getBoundingClientRect(); return { left: box.left, right: box.right, width: box.width }; }
     document.querySelectorAll("#timeline .row[data-subject]").forEach(function (row) {
-      out.rows.push({ subject: row.getAttribute("data-subject"), kind: row.getAttribute("data-kind") });
+      var bands = [], ends = [], rects = [], labels = [];
+      row.querySelectorAll("rect.band[data-band]").forEach(function (band) {
+        var box = span(band); box.band = Number(band.getAttribute("data-band")); bands.push(box);
+      });
+      row.querySelectorAll(".support-end, .support-end-after").forEach(function (end) {
+        var box = span(end);
+        ends.push({ kind: end.getAttribute("class"), band: Number(end.getAttribute("data-band")), x: (box.left + box.right) / 2 });
+      });
+      row.querySelectorAll(".mark rect").forEach(function (rect) { rects.push(span(rect)); });
+      row.querySelectorAll("text.version").forEach(function (text) { var box = span(text); box.text = text.textContent; labels.push(box); });
+      out.rows.push({ subject: row.getAttribute("data-subject"), kind: row.getAttribute("data-kind"),
+                      bands: bands, ends: ends, rects: rects, labels: labels });
     });
+    out.legend = Array.prototype.map.call(document.querySelectorAll(".legend li"), function (item) { return item.textContent.trim(); });
     document.querySelectorAll("#timeline [data-step]").forEach(function (mark) {
       var box = mark.getBoundingClientRect();
       out.marks.push({ step: mark.getAttribute("data-step"), start: mark.getAttribute("data-start"), left: box.left });

@@ -17,7 +17,7 @@ extension ReportRenderer {
         .management-cluster .label { font-weight: 600; }
         .lane { flex: none; }
         .band { stroke: #90a4ae; stroke-width: .5; } .b0 { fill: #e3f2fd; } .b1 { fill: #fff8e1; }
-        .version { font-size: 10px; fill: #263238; pointer-events: none; }
+        .version { font-size: 10px; fill: #263238; pointer-events: none; paint-order: stroke; stroke: #fff; stroke-width: 2px; stroke-linejoin: round; }
         .month { font-size: 10px; fill: #455a64; } .tick { stroke: #b0bec5; }
         .m-scheduled { fill: #1565c0; } .m-late { stroke: #b71c1c; stroke-width: 1; }
         .mark:focus rect, .mark:hover rect { stroke: #000; stroke-width: 2; }

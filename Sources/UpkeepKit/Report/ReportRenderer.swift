@@ -115,13 +115,34 @@ public enum ReportRenderer {
         return html + "</ol>\n</section>\n"
     }
 
+    /// The narrowest a placed step's mark is drawn, in pixels: wide enough for the late hatching (6 px a stripe).
+    static let minimumMarkWidth = 8.0
+
+    /// Where a band's version label goes: its left edge, moved right past any step mark it would meet; nil when it
+    /// does not fit in the band. Widths are estimated at 6.5 px a character (10 px text).
+    static func labelPosition(_ text: String, in span: (x1: Double, x2: Double), avoiding marks: [(x1: Double, x2: Double)]) -> Double? {
+        let labelWidth = Double(text.count) * 6.5
+        var x = span.x1 + 3
+        var moved = true
+        while moved {
+            moved = false
+            for mark in marks where mark.x1 < x + labelWidth + 1 && mark.x2 > x - 1 {
+                x = mark.x2 + 2
+                moved = true
+            }
+        }
+        return x + labelWidth <= span.x2 - 2 ? x : nil
+    }
+
     static func legend() -> String {
         """
         <ul class="legend" aria-label="Legend">
         <li><svg width="18" height="12" aria-hidden="true"><rect width="18" height="12" class="m-scheduled"/></svg> scheduled step</li>
         <li><svg width="18" height="12" aria-hidden="true"><rect width="18" height="12" fill="url(#hatch)"/></svg> late step (red, hatched)</li>
         <li>\(blockedSymbol) blocked and \(unschedulableSymbol) unschedulable steps, listed at the row's end</li>
-        <li><svg width="12" height="12" aria-hidden="true"><path d="M0 0 L12 0 L6 10 Z" class="support-end"/></svg> support of the version ends</li>
+        <li><svg width="36" height="12" aria-hidden="true"><rect width="18" height="12" class="band b0"/><rect x="18" width="18" height="12" class="band b1"/></svg> the version a row runs, one band per version (alternating colours), labelled where there is room</li>
+        <li><svg width="12" height="12" aria-hidden="true"><path d="M0 0 L12 0 L6 10 Z" class="support-end"/></svg> support of the version it runs now ends (dotted line), drawn while it still runs it</li>
+        <li><svg width="12" height="12" aria-hidden="true"><path d="M0 12 L12 12 L6 2 Z" class="support-end-after"/></svg> support ends where the plan's steps leave it, on the last band</li>
         <li><svg width="6" height="12" aria-hidden="true"><rect width="3" height="12" class="advisory"/></svg> advisory due</li>
         <li><svg width="18" height="12" aria-hidden="true"><rect width="18" height="12" fill="url(#freeze)"/></svg> freeze</li>
         </ul>
@@ -163,13 +184,15 @@ public enum ReportRenderer {
         if row.target != row.current { html += " → \(HTMLText.escape(row.target))" }
         html += "</span></div>"
         html += "<svg class=\"lane\" width=\"\(width)\" height=\"\(rowHeight)\" viewBox=\"0 0 \(width) \(rowHeight)\" role=\"img\" aria-label=\"\(kindText) \(name): \(HTMLText.escape(row.current))\(row.target != row.current ? " to " + HTMLText.escape(row.target) : "")\">"
+        // Each band's span on screen; a version's support end is drawn on its own band (data-band).
+        var spans: [(x1: Double, x2: Double)] = []
         for (position, band) in row.bands.enumerated() {
             let x1 = scale.x(band.from)
             let x2 = position + 1 < row.bands.count ? scale.x(row.bands[position + 1].from) : Double(width)
+            spans.append((x1, x2))
             guard x2 > x1 else { continue }
             let version = HTMLText.escape(band.version)
-            html += "<rect class=\"band b\(position % 2)\" x=\"\(number(x1))\" y=\"4\" width=\"\(number(x2 - x1))\" height=\"16\"><title>\(version) from \(band.from)</title></rect>"
-            if x2 - x1 > 44 { html += "<text x=\"\(number(x1 + 3))\" y=\"16\" class=\"version\">\(version)</text>" }
+            html += "<rect class=\"band b\(position % 2)\" data-band=\"\(position)\" x=\"\(number(x1))\" y=\"4\" width=\"\(number(x2 - x1))\" height=\"16\"><title>\(version) from \(band.from)</title></rect>"
         }
         for index in row.freezes {
             let freeze = plan.freezes[index]
@@ -177,29 +200,44 @@ public enum ReportRenderer {
             guard x2 > x1 else { continue }
             html += "<rect class=\"freeze\" x=\"\(number(x1))\" y=\"0\" width=\"\(number(x2 - x1))\" height=\"\(rowHeight)\" fill=\"url(#freeze)\" fill-opacity=\"0.55\"><title>freeze \(HTMLText.escape(freeze.name)) \(freeze.from) – \(freeze.to)</title></rect>"
         }
-        if let end = row.supportEnd, scale.contains(end) {
+        // Support of the version it runs now ends: drawn while that version still runs (a version the plan replaces
+        // first has no end on the timeline; the row's band title and the steps say when it goes).
+        if let end = row.supportEnd, scale.contains(end), let first = spans.first, scale.x(end) < first.x2 || spans.count == 1 {
             let x = number(scale.x(end))
-            html += "<path class=\"support-end\" d=\"M\(x) 0 l-5 0 l5 7 l5 -7 Z\"><title>support of \(HTMLText.escape(row.current)) ends \(end): \(HTMLText.escape(row.supportReason ?? ""))</title></path>"
+            html += "<path class=\"support-end\" data-band=\"0\" d=\"M\(x) 0 l-5 0 l5 7 l5 -7 Z\"><title>support of \(HTMLText.escape(row.current)) ends \(end): \(HTMLText.escape(row.supportReason ?? ""))</title></path>"
             html += "<line class=\"support-line\" x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(rowHeight)\"/>"
         }
-        // Where the plan's steps leave its support: drawn on the band it falls in, when it differs from the start's.
-        if let end = row.supportEndAfterPlan, end != row.supportEnd, scale.contains(end) {
-            let x = number(scale.x(end))
-            let band = row.bands.last { $0.from.utcDate <= end }?.version ?? row.current
-            html += "<path class=\"support-end-after\" d=\"M\(x) \(rowHeight) l-5 0 l5 -7 l5 7 Z\"><title>after the plan, support of \(HTMLText.escape(band)) ends \(end): \(HTMLText.escape(row.supportReasonAfterPlan ?? ""))</title></path>"
+        // Where the plan's steps leave its support: on the last band, the version the plan leaves it on. An end before
+        // the plan reaches that version is drawn where the band begins, and its title says so.
+        if let end = row.supportEndAfterPlan, end != row.supportEnd, scale.contains(end), let last = row.bands.last, let span = spans.last {
+            let reached = end >= last.from.utcDate
+            let x = number(reached ? scale.x(end) : span.x1)
+            let when = reached ? "ends \(end)" : "ended \(end), before the plan reaches it"
+            html += "<path class=\"support-end-after\" data-band=\"\(row.bands.count - 1)\" d=\"M\(x) \(rowHeight) l-5 0 l5 -7 l5 7 Z\"><title>after the plan, support of \(HTMLText.escape(last.version)) \(when): \(HTMLText.escape(row.supportReasonAfterPlan ?? ""))</title></path>"
         }
         for advisory in row.advisories where scale.contains(advisory.due) {
             html += "<rect class=\"advisory\" x=\"\(number(scale.x(advisory.due)))\" y=\"17\" width=\"2\" height=\"7\"><title>\(HTMLText.escape(advisory.id)) due \(advisory.due)</title></rect>"
         }
         var unplaced: [Int] = []
+        var marks: [(x1: Double, x2: Double)] = []
         for index in row.steps {
             let step = plan.steps[index]
             guard let start = step.start, let end = step.end else { unplaced.append(index); continue }
-            let x1 = scale.x(start), x2 = max(scale.x(end), x1 + 3)
+            // At least `minimumMarkWidth` wide, so that a short step shows, and a late one its hatching.
+            let x1 = scale.x(start), x2 = max(scale.x(end), x1 + minimumMarkWidth)
+            marks.append((x1, x2))
             let fill = step.status == .late ? " fill=\"url(#hatch)\"" : ""
             let id = HTMLText.escape(step.id)
             html += "<a class=\"mark m-\(step.status.rawValue)\" href=\"#step-\(index)\" data-step=\"\(id)\" data-start=\"\(start)\" data-end=\"\(end)\" aria-label=\"\(id), \(step.status.rawValue), \(start)\">"
             html += "<rect x=\"\(number(x1))\" y=\"6\" width=\"\(number(x2 - x1))\" height=\"12\" class=\"m-\(step.status.rawValue)\"\(fill)/></a>"
+        }
+        // Version labels last, each where no step mark covers it within its band (else left out: the band's title
+        // has it).
+        for (position, band) in row.bands.enumerated() {
+            let span = spans[position]
+            if let x = labelPosition(band.version, in: span, avoiding: marks) {
+                html += "<text x=\"\(number(x))\" y=\"16\" class=\"version\">\(HTMLText.escape(band.version))</text>"
+            }
         }
         html += "</svg>"
         if !unplaced.isEmpty {

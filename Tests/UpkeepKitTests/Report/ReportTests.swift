@@ -15,10 +15,13 @@ struct ReportTests {
     static let skipReason: Comment = "chromium is not installed: `make test` installs Debian's chromium with apt-get when it runs as root or with sudo; install the package to run this test"
 
     struct Rendered: Decodable {
-        struct Row: Decodable { var subject: String; var kind: String }
+        struct Span: Decodable { var left: Double; var right: Double; var width: Double; var band: Int?; var text: String? }
+        struct End: Decodable { var kind: String; var band: Int; var x: Double }
+        struct Row: Decodable { var subject: String; var kind: String; var bands: [Span]; var ends: [End]; var rects: [Span]; var labels: [Span] }
         struct Mark: Decodable { var step: String; var start: String; var left: Double }
         var rows: [Row]
         var marks: [Mark]
+        var legend: [String]
         var errors: [String]
         var alerts: Int
         var scripts: Int
@@ -61,6 +64,32 @@ struct ReportTests {
         // Left to right in time: ordered by start, the marks' left edges never go back.
         let ordered = rendered.marks.sorted { $0.start != $1.start ? $0.start < $1.start : $0.left < $1.left }
         #expect(zip(ordered, ordered.dropFirst()).allSatisfy { $0.left <= $1.left + 0.5 }, "\(ordered.map { ($0.start, $0.left) })")
+    }
+
+    /// On the examples on three dates: each support end sits on the band of its own version, every step mark is
+    /// wide enough to show its fill, no version label is covered by a mark, and the legend names every colour.
+    @Test(.enabled(if: chromium != nil, skipReason), arguments: ["2025-11-17", "2026-03-01", "2026-12-05"])
+    func marksSitOnTheirOwnBandsAndLabelsStayReadable(_ asOf: String) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (_, rendered) = try Self.render(Self.inputs + ["--as-of", asOf], in: folder)
+        #expect(rendered.errors.isEmpty, "\(rendered.errors)")
+        var ends = 0
+        for row in rendered.rows {
+            for end in row.ends {
+                ends += 1
+                let band = try #require(row.bands.first { $0.band == end.band }, "\(row.subject) \(end.kind)")
+                #expect(end.x >= band.left - 0.5 && end.x <= band.right + 0.5, "\(row.subject) \(end.kind) at \(end.x), band \(end.band) \(band.left)–\(band.right)")
+            }
+            for rect in row.rects { #expect(rect.width >= ReportRenderer.minimumMarkWidth - 0.01, "\(row.subject) \(rect.width)") }
+            for label in row.labels {
+                #expect(!row.rects.contains { $0.left < label.right && $0.right > label.left }, "\(row.subject): \(label.text ?? "") is covered")
+            }
+        }
+        #expect(ends > 0)
+        for words in ["version", "support of the version it runs now ends", "where the plan's steps leave it", "late step", "freeze"] {
+            #expect(rendered.legend.contains { $0.contains(words) }, "\(words)")
+        }
     }
 
     @Test(.enabled(if: chromium != nil, skipReason))
