@@ -39,12 +39,13 @@ enum JiraRenderer {
         return out.hasSuffix("{noformat}") ? out + "." : out
     }
 
-    /// Prose with Jira's text-effect, link, macro and table characters escaped by a backslash.
+    /// Prose with Jira's text-effect, link and macro characters escaped by a backslash. `|` stays as it is: it
+    /// starts a table only at the start of a line, and every line here starts with a heading or list mark.
     static func prose(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
-            if "*_?-+^~{}[]|!#".contains(character) { out.append("\\") }
+            if "*_?-+^~{}[]!#".contains(character) { out.append("\\") }
             out.append(character == "\n" || character == "\r" ? " " : character)
         }
         return out

@@ -5,12 +5,15 @@ import Testing
 /// Every command a ticket tells an operator to run is the documented command of its subject's platform.
 @Suite("Ticket commands by platform")
 struct TicketCommandTests {
-    /// The example fleet on two dates and the 2024 sample fleet: AKS hybrid, AKS Arc on Azure Local and a
-    /// standalone cluster, with platform updates and certificate rotations among their tickets.
+    /// The example fleet on two dates, the 2024 sample fleet and the test fleets of every input kind and of hostile
+    /// names: AKS hybrid, AKS Arc on Azure Local, an invented platform and standalone clusters, with platform updates
+    /// and certificate rotations among their tickets.
     static let cases: [(paths: [String], asOf: String)] = [
         (["releases", "schedules", "examples/fleet.yaml"], "2025-11-17"),
         (["releases", "schedules", "examples/fleet.yaml"], "2026-03-01"),
         (["releases", "schedules", "Tests/UpkeepKitTests/Fixtures/sample-2024"], "2024-07-01"),
+        (["Tests/UpkeepKitTests/Fixtures/kinds"], "2024-07-01"),
+        (["Tests/UpkeepKitTests/Fixtures/hostile"], "2024-07-01"),
     ]
 
     static func tickets(_ paths: [String], asOf: String) -> (InputSet, [ChangeTicket]) {
