@@ -72,7 +72,7 @@ demo: build
 	done
 	$(UPKEEP_DEBUG) calendar $(DEMO_INPUTS) --as-of $(DEMO_DATE) -o $(DEMO_OUTPUT)/plan.ics --per-subject $(DEMO_OUTPUT)/calendars
 	$(UPKEEP_DEBUG) report $(DEMO_INPUTS) --as-of $(DEMO_DATE) -o $(DEMO_OUTPUT)/plan.html
-	@for format in markdown servicenow jira; do \
+	@for format in markdown servicenow jira jira-adf; do \
 		$(UPKEEP_DEBUG) tickets $(DEMO_INPUTS) --as-of $(DEMO_DATE) --format $$format -o $(DEMO_OUTPUT)/tickets-$$format || exit $$?; \
 	done
 	@cat $(DEMO_OUTPUT)/plan.text
@@ -87,7 +87,7 @@ demo: build
 	@# that page, keeps the AKS Arc feed as it was and exits 1, while the other groups update.
 	@cp -r releases $(DEMO_OUTPUT)/feeds
 	$(UPKEEP_DEBUG) feeds pull --into $(DEMO_OUTPUT)/feeds --from examples/feeds-bundle || [ $$? -eq 1 ]
-	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}; as a page: $(DEMO_OUTPUT)/plan.html; its calendar: $(DEMO_OUTPUT)/plan.ics (one per cluster in $(DEMO_OUTPUT)/calendars/); change tickets: $(DEMO_OUTPUT)/tickets-{markdown,servicenow,jira}/; the pull request's diff: $(DEMO_OUTPUT)/plan-diff.md; its check: $(DEMO_OUTPUT)/check.github.txt and check.sarif"
+	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}; as a page: $(DEMO_OUTPUT)/plan.html; its calendar: $(DEMO_OUTPUT)/plan.ics (one per cluster in $(DEMO_OUTPUT)/calendars/); change tickets: $(DEMO_OUTPUT)/tickets-{markdown,servicenow,jira,jira-adf}/; the pull request's diff: $(DEMO_OUTPUT)/plan-diff.md; its check: $(DEMO_OUTPUT)/check.github.txt and check.sarif"
 
 test: build python-tools browser fuzz-smoke
 	$(SWIFT) test
