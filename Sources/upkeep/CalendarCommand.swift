@@ -46,7 +46,7 @@ struct CalendarCommand: ParsableCommand {
             let files = CalendarRenderer.perSubject(plan, names: names, previous: previousPlan)
             try OutputFolder.write(files.map { ($0.fileName, $0.bytes) }, to: perSubject, command: "calendar --per-subject")
         }
-        // The plan and the inputs are not freed piece by piece: the process ends here.
-        withExtendedLifetime((plan, loaded, calendar)) { Foundation.exit(0) }
+        // The plan and the inputs are not freed piece by piece: they live until the process ends.
+        ProcessLifetime.keepUntilExit((plan, loaded, calendar))
     }
 }

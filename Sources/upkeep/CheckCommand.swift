@@ -51,7 +51,8 @@ struct CheckCommand: ParsableCommand {
         case .sarif: output = CheckRenderer.sarif(check)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
-        withExtendedLifetime((fresh, loaded)) { Foundation.exit(check.passes ? 0 : 3) }
+        ProcessLifetime.keepUntilExit((fresh, loaded))
+        if !check.passes { throw ExitCode(3) }
     }
 
     /// Whether the committed plan is the plan of the inputs on its own date and horizon (the fresh plan when

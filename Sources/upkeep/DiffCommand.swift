@@ -49,6 +49,7 @@ struct DiffCommand: ParsableCommand {
         case .json: text = PlanDiffRenderer.json(diff)
         }
         try Array(text.utf8).withUnsafeBufferPointer { try OutputFile.writeAll(STDOUT_FILENO, $0, name: "standard output") }
-        withExtendedLifetime((oldPlan, newPlan)) { Foundation.exit(diff.isEmpty ? 0 : 2) }
+        ProcessLifetime.keepUntilExit((oldPlan, newPlan))
+        if !diff.isEmpty { throw ExitCode(2) }
     }
 }

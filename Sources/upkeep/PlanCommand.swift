@@ -48,9 +48,10 @@ struct PlanCommand: ParsableCommand {
             try write { try OutputFile.writeAll(STDOUT_FILENO, $0, name: "standard output") }
         }
         PhaseClock.mark("render and write the plan")
-        // The plan and the inputs are not freed piece by piece: the process ends here and the system
-        // takes its memory back at once.
-        withExtendedLifetime((plan, loaded)) { Foundation.exit(plan.needsAttention ? 3 : 0) }
+        // The plan and the inputs are not freed piece by piece: they live until the process ends, and the
+        // system takes its memory back at once.
+        ProcessLifetime.keepUntilExit((plan, loaded))
+        if plan.needsAttention { throw ExitCode(3) }
     }
 }
 

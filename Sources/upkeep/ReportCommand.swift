@@ -27,6 +27,6 @@ struct ReportCommand: ParsableCommand {
         PhaseClock.mark("render the report")
         try OutputFile.write(html, to: output)
         PhaseClock.mark("write the report")
-        withExtendedLifetime((plan, loaded)) { Foundation.exit(0) }
+        ProcessLifetime.keepUntilExit((plan, loaded))
     }
 }

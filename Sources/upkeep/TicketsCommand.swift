@@ -42,6 +42,6 @@ struct TicketsCommand: ParsableCommand {
             }
         }
         PhaseClock.mark("render and write the tickets")
-        withExtendedLifetime((plan, loaded)) { Foundation.exit(0) }
+        ProcessLifetime.keepUntilExit((plan, loaded))
     }
 }

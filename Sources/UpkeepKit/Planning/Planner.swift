@@ -8,9 +8,9 @@ public enum Planner {
     /// `inputFiles` is read once the plan is made (the caller may hash the files meanwhile).
     public static func plan(inputs: InputSet, asOf: CalendarDate, horizon: TimeSpan? = nil,
                             inputFiles: () -> [Plan.InputFile] = { [] }, execution: ExecutionOptions = .standard) -> Plan {
-        let context = PlanningContext(inputs: inputs, asOf: asOf, horizon: horizon ?? inputs.policy.horizon)
-        let supportFindings = execution.background { context.engine.planningFindings(on: context.asOf) }
-        context.setTargets(execution.map(context.clusters, minimum: 256) { ClusterTarget.choose(for: $0, context: context) })
+        let base = PlanningContext(inputs: inputs, asOf: asOf, horizon: horizon ?? inputs.policy.horizon)
+        let supportFindings = execution.background { base.engine.planningFindings(on: base.asOf) }
+        let context = base.withTargets(execution.map(base.clusters, minimum: 256) { ClusterTarget.choose(for: $0, context: base) })
         let managements = uniqueByName(context.engine.inputs.managementClusters)
         var decisions: [String: PlatformDecision] = [:]
         for (management, decision) in zip(managements, execution.map(managements, minimum: 8) { PlatformPlanner.decide(for: $0, context: context) }) {

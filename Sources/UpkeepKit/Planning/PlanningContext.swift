@@ -1,8 +1,8 @@
 /// Everything the planner looks things up in: the support engine's indexes, the policy, the days that
-/// bound the plan, the window occurrences and the versions each release offers. Every table is filled
-/// when the context is made (the targets once the target stage has run, before anything else reads
-/// them), so the stages may read it from any thread without a lock.
-final class PlanningContext: @unchecked Sendable {
+/// bound the plan, the window occurrences and the versions each release offers. Immutable: every table is
+/// filled when the context is made, and the target stage's result makes a new context (`withTargets`), so
+/// the stages read it from any thread and the compiler checks that they may.
+final class PlanningContext: Sendable {
     let engine: SupportEngine
     let policy: UpgradePolicy
     let asOf: CalendarDate
@@ -18,7 +18,7 @@ final class PlanningContext: @unchecked Sendable {
     let freezes: [Freeze]
     /// Every occurrence of each window from the day before `asOf` to `searchEnd`, and the longest one.
     private let occurrenceTable: [String: (list: [WindowOccurrence], longest: Int)]
-    private struct OfferKey: Hashable {
+    private struct OfferKey: Hashable, Sendable {
         var release: PlatformVersion
         var preview: Bool
         var systems: [OperatingSystem]
@@ -27,8 +27,9 @@ final class PlanningContext: @unchecked Sendable {
     private let offerTable: [OfferKey: [KubernetesVersion]]
     /// What a standalone cluster is offered on the horizon's last day.
     let offeredUpstreamAtHorizonEnd: [KubernetesVersion]
-    /// Each cluster's target (by position in `clusters`), set once by the target stage.
-    private(set) var targets: [ClusterTarget] = []
+    /// Each cluster's target (by position in `clusters`): empty until the target stage's result is given
+    /// (`withTargets`).
+    let targets: [ClusterTarget]
 
     init(inputs: InputSet, asOf: CalendarDate, horizon: TimeSpan) {
         engine = SupportEngine(inputs: inputs)
@@ -72,11 +73,30 @@ final class PlanningContext: @unchecked Sendable {
         }
         offerTable = offers
         offeredUpstreamAtHorizonEnd = AvailabilityRule.offeredVersions(upstream: engine.upstream, on: horizonEnd)
+        targets = []
     }
 
-    /// Sets every cluster's target (the target stage's result), before any other stage reads them.
-    func setTargets(_ targets: [ClusterTarget]) {
+    private init(_ context: PlanningContext, targets: [ClusterTarget]) {
+        engine = context.engine
+        policy = context.policy
+        asOf = context.asOf
+        horizonEnd = context.horizonEnd
+        searchEnd = context.searchEnd
+        clusters = context.clusters
+        clusterIndex = context.clusterIndex
+        ringIndex = context.ringIndex
+        windows = context.windows
+        clustersByManagement = context.clustersByManagement
+        freezes = context.freezes
+        occurrenceTable = context.occurrenceTable
+        offerTable = context.offerTable
+        offeredUpstreamAtHorizonEnd = context.offeredUpstreamAtHorizonEnd
         self.targets = targets
+    }
+
+    /// This context with every cluster's target (the target stage's result): the stages after it read this one.
+    func withTargets(_ targets: [ClusterTarget]) -> PlanningContext {
+        PlanningContext(self, targets: targets)
     }
 
     /// The target of a cluster of this context.

@@ -90,26 +90,11 @@ private struct TreeBuilder {
             return documents
         }
         // libyaml parses on another thread, a few batches ahead; the tree is built here.
-        let queue = YAMLBatchQueue(batches: 4)
         let shared = ReadOnly(source)
-        let producer = DispatchWorkItem {
-            while var batch = queue.emptyBatch() {
-                shared.value.next(into: &batch, limit: Self.batchSize)
-                let last = batch.isLast
-                queue.put(batch)
-                if last { return }
-            }
-        }
-        DispatchQueue.global().async(execute: producer)
-        while true {
-            let batch = queue.take()
-            let keepGoing = consume(batch)
-            let last = batch.isLast
-            queue.recycle(consume batch)
-            if !keepGoing || last { break }
-        }
-        queue.stop()
-        producer.wait()
+        HandOff.run(batches: 4, empty: YAMLEventBatch(), fill: { batch in
+            shared.value.next(into: &batch, limit: Self.batchSize)
+            return batch.isLast
+        }, use: { batch in consume(batch) })
         return documents
     }
 

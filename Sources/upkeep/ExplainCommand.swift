@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import UpkeepKit
 
-struct Explain: ParsableCommand {
+struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Why one step of the plan exists, why it starts when it does, and what waits for it.",
         discussion: "Plans the inputs as `upkeep plan` does, then explains the step. Exit status: 0 when the step exists, 1 on invalid input or an unknown step id (the closest ids are suggested)."
     )

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import UpkeepKit
 
-struct Status: ParsableCommand {
+struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Support status of every management cluster, workload cluster and node pool on a day.",
         discussion: "Exit status: 0 whatever the support state, 1 when the inputs are invalid."
     )

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import UpkeepKit
 
-struct Validate: ParsableCommand {
+struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Read and check every input; print every problem with its file, line and column.",
         discussion: "Exit status: 0 when the inputs are valid, 1 when any error was found."
     )
