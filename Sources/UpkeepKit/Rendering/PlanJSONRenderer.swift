@@ -12,7 +12,7 @@ public enum PlanJSONRenderer {
     /// The plan as a value (what the YAML output renders), read back from the JSON bytes: the shape is
     /// defined once, by the writer below.
     public static func value(_ plan: Plan) -> JSONValue {
-        JSONParser.parse(renderBytes(plan)) ?? .null
+        JSONValue.decode(renderBytes(plan)) ?? .null
     }
 
     public static func render(_ plan: Plan) -> String {
