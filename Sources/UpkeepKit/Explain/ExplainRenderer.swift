@@ -6,9 +6,6 @@ public enum ExplainRenderer {
 
     static func value(_ explanation: StepExplanation) -> JSONValue {
         let step = explanation.step
-        let window: JSONValue = step.occurrence.map { occurrence in
-            .object(["name": .string(occurrence.window), "start": .string(occurrence.start.description), "end": .string(occurrence.end.description)])
-        } ?? .null
         let reasons: [JSONValue] = explanation.reasons.map { reason in
             .object(["text": .string(reason.text), "source": .string(reason.source?.description)])
         }
@@ -22,16 +19,10 @@ public enum ExplainRenderer {
             ]
             return .object(members)
         }
-        var members: [String: JSONValue] = [
-            "id": .string(step.id), "kind": .string(step.kind.rawValue), "subject": .string(step.subject),
-            "from": .string(step.from), "to": .string(step.to), "status": .string(step.status.rawValue),
-            "start": .string(step.start?.description), "end": .string(step.end?.description), "window": window,
-        ]
-        members["due"] = .date(step.due)
-        members["dueReason"] = .string(step.dueReason)
-        members["reasons"] = .array(reasons)
+        // The step as the plan file writes it, and what only an explanation holds beside it.
+        guard case .object(var members) = PlanJSONRenderer.stepValue(step) else { return .null }
+        members["reasonSources"] = .array(reasons)
         members["constraints"] = .array(constraints)
-        members["after"] = .array(step.after.map { .string($0) })
         members["unblocks"] = .array(explanation.unblocks.map { .string($0) })
         members["fix"] = .string(explanation.fix)
         return .object(members)

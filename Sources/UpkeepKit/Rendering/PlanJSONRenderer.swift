@@ -15,6 +15,13 @@ public enum PlanJSONRenderer {
         JSONValue.decode(renderBytes(plan)) ?? .null
     }
 
+    /// One step as the plan file writes it: the one step shape that `upkeep explain` and `upkeep diff` write too.
+    public static func stepValue(_ step: PlanStep) -> JSONValue {
+        var writer = JSONWriter(capacity: 1024)
+        writeStep(step, into: &writer)
+        return JSONValue.decode(writer.bytes) ?? .null
+    }
+
     public static func render(_ plan: Plan) -> String {
         String(decoding: renderBytes(plan), as: UTF8.self)
     }
@@ -140,6 +147,7 @@ public enum PlanJSONRenderer {
         writer.raw(",\n      \"reasons\": "); strings(step.reasons)
         writer.raw(",\n      \"start\": "); writer.writeInstant(step.start)
         writer.raw(",\n      \"status\": "); writer.writeString(step.status.rawValue)
+        writer.raw(",\n      \"subject\": "); writer.writeString(step.subject)
         writer.raw(",\n      \"to\": "); writer.writeString(step.to)
         writer.raw(",\n      \"window\": ")
         if let occurrence = step.occurrence {

@@ -121,11 +121,8 @@ public enum PlanDiffRenderer {
     // MARK: JSON
 
     public static func json(_ diff: PlanDiff) -> String {
-        func step(_ step: PlanStep) -> JSONValue {
-            .object(["id": .string(step.id), "kind": .string(step.kind.rawValue), "subject": .string(step.cluster ?? step.managementCluster ?? ""),
-                     "from": .string(step.from), "to": .string(step.to), "status": .string(step.status.rawValue),
-                     "window": .string(step.occurrence?.window), "start": .string(step.start?.description), "due": .date(step.due)])
-        }
+        // Added and removed steps as the plan files write them (the one step shape).
+        func step(_ step: PlanStep) -> JSONValue { PlanJSONRenderer.stepValue(step) }
         let changed: [JSONValue] = diff.changed.map { change in
             var fields: [String: JSONValue] = [:]
             for item in change.changes { fields[item.field.rawValue] = .object(["old": .string(item.old), "new": .string(item.new)]) }

@@ -40,6 +40,15 @@ struct DiffCommandTests {
         let json = try ValidateCommandTests.upkeep(["diff", old, new, "--format", "json"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect((parsed["changed"] as? [Any])?.count == diff.changed.count && json.status == 2)
+        // Added steps in the plan file's step shape: each is the new plan's step, field for field.
+        let newFile = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: new))) as? [String: Any])
+        let newSteps = Dictionary(((newFile["steps"] as? [[String: Any]]) ?? []).map { ($0["id"] as? String ?? "", $0 as NSDictionary) }) { a, _ in a }
+        let added = (parsed["added"] as? [[String: Any]]) ?? []
+        #expect(!added.isEmpty || diff.added.isEmpty)
+        for step in added {
+            let id = step["id"] as? String ?? ""
+            #expect(newSteps[id]?.isEqual(to: step) == true, "\(id)")
+        }
     }
 
     @Test func aFileThatIsNotAPlanIsExitOneAndNamed() throws {
