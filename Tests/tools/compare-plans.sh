@@ -16,9 +16,9 @@ for side in base head; do
   (cd "$tree" && swift build -c release --product upkeep >/dev/null && swift build -c release --product upkeep-bench >/dev/null)
   if [ ! -d "$root/bench-data/fleet-10000" ]; then "$root/.build/release/upkeep-bench" --upkeep "$root/.build/release/upkeep" --work "$root/bench-data" >/dev/null; fi
   "$tree/.build/release/upkeep" plan "$root/bench-data/fleet-10000" --as-of 2024-07-01 --format json -o "$work/$side-bench.json" || [ $? -eq 3 ]
-  for date in 2024-03-01 2024-07-01 2024-11-15 2025-06-01; do
+  for date in 2024-03-01 2024-07-01 2024-11-15 2025-06-01 2025-11-17; do
     mkdir -p "$work/$side-examples"
-    (cd "$root" && "$tree/.build/release/upkeep" plan releases schedules examples --as-of $date --format json -o "$work/$side-examples/$date.json") || [ $? -eq 3 ]
+    (cd "$root" && "$tree/.build/release/upkeep" plan releases schedules examples/fleet.yaml --as-of $date --format json -o "$work/$side-examples/$date.json") || [ $? -eq 3 ]
   done
 done
 python3 "$root/Tests/tools/compare_plans.py" "$work/base-fleets" "$work/head-fleets" --ignore "$@"
