@@ -184,6 +184,16 @@ public struct JSONWriter: ~Copyable {
         buffer.append(UInt8(ascii: "\""))
     }
 
+    /// `"PREFIX…"`: the prefix (plain ASCII) and then `text`, escaped, without building the joined string first
+    /// (each of a large plan's steps writes its subject this way).
+    public mutating func writeString(_ text: String, prefix: StaticString) {
+        buffer.append(UInt8(ascii: "\""))
+        prefix.withUTF8Buffer { buffer.append($0) }
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { writeEscaped($0) }
+        if written == nil { writeEscaped(Array(text.utf8)) }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
     private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         // Most strings need no escaping: copy them whole.
         if JSONWriter.needsNoEscape(utf8) {

@@ -147,7 +147,9 @@ public enum PlanJSONRenderer {
         writer.raw(",\n      \"reasons\": "); strings(step.reasons)
         writer.raw(",\n      \"start\": "); writer.writeInstant(step.start)
         writer.raw(",\n      \"status\": "); writer.writeString(step.status.rawValue)
-        writer.raw(",\n      \"subject\": "); writer.writeString(step.subject)
+        // `PlanStep.subject`, written without building it.
+        writer.raw(",\n      \"subject\": ")
+        if let cluster = step.cluster { writer.writeString(cluster, prefix: "cluster/") } else { writer.writeString(step.managementCluster ?? "", prefix: "management-cluster/") }
         writer.raw(",\n      \"to\": "); writer.writeString(step.to)
         writer.raw(",\n      \"window\": ")
         if let occurrence = step.occurrence {

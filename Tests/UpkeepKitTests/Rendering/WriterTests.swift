@@ -79,4 +79,17 @@ struct WriterTests {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
+
+    /// Every length around the block and padding edges, and a large input, against Python's hashlib.
+    @Test func sha256AgreesWithHashlibAtEveryBlockEdge() throws {
+        let lengths = [1, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129, 1000, 1_000_003]
+        let script = "import hashlib, sys\nfor n in map(int, sys.argv[1:]):\n    print(hashlib.sha256(bytes((i * 7 + 3) % 256 for i in range(n))).hexdigest())"
+        let run = try TestSupport.python(["-c", script] + lengths.map(String.init))
+        #expect(run.status == 0, "\(run.output)")
+        let expected = run.output.split(separator: "\n").map(String.init)
+        #expect(expected.count == lengths.count)
+        for (length, digest) in zip(lengths, expected) {
+            #expect(SHA256.hex((0..<length).map { UInt8(($0 * 7 + 3) % 256) }) == digest, "\(length)")
+        }
+    }
 }

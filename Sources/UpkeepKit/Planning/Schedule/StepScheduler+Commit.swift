@@ -11,7 +11,7 @@ extension StepScheduler {
         step.end = end
         if let due = step.due, end > Instant(startOf: due) { step.status = .late }
         state.busy[subject].append((start, end, index))
-        if let clusterLimit = windowClusterLimit[window] {
+        if let clusterLimit = windows.clusterLimit[window] {
             state.occupants[window][position].insert(subject)
             state.placedOccurrences[subject].append((window, position))
             if state.occupants[window][position].count >= clusterLimit { state.nextOpen[window][position] = position + 1 }
@@ -25,7 +25,7 @@ extension StepScheduler {
                 platformPlaced[management].append((end, start, release, index))
             }
         case .kubernetesUpgrade, .nodePoolUpgrade:
-            if let version, let position = subjectCluster[subject] {
+            if let version, let position = subjects.cluster[subject] {
                 let cluster = context.clusters[position]
                 step.version = version
                 step.to = version.description
@@ -56,7 +56,7 @@ extension StepScheduler {
                 if let management { state.workloadStepEnds(end, step: index, management: management) }
             }
         case .nodeImageUpdate:
-            if let position = subjectCluster[subject], let image = step.targetImageVersion, let poolIndex = step.poolIndex {
+            if let position = subjects.cluster[subject], let image = step.targetImageVersion, let poolIndex = step.poolIndex {
                 // Image updates are placed after the Kubernetes steps, but run before any that brings a
                 // newer image: only a newer image replaces what the pool is known to run.
                 if state.poolImage[position][poolIndex] < image { state.poolImage[position][poolIndex] = image }
@@ -86,7 +86,7 @@ extension StepScheduler {
 
     /// A cluster's placed steps (their positions), in the order they were placed.
     func placedPositions(ofCluster name: String) -> [Int] {
-        subjectNumbers[SubjectKey(name: name, isManagement: false)].map { state.placedBySubject[$0] } ?? []
+        subjects.number(of: SubjectTable.Key(name: name, isManagement: false)).map { state.placedBySubject[$0] } ?? []
     }
 
     /// A cluster's placed steps, in the order they were placed.
@@ -101,7 +101,7 @@ extension StepScheduler {
 
     /// A management cluster's placed platform updates (their positions), in the order they were placed.
     func placedPlatformUpdates(of management: String) -> [Int] {
-        subjectNumbers[SubjectKey(name: management, isManagement: true)].map { platformPlaced[$0].map(\.step) } ?? []
+        subjects.number(of: SubjectTable.Key(name: management, isManagement: true)).map { platformPlaced[$0].map(\.step) } ?? []
     }
 
     /// Planning.md 3, "Platform first": a step that takes a version its management cluster's current

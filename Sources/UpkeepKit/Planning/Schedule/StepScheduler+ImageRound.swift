@@ -18,7 +18,7 @@ extension StepScheduler {
         // Whole windows to each worker, the largest first to the least loaded (steps with no window
         // fail at once; they go with the first worker).
         var stepsByWindow: [Int: [Int]] = [:]
-        for index in range { stepsByWindow[subjectWindow[stepSubject[index]] ?? -1, default: []].append(index) }
+        for index in range { stepsByWindow[subjects.window[stepSubject[index]] ?? -1, default: []].append(index) }
         let windows = stepsByWindow.keys.sorted { a, b in
             let (left, right) = (stepsByWindow[a]?.count ?? 0, stepsByWindow[b]?.count ?? 0)
             return left != right ? left > right : a < b
@@ -37,7 +37,7 @@ extension StepScheduler {
         }
         // Each worker changed only its own subjects, windows and clusters; the latest ends of
         // management clusters' workload steps combine by maximum; each worker's constraints join the store.
-        var merged = [Bool](repeating: false, count: subjectWindow.count)
+        var merged = [Bool](repeating: false, count: subjects.count)
         for (worker, local) in results.enumerated() {
             let base = state.constraints.count
             state.constraints += local.constraints
@@ -51,8 +51,8 @@ extension StepScheduler {
                 state.busy[subject] = local.busy[subject]
                 state.placedOccurrences[subject] = local.placedOccurrences[subject]
                 state.placedBySubject[subject] = local.placedBySubject[subject]
-                if let position = subjectCluster[subject] { state.poolImage[position] = local.poolImage[position] }
-                if let window = subjectWindow[subject], windowClusterLimit[window] != nil {
+                if let position = subjects.cluster[subject] { state.poolImage[position] = local.poolImage[position] }
+                if let window = subjects.window[subject], self.windows.clusterLimit[window] != nil {
                     state.occupants[window] = local.occupants[window]
                     state.nextOpen[window] = local.nextOpen[window]
                 }

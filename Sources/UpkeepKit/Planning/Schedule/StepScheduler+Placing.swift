@@ -31,14 +31,14 @@ extension StepScheduler {
             settleResult(index)
             return nil
         }
-        guard let window = subjectWindow[subject] else {
+        guard let window = subjects.window[subject] else {
             fail(index, .unschedulable, "\(step.cluster.map { "cluster \($0)" } ?? "management cluster \(step.management ?? "")") has no maintenance window")
             settleResult(index)
             return nil
         }
-        let longest = windowLongest[window]
+        let longest = windows.longest[window]
         if step.estimatedMinutes > longest {
-            fail(index, .unschedulable, "it needs \(TimeSpan(minutes: step.estimatedMinutes).humanDescription); window \(windowNames[window]) is \(TimeSpan(minutes: longest).humanDescription)")
+            fail(index, .unschedulable, "it needs \(TimeSpan(minutes: step.estimatedMinutes).humanDescription); window \(windows.names[window]) is \(TimeSpan(minutes: longest).humanDescription)")
             settleResult(index)
             return nil
         }
@@ -83,7 +83,7 @@ extension StepScheduler {
                 }
                 fail(index, .unschedulable, "no release offers a Kubernetes \(step.targetMinor?.description ?? "") version it may take when it could run")
             } else {
-                fail(index, .unschedulable, "no occurrence of window \(windowNames[window]) fits it before \(context.searchEnd) (a year after the horizon)")
+                fail(index, .unschedulable, "no occurrence of window \(windows.names[window]) fits it before \(context.searchEnd) (a year after the horizon)")
             }
             settleResult(index)
             return nil
@@ -137,7 +137,7 @@ extension StepScheduler {
     private func unplacedPlatformUpdateOffering(_ index: Int) -> Int? {
         let step = steps[index]
         guard !step.bridge, let management = stepManagement[index], let minor = step.targetMinor,
-              let position = subjectCluster[stepSubject[index]] else { return nil }
+              let position = subjects.cluster[stepSubject[index]] else { return nil }
         let cluster = context.clusters[position]
         for candidate in platformSteps[management] where !settled[candidate] && !steps[candidate].predecessors.contains(index) {
             guard let release = steps[candidate].targetRelease else { continue }

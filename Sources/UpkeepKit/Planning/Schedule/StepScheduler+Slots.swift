@@ -14,8 +14,8 @@ extension StepScheduler {
     func findSlot(_ index: Int, window: Int, earliest: Instant, _ state: inout PlacementState) -> Slot? {
         let step = steps[index]
         let subject = stepSubject[index]
-        let occurrences = windowOccurrences[window]
-        let clusterLimit = windowClusterLimit[window]
+        let occurrences = windows.occurrences[window]
+        let clusterLimit = windows.clusterLimit[window]
         let duration = step.estimatedMinutes
         let searchEnd = Instant(startOf: context.searchEnd.adding(days: 1))
         // A workload step also waits for its management cluster's platform updates.
@@ -114,7 +114,7 @@ extension StepScheduler {
     func freeze(of step: StepDraft, subject: Int, _ occurrence: WindowOccurrence) -> Int? {
         for (index, freeze) in context.freezes.enumerated() where occurrence.firstLocalDate <= freeze.to && occurrence.lastLocalDate >= freeze.from {
             if let rings = freeze.rings {
-                guard step.cluster != nil, let ringName = subjectRing[subject], rings.contains(where: { $0.name == ringName }) else { continue }
+                guard step.cluster != nil, let ringName = subjects.ring[subject], rings.contains(where: { $0.name == ringName }) else { continue }
             }
             if freeze.allow == .security && step.securityFix { continue }
             return index
@@ -149,9 +149,9 @@ extension StepScheduler {
     /// not frozen, with room and the subject free: where a certificate rotation goes.
     private func latestSlot(_ index: Int, endingBy deadline: Instant, earliest: Instant) -> (occurrence: WindowOccurrence, window: Int, position: Int)? {
         let subject = stepSubject[index]
-        guard let window = subjectWindow[subject] else { return nil }
+        guard let window = subjects.window[subject] else { return nil }
         let duration = steps[index].estimatedMinutes
-        let occurrences = windowOccurrences[window]
+        let occurrences = windows.occurrences[window]
         for position in occurrences.indices.reversed() {
             let occurrence = occurrences[position]
             guard occurrence.end <= deadline && occurrence.start >= earliest else { continue }

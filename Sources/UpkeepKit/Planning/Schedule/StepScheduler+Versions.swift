@@ -2,7 +2,7 @@
 extension StepScheduler {
     /// The release a management cluster runs at an instant, given the platform updates placed so far.
     func releaseInEffect(_ management: String, at instant: Instant) -> PlatformRelease? {
-        let number = subjectNumbers[SubjectKey(name: management, isManagement: true)]
+        let number = subjects.number(of: SubjectTable.Key(name: management, isManagement: true))
         let placed = number.flatMap { platformPlaced[$0].filter { $0.end <= instant }.max { $0.end < $1.end } }
         if let placed { return placed.release }
         guard let managementCluster = context.engine.managementClusters[management] else { return nil }
@@ -13,7 +13,7 @@ extension StepScheduler {
     /// offered then and supported on that day (a bridge takes the newest offered, with a warning).
     func resolveVersion(_ index: Int, at instant: Instant) -> KubernetesVersion? {
         let step = steps[index]
-        guard let clusterName = step.cluster, let position = subjectCluster[stepSubject[index]], let minor = step.targetMinor else { return nil }
+        guard let clusterName = step.cluster, let position = subjects.cluster[stepSubject[index]], let minor = step.targetMinor else { return nil }
         let cluster = context.clusters[position]
         let currentControlPlane = controlPlane[position]
         if step.kind == .nodePoolUpgrade { return currentControlPlane }

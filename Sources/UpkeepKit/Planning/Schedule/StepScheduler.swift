@@ -24,25 +24,9 @@ final class StepScheduler {
     /// Placed Kubernetes steps per ring and minor: latest end overall and per exact version.
     var soakByMinor: [GateKey: (end: Instant, step: Int)] = [:]
     var soakByVersion: [GateKey: [KubernetesVersion: (end: Instant, step: Int)]] = [:]
-    // Subjects (workload and management clusters) and windows are numbered once, so that the state
-    // is kept in arrays instead of dictionaries keyed by name. Subjects are numbered in name order:
-    // the number is also the name's place in the priority order.
-    struct SubjectKey: Hashable {
-        var name: String
-        var isManagement: Bool
-    }
-    var subjectNumbers: [SubjectKey: Int] = [:]
-    /// Per subject: the number of its window (nil when it has none), its position in `context.clusters`
-    /// (workload clusters), its ring's name.
-    var subjectWindow: [Int?] = []
-    var subjectCluster: [Int?] = []
-    var subjectRing: [String?] = []
-    /// Per window: its name, occurrences, longest occurrence and cluster limit (`max-parallel`).
-    var windowNames: [String] = []
-    var windowNumbers: [String: Int] = [:]
-    var windowOccurrences: [[WindowOccurrence]] = []
-    var windowLongest: [Int] = []
-    var windowClusterLimit: [Int?] = []
+    /// Subjects and windows, numbered once (`ScheduleTables.swift`).
+    var subjects = SubjectTable()
+    var windows = WindowTable()
 
     var state = PlacementState()
     /// Per management cluster (by subject number), its placed platform updates.
@@ -66,10 +50,10 @@ final class StepScheduler {
         controlPlane = context.clusters.map(\.kubernetesVersion)
         poolVersion = context.clusters.map { $0.nodePools.map(\.kubernetesVersion) }
         state.poolImage = context.clusters.map { $0.nodePools.map(\.nodeImage) }
-        var keys = Set(context.clusters.map { SubjectKey(name: $0.name, isManagement: false) })
-        for management in context.engine.inputs.managementClusters { keys.insert(SubjectKey(name: management.name, isManagement: true)) }
+        var keys = Set(context.clusters.map { SubjectTable.Key(name: $0.name, isManagement: false) })
+        for management in context.engine.inputs.managementClusters { keys.insert(SubjectTable.Key(name: management.name, isManagement: true)) }
         for cluster in context.clusters {
-            if let name = cluster.managementCluster?.name { keys.insert(SubjectKey(name: name, isManagement: true)) }
+            if let name = cluster.managementCluster?.name { keys.insert(SubjectTable.Key(name: name, isManagement: true)) }
         }
         let ordered = keys.sorted { a, b in
             a.name != b.name ? UTF8Order.precedes(a.name, b.name) : !a.isManagement && b.isManagement
@@ -90,7 +74,7 @@ final class StepScheduler {
     /// Every step as placed, with the findings of placing them.
     func finish() -> Schedule {
         numberSteps()
-        return Schedule(steps: steps, findings: findings, clusterPositions: stepSubject.map { subjectCluster[$0] },
+        return Schedule(steps: steps, findings: findings, clusterPositions: stepSubject.map { subjects.cluster[$0] },
                         constraints: state.constraints)
     }
 
@@ -120,21 +104,15 @@ final class StepScheduler {
     }
 
     /// The subject of a step: its workload cluster, or the management cluster of a platform step.
-    private func subjectKey(_ step: StepDraft) -> SubjectKey {
-        step.cluster.map { SubjectKey(name: $0, isManagement: false) } ?? SubjectKey(name: step.management ?? "", isManagement: true)
+    private func subjectKey(_ step: StepDraft) -> SubjectTable.Key {
+        step.cluster.map { SubjectTable.Key(name: $0, isManagement: false) } ?? SubjectTable.Key(name: step.management ?? "", isManagement: true)
     }
 
     /// The number of a subject, numbering it when it is new (every subject is numbered up front, in
     /// name order; a step whose subject is unknown, which validation rules out, gets the next number).
-    private func subjectNumber(_ key: SubjectKey) -> Int {
-        if let number = subjectNumbers[key] { return number }
-        let number = subjectWindow.count
-        subjectNumbers[key] = number
-        let cluster = key.isManagement ? nil : context.clusterIndex[key.name]
-        subjectCluster.append(cluster)
-        subjectRing.append(cluster.flatMap { context.clusters[$0].ring?.name })
-        let window = key.isManagement ? context.engine.managementClusters[key.name]?.window?.name : cluster.flatMap { context.clusters[$0].window?.name }
-        subjectWindow.append(window.flatMap(windowNumber))
+    private func subjectNumber(_ key: SubjectTable.Key) -> Int {
+        let (number, isNew) = subjects.number(key, context: context) { windowNumber($0) }
+        guard isNew else { return number }
         state.busy.append([])
         platformPlaced.append([])
         platformSteps.append([])
@@ -145,22 +123,18 @@ final class StepScheduler {
     }
 
     private func managementNumber(_ name: String) -> Int {
-        subjectNumber(SubjectKey(name: name, isManagement: true))
+        subjectNumber(SubjectTable.Key(name: name, isManagement: true))
     }
 
     /// The number of a window the schedule defines (nil for a name it does not), numbering it when new.
     private func windowNumber(_ name: String) -> Int? {
-        if let known = windowNumbers[name] { return known }
-        guard let window = context.windows[name] else { return nil }
-        let occurrences = context.occurrences(of: name)
-        windowNumbers[name] = windowNames.count
-        windowNames.append(name)
-        windowOccurrences.append(occurrences)
-        windowLongest.append(context.longestOccurrence(of: name))
-        windowClusterLimit.append(window.clusterLimit)
-        state.occupants.append(window.clusterLimit == nil ? [] : [Set<Int>](repeating: [], count: occurrences.count))
-        state.nextOpen.append(window.clusterLimit == nil ? [] : Array(0...occurrences.count))
-        return windowNames.count - 1
+        guard let (number, isNew) = windows.number(name, context: context) else { return nil }
+        if isNew {
+            let count = windows.occurrences[number].count, limited = windows.clusterLimit[number] != nil
+            state.occupants.append(limited ? [Set<Int>](repeating: [], count: count) : [])
+            state.nextOpen.append(limited ? Array(0...count) : [])
+        }
+        return number
     }
 
     // MARK: Running

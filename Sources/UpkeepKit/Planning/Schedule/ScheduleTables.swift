@@ -1,0 +1,55 @@
+/// The windows a schedule places steps into, numbered once, so that the scheduler keeps its per-window state in
+/// arrays: each window's name, occurrences, longest occurrence and cluster limit (`max-parallel`).
+struct WindowTable {
+    private(set) var names: [String] = []
+    private var numbers: [String: Int] = [:]
+    private(set) var occurrences: [[WindowOccurrence]] = []
+    private(set) var longest: [Int] = []
+    private(set) var clusterLimit: [Int?] = []
+
+    /// The number of a window the schedule defines (nil for a name it does not), numbering it when new (`isNew`).
+    mutating func number(_ name: String, context: PlanningContext) -> (number: Int, isNew: Bool)? {
+        if let known = numbers[name] { return (known, false) }
+        guard let window = context.windows[name] else { return nil }
+        numbers[name] = names.count
+        names.append(name)
+        occurrences.append(context.occurrences(of: name))
+        longest.append(context.longestOccurrence(of: name))
+        clusterLimit.append(window.clusterLimit)
+        return (names.count - 1, true)
+    }
+}
+
+/// The subjects a schedule places steps of (workload and management clusters), numbered once, so that the
+/// scheduler keeps its per-subject state in arrays: each subject's window number, position in the context's
+/// clusters (workload clusters) and ring name. The scheduler numbers them up front in name order, so the number
+/// is also the name's place in the priority order.
+struct SubjectTable {
+    struct Key: Hashable {
+        var name: String
+        var isManagement: Bool
+    }
+
+    private var numbers: [Key: Int] = [:]
+    private(set) var window: [Int?] = []
+    private(set) var cluster: [Int?] = []
+    private(set) var ring: [String?] = []
+
+    var count: Int { window.count }
+
+    /// The number of a known subject.
+    func number(of key: Key) -> Int? { numbers[key] }
+
+    /// The number of a subject, numbering it when new (`isNew`); `windowNumber` numbers its window.
+    mutating func number(_ key: Key, context: PlanningContext, windowNumber: (String) -> Int?) -> (number: Int, isNew: Bool) {
+        if let known = numbers[key] { return (known, false) }
+        let number = window.count
+        numbers[key] = number
+        let position = key.isManagement ? nil : context.clusterIndex[key.name]
+        cluster.append(position)
+        ring.append(position.flatMap { context.clusters[$0].ring?.name })
+        let name = key.isManagement ? context.engine.managementClusters[key.name]?.window?.name : position.flatMap { context.clusters[$0].window?.name }
+        window.append(name.flatMap(windowNumber))
+        return (number, true)
+    }
+}
