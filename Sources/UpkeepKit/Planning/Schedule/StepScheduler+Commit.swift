@@ -49,10 +49,7 @@ extension StepScheduler {
                         issue.affectedVersions.contains(version) && (issue.affectedOS.map { systems.contains($0) } ?? true)
                     }.map(\.id)
                 }
-                if let gate = soakGate(of: index) {
-                    if (soakByMinor[gate]?.end).map({ $0 < end }) ?? true { soakByMinor[gate] = (end, index) }
-                    if (soakByVersion[gate]?[version]?.end).map({ $0 < end }) ?? true { soakByVersion[gate, default: [:]][version] = (end, index) }
-                }
+                if let gate = soakGate(of: index) { soakEnds.record(ring: gate.ring, version: version, end: end, step: index) }
                 if let management { state.workloadStepEnds(end, step: index, management: management) }
             }
         case .nodeImageUpdate:

@@ -31,11 +31,11 @@ extension StepScheduler {
         let rings = context.policy.rings
         let earlier = 0..<min(step.ringIndex, rings.count)
         let exact = earlier.compactMap { ring -> (end: Instant, step: Int, ring: Int)? in
-            soakByVersion[GateKey(ring: ring, minor: version.minorVersion)]?[version].map { ($0.end.adding(minutes: rings[ring].soak.minutes), $0.step, ring) }
+            soakEnds.latest(ring: ring, version: version).map { ($0.end.adding(minutes: rings[ring].soak.minutes), $0.step, ring) }
         }
         let candidates = exact.isEmpty
             ? earlier.compactMap { ring -> (end: Instant, step: Int, ring: Int)? in
-                soakByMinor[GateKey(ring: ring, minor: version.minorVersion)].map { ($0.end.adding(minutes: rings[ring].soak.minutes), $0.step, ring) }
+                soakEnds.latest(ring: ring, minor: version.minorVersion).map { ($0.end.adding(minutes: rings[ring].soak.minutes), $0.step, ring) }
             }
             : exact
         return candidates.max { $0.end < $1.end }

@@ -22,8 +22,7 @@ final class StepScheduler {
     var pending: [Int] = []
     var settled: [Bool] = []
     /// Placed Kubernetes steps per ring and minor: latest end overall and per exact version.
-    var soakByMinor: [GateKey: (end: Instant, step: Int)] = [:]
-    var soakByVersion: [GateKey: [KubernetesVersion: (end: Instant, step: Int)]] = [:]
+    var soakEnds = SoakEnds()
     /// Subjects and windows, numbered once (`ScheduleTables.swift`).
     var subjects = SubjectTable()
     var windows = WindowTable()
