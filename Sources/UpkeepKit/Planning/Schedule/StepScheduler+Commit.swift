@@ -30,12 +30,12 @@ extension StepScheduler {
                 step.version = version
                 step.to = version.description
                 if let management { recordUpdateBringing(version, to: step, cluster: cluster, management: management, before: start) }
-                if step.kind == .kubernetesUpgrade { step.from = controlPlane[position].description }
-                if step.movesControlPlane { controlPlane[position] = version }
+                if step.kind == .kubernetesUpgrade { step.from = versions.controlPlane[position].description }
+                if step.movesControlPlane { versions.moveControlPlane(of: position, to: version) }
                 var changes: [PlanStep.ImageChange] = []
                 for (poolIndex, pool) in cluster.nodePools.enumerated() where step.movedPools.contains(pool.name) {
-                    if step.kind == .nodePoolUpgrade { step.from = poolVersion[position][poolIndex].description }
-                    poolVersion[position][poolIndex] = version
+                    if step.kind == .nodePoolUpgrade { step.from = versions.pools[position][poolIndex].description }
+                    versions.movePool(poolIndex, of: position, to: version)
                     let current = state.poolImage[position][poolIndex]
                     if let image = context.newestImage(family: pool.imageFamily.name, for: version, on: start.utcDate), current < image.version {
                         changes.append(PlanStep.ImageChange(nodePool: pool.name, from: current.text, to: image.version.text))
@@ -93,7 +93,7 @@ extension StepScheduler {
 
     /// The control plane version a cluster's placed steps leave it on.
     func controlPlaneVersion(of cluster: String) -> KubernetesVersion? {
-        context.clusterIndex[cluster].map { controlPlane[$0] }
+        context.clusterIndex[cluster].map { versions.controlPlane[$0] }
     }
 
     /// A management cluster's placed platform updates (their positions), in the order they were placed.

@@ -141,7 +141,7 @@ extension StepScheduler {
         let cluster = context.clusters[position]
         for candidate in platformSteps[management] where !settled[candidate] && !steps[candidate].predecessors.contains(index) {
             guard let release = steps[candidate].targetRelease else { continue }
-            let patches = context.supportedPatches(of: minor, above: controlPlane[position], in: release, to: cluster,
+            let patches = context.supportedPatches(of: minor, above: versions.controlPlane[position], in: release, to: cluster,
                                                    on: max(release.released, context.asOf))
             if patches.contains(where: { version in step.minimumVersion.map { !(version < $0) } ?? true }) { return candidate }
         }

@@ -15,7 +15,7 @@ extension StepScheduler {
         let step = steps[index]
         guard let clusterName = step.cluster, let position = subjects.cluster[stepSubject[index]], let minor = step.targetMinor else { return nil }
         let cluster = context.clusters[position]
-        let currentControlPlane = controlPlane[position]
+        let currentControlPlane = versions.controlPlane[position]
         if step.kind == .nodePoolUpgrade { return currentControlPlane }
         let day = instant.utcDate
         var offered: [KubernetesVersion]

@@ -30,10 +30,8 @@ final class StepScheduler {
     var state = PlacementState()
     /// Per management cluster (by subject number), its placed platform updates.
     var platformPlaced: [[(end: Instant, start: Instant, release: PlatformRelease, step: Int)]] = []
-    /// Each workload cluster's versions as its placed steps leave them (by cluster position, then pool
-    /// position).
-    var controlPlane: [KubernetesVersion] = []
-    var poolVersion: [[KubernetesVersion]] = []
+    /// Each workload cluster's versions as its placed steps leave them.
+    var versions: ClusterVersions
     /// Each step's subject number, its management cluster's subject number and place in the
     /// priority order.
     var stepSubject: [Int] = []
@@ -46,8 +44,7 @@ final class StepScheduler {
         self.context = context
         self.steps = steps
         self.execution = execution
-        controlPlane = context.clusters.map(\.kubernetesVersion)
-        poolVersion = context.clusters.map { $0.nodePools.map(\.kubernetesVersion) }
+        versions = ClusterVersions(context.clusters)
         state.poolImage = context.clusters.map { $0.nodePools.map(\.nodeImage) }
         var keys = Set(context.clusters.map { SubjectTable.Key(name: $0.name, isManagement: false) })
         for management in context.engine.inputs.managementClusters { keys.insert(SubjectTable.Key(name: management.name, isManagement: true)) }
