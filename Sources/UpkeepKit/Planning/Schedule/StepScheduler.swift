@@ -15,9 +15,8 @@ final class StepScheduler {
 
     /// Steps waiting on a (ring, minor) gate: every earlier-ring step reaching the minor must be settled
     /// (placed or failed) before a later ring can compute its soak.
-    struct GateKey: Hashable { var ring: Int; var minor: KubernetesMinor }
-    var gateMembers: [GateKey: Int] = [:]
-    var gateWaiters: [GateKey: [Int]] = [:]
+    typealias GateKey = SoakGates.Gate
+    var gates = SoakGates()
     var successors: [[Int]] = []
     var pending: [Int] = []
     var settled: [Bool] = []
@@ -147,11 +146,11 @@ final class StepScheduler {
                 successors[predecessor].append(index)
                 pending[index] += 1
             }
-            if let gate = soakGate(of: index) { gateMembers[gate, default: 0] += 1 }
+            if let gate = soakGate(of: index) { gates.join(gate) }
         }
         for index in firstNew..<count {
-            for gate in gatesWaited(by: index) where (gateMembers[gate] ?? 0) > 0 {
-                gateWaiters[gate, default: []].append(index)
+            for gate in gatesWaited(by: index) where gates.isClosed(gate) {
+                gates.wait(index, at: gate)
                 pending[index] += 1
             }
         }
@@ -196,13 +195,9 @@ final class StepScheduler {
                 if pending[successor] == 0 { queue.push(priority[successor]) }
             }
             if let gate = soakGate(of: index) {
-                gateMembers[gate, default: 1] -= 1
-                if gateMembers[gate] == 0 {
-                    for waiter in gateWaiters[gate] ?? [] where !settled[waiter] && waiter >= firstNew {
-                        pending[waiter] -= 1
-                        if pending[waiter] == 0 { queue.push(priority[waiter]) }
-                    }
-                    gateWaiters[gate] = nil
+                for waiter in gates.settle(memberOf: gate) where !settled[waiter] && waiter >= firstNew {
+                    pending[waiter] -= 1
+                    if pending[waiter] == 0 { queue.push(priority[waiter]) }
                 }
             }
         }
@@ -213,13 +208,9 @@ final class StepScheduler {
     /// update is among the stuck steps (rings against `dependsOn` stay a cycle: the input contradicts itself).
     private func openGatesHoldingUp(_ stuck: [Int], firstNew: Int, _ queue: inout PriorityQueue<PriorityKey>) -> Bool {
         guard stuck.contains(where: { steps[$0].kind == .platformUpdate }) else { return false }
-        let stuckSet = Set(stuck)
-        let gates = gateWaiters.keys.filter { gate in
-            (gateMembers[gate] ?? 0) > 0 && (gateWaiters[gate] ?? []).contains { stuckSet.contains($0) }
-        }.sorted { ($0.ring, $0.minor) < ($1.ring, $1.minor) }
         var opened = false
-        for gate in gates {
-            for waiter in gateWaiters[gate] ?? [] where !settled[waiter] && waiter >= firstNew {
+        for (gate, waiters) in gates.open(gatesHolding: Set(stuck)) {
+            for waiter in waiters where !settled[waiter] && waiter >= firstNew {
                 pending[waiter] -= 1
                 if pending[waiter] == 0 { queue.push(priority[waiter]) }
                 opened = true
@@ -228,7 +219,6 @@ final class StepScheduler {
                                         message: "\(steps[waiter].subjectName)'s step to \(gate.minor) does not wait for ring \(ring)'s steps to \(gate.minor): they wait for a platform update that needs this step first.",
                                         position: context.clusterIndex[steps[waiter].subjectName].map { context.clusters[$0].position }))
             }
-            gateWaiters[gate] = nil
         }
         return opened
     }
