@@ -59,9 +59,16 @@ public struct PlanDocument: Decodable, Sendable {
         guard schemaVersion == 1, let asOf = CalendarDate(parsing: asOf), let horizonEnd = CalendarDate(parsing: horizonEnd) else { return nil }
         let findings = (findings ?? []).map { finding in
             UpkeepKit.Finding(finding.severity, code: finding.code, subject: finding.subject, message: finding.message ?? "",
-                              position: finding.position.flatMap(PlanFileReader.position))
+                              position: finding.position.flatMap(Self.position))
         }
         return Plan(asOf: asOf, horizonEnd: horizonEnd, inputs: [], steps: steps.map(\.planStep), findings: findings, clusters: [])
+    }
+
+    /// `path:line:column` (the path may hold colons).
+    static func position(_ text: String) -> SourcePosition? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { return nil }
+        return SourcePosition(path: parts.dropLast(2).joined(separator: ":"), line: line, column: column)
     }
 }
 

@@ -13,11 +13,4 @@ public enum PlanFileReader {
     public static func read(_ bytes: [UInt8]) -> Plan? {
         (try? JSONDecoder().decode(PlanDocument.self, from: Data(bytes)))?.plan
     }
-
-    /// `path:line:column` (the path may hold colons).
-    static func position(_ text: String) -> SourcePosition? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { return nil }
-        return SourcePosition(path: parts.dropLast(2).joined(separator: ":"), line: line, column: column)
-    }
 }

@@ -93,8 +93,29 @@ public struct ChangeTicket: Sendable {
             }
         }
         if let first = event.steps.first {
-            constraints.append("Every constraint of a step: \(TicketCommands.code)upkeep explain \(first.id.replacingEvery(TicketCommands.code, with: "")) PATH…\(TicketCommands.code)")
+            constraints.append("Every constraint of a step: " + TicketCommands.command("upkeep explain \(first.id.replacingEvery(TicketCommands.code, with: "")) PATH…"))
         }
+    }
+
+    /// A titled list of the ticket (each format says "None." for an empty one, in its own way).
+    public struct Section: Sendable {
+        public var title: String
+        public var items: [String]
+        public var numbered: Bool
+    }
+
+    /// The ticket's lists in the order every format writes them, after its title and summary (markdown, Jira
+    /// wiki markup and Atlassian Document Format).
+    public var sections: [Section] {
+        let lists: [(String, [String], Bool)] = [
+            ("Justification", justification, false), ("Implementation plan", implementation, true),
+            ("Backout plan", backout, false), ("Test plan", tests, false),
+            ("Risk and impact", ["Risk: \(risk.name)", "Impact: \(impact.name)"] + riskReasons, false),
+            ("Window", ["UTC: \(windowUTC)", "Local: \(windowLocal)"], false),
+            ("Affected configuration items", configurationItems, false),
+            ("Known issues and workarounds", knownIssues, false), ("Why this window", constraints, false),
+        ]
+        return lists.map { Section(title: $0.0, items: $0.1, numbered: $0.2) }
     }
 
     /// `2024-07-07 05:00` in a time zone.

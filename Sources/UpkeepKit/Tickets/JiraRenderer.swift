@@ -1,29 +1,18 @@
 /// Jira issues for `upkeep tickets`: REST v2 (`--format jira`) takes the description as Jira wiki markup, REST v3
-/// (`--format jira-adf`) as an Atlassian Document Format document. Both hold the markdown ticket's sections.
+/// (`--format jira-adf`) as an Atlassian Document Format document. Both hold the ticket's `sections`, as markdown does.
 ///
 /// Wiki markup: `h1.`/`h2.` headings, `#` numbered and `*` bulleted lists, each command in `{noformat}` (literal in
 /// Jira, whatever it holds: `--name` stays two hyphens, `*`, `{`, `|` stay themselves), and the prose with Jira's
 /// special characters escaped by a backslash. A list item never ends on a `{noformat}`, which would let the
 /// reader run the next heading into it.
 enum JiraRenderer {
-    /// The ticket's sections, in order: heading and items (nil items: a paragraph, the summary).
-    static func sections(_ ticket: ChangeTicket) -> [(title: String, items: [String], numbered: Bool)] {
-        [("Justification", ticket.justification, false), ("Implementation plan", ticket.implementation, true),
-         ("Backout plan", ticket.backout, false), ("Test plan", ticket.tests, false),
-         ("Risk and impact", ["Risk: \(ticket.risk.name)", "Impact: \(ticket.impact.name)"] + ticket.riskReasons, false),
-         ("Window", ["UTC: \(ticket.windowUTC)", "Local: \(ticket.windowLocal)"], false),
-         ("Affected configuration items", ticket.configurationItems, false),
-         ("Known issues and workarounds", ticket.knownIssues, false), ("Why this window", ticket.constraints, false)]
-    }
-
     // MARK: Wiki markup (REST v2)
 
     static func wiki(_ ticket: ChangeTicket) -> String {
         var lines = ["h1. Change: " + prose(ticket.title), "", "h2. Summary", "", prose(TicketRenderer.summaryLine(ticket))]
-        for section in sections(ticket) {
+        for section in ticket.sections {
             lines += ["", "h2. " + section.title, ""]
-            let items = section.items.isEmpty ? ["None."] : section.items
-            lines += items.map { (section.numbered ? "# " : "* ") + item($0) }
+            lines += (section.items.isEmpty ? ["None."] : section.items).map { (section.numbered ? "# " : "* ") + item($0) }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -56,7 +45,7 @@ enum JiraRenderer {
     static func adf(_ ticket: ChangeTicket) -> JSONValue {
         var content: [JSONValue] = [heading(1, "Change: " + ticket.title), heading(2, "Summary"),
                                     .object(["type": .string("paragraph"), "content": .array(inline(TicketRenderer.summaryLine(ticket)))])]
-        for section in sections(ticket) {
+        for section in ticket.sections {
             content.append(heading(2, section.title))
             let items = (section.items.isEmpty ? ["None."] : section.items).map { item -> JSONValue in
                 .object(["type": .string("listItem"),

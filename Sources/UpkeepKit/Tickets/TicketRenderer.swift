@@ -109,22 +109,14 @@ public enum TicketRenderer {
     }
 
     static func markdown(_ ticket: ChangeTicket) -> String {
-        func list(_ items: [String], numbered: Bool = false) -> [String] {
-            items.isEmpty ? ["None."] : items.enumerated().map { (numbered ? "\($0.offset + 1). " : "- ") + markdownText($0.element) }
-        }
         var lines = ["# Change: \(MarkdownText.escape(ticket.title))", "",
                      "## Summary", "",
-                     "\(ticket.event.steps.count) step\(ticket.event.steps.count == 1 ? "" : "s") on \(MarkdownText.escape(ticket.event.name)) in window \(MarkdownText.escape(ticket.event.occurrence.window)), \(ticket.event.isLate ? "**late**" : "on time").", "",
-                     "## Justification", ""]
-        lines += list(ticket.justification)
-        lines += ["", "## Implementation plan", ""] + list(ticket.implementation, numbered: true)
-        lines += ["", "## Backout plan", ""] + list(ticket.backout)
-        lines += ["", "## Test plan", ""] + list(ticket.tests)
-        lines += ["", "## Risk and impact", "", "- Risk: \(ticket.risk.name)", "- Impact: \(ticket.impact.name)"] + list(ticket.riskReasons)
-        lines += ["", "## Window", "", "- UTC: \(MarkdownText.escape(ticket.windowUTC))", "- Local: \(MarkdownText.escape(ticket.windowLocal))"]
-        lines += ["", "## Affected configuration items", ""] + list(ticket.configurationItems)
-        lines += ["", "## Known issues and workarounds", ""] + list(ticket.knownIssues)
-        lines += ["", "## Why this window", ""] + list(ticket.constraints)
+                     "\(ticket.event.steps.count) step\(ticket.event.steps.count == 1 ? "" : "s") on \(MarkdownText.escape(ticket.event.name)) in window \(MarkdownText.escape(ticket.event.occurrence.window)), \(ticket.event.isLate ? "**late**" : "on time")."]
+        for section in ticket.sections {
+            lines += ["", "## \(section.title)", ""]
+            lines += section.items.isEmpty ? ["None."]
+                : section.items.enumerated().map { (section.numbered ? "\($0.offset + 1). " : "- ") + markdownText($0.element) }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

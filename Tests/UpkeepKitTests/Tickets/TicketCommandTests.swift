@@ -23,7 +23,12 @@ struct TicketCommandTests {
 
     /// The commands of a ticket: the text between `TicketCommands.code` marks.
     static func commands(_ ticket: ChangeTicket) -> [String] {
-        (ticket.implementation + ticket.backout + ticket.tests).flatMap { line in
+        commands(in: ticket.implementation + ticket.backout + ticket.tests)
+    }
+
+    /// The commands of some lines, in order: the text between `TicketCommands.code` marks.
+    static func commands(in lines: [String]) -> [String] {
+        lines.flatMap { line in
             line.components(separatedBy: TicketCommands.code).enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
         }
     }

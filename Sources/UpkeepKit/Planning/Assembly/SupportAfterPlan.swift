@@ -29,12 +29,6 @@ enum SupportAfterPlan {
         case kubernetes(KubernetesVersion)
         case pool(KubernetesVersion, image: NodeImageVersion)
 
-        var text: String {
-            var text = MessageText(capacity: 64)
-            write(to: &text)
-            return text.string
-        }
-
         func write(to text: inout MessageText) {
             switch self {
             case .release(let platform, let version): text.add(platform); text.add(" "); text.add(version.description)

@@ -22,7 +22,7 @@ final class StepScheduler {
     var settled: [Bool] = []
     /// Placed Kubernetes steps per ring and minor: latest end overall and per exact version.
     var soakEnds = SoakEnds()
-    /// Subjects and windows, numbered once (`ScheduleTables.swift`).
+    /// Subjects and windows, numbered once (`SubjectTable`, `WindowTable`).
     var subjects = SubjectTable()
     var windows = WindowTable()
 
