@@ -27,17 +27,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // Release builds leave out the run-time exclusivity checks (debug builds and the tests keep
-        // them): the scheduler's shared step drafts, the YAML event source and the JSON writer update
-        // stored properties of classes hundreds of thousands of times. Measured 2026-12-05 (`make
-        // bench-instructions`): the benchmark plan takes 12.18 G instructions with this flag and 12.70 G
-        // without (+4.3%; wall clock 1.09 s against 1.15 s). That is under the 5% issue 22 asks a flag
-        // like this to buy; it goes once the drafts and the scheduler's state are values (issue 22).
-        // Swift 6 still proves exclusivity at compile time wherever it can.
+        // No `-enforce-exclusivity=unchecked`: with the step drafts and the scheduler values (issue 22), Swift's
+        // run-time exclusivity checks cost 0.1% of the benchmark plan's instructions (`make bench-instructions`,
+        // 2026-12-05: 12.20 G with the checks, 12.19 G with the flag), far from the 5% that would justify
+        // turning a safety check off. (Before, with a shared class of drafts, the flag saved 4.3%.)
         .target(
             name: "UpkeepKit",
-            dependencies: ["CLibYAML"],
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            dependencies: ["CLibYAML"]
         ),
         .executableTarget(
             name: "upkeep",

@@ -32,11 +32,12 @@ public enum CalendarRenderer {
         let stamp = Instant(startOf: asOf)
         let uids = execution.map(events, minimum: 512) { $0.uid }
         let current = Set(uids)
+        let previous = before
         let written = execution.chunks(events.count, minimum: 512) { range -> [[UInt8]] in
             var chunk = ICalendarLines()
             for index in range {
                 let event = events[index]
-                let changed = before[uids[index]].map { $0.fingerprint != fingerprint(event, names: names) } ?? false
+                let changed = previous[uids[index]].map { $0.fingerprint != fingerprint(event, names: names) } ?? false
                 write(event, uid: uids[index], names: names, stamp: stamp, sequence: changed ? 1 : 0, cancelled: false, into: &chunk)
             }
             return [chunk.bytes]

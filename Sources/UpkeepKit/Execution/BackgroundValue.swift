@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 /// A value worked out on another thread while the caller goes on; `value` waits for it.
-final class BackgroundValue<Value>: @unchecked Sendable {
+final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: Value?
 

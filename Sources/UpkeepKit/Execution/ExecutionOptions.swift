@@ -2,13 +2,12 @@ import Dispatch
 import Foundation
 
 /// How the planner's work is spread over the cores, and who hears about its phases: the one value the
-/// planner's façade decides chunking by. The stages never start threads themselves; they hand
+/// planning pipeline decides chunking by. The stages never start threads themselves; they hand
 /// per-item functions to these methods, which split the items into contiguous chunks, run the chunks at
 /// once and put the results back in item order — so every result is the one a single pass gives.
 ///
-/// The closures given here only read what they capture (the planner's tables and drafts, filled before
-/// the call) and write only their own results: that is what makes handing them to other threads safe,
-/// and why they need not be `Sendable` — the check is made here, once, instead of at every call.
+/// The closures given here are `@Sendable` and their results `Sendable`: the compiler checks that they
+/// capture only values other threads may read, and write only their own results.
 public struct ExecutionOptions: Sendable {
     /// Threads at most (1: everything on the calling thread).
     public var workers: Int
@@ -43,46 +42,30 @@ public struct ExecutionOptions: Sendable {
 
     /// `body` over `0..<count` in contiguous chunks, at once when there are at least `minimum` items;
     /// the chunks' results joined in chunk order.
-    func chunks<Value>(_ count: Int, minimum: Int? = nil, _ body: (Range<Int>) -> [Value]) -> [Value] {
+    func chunks<Value: Sendable>(_ count: Int, minimum: Int? = nil, _ body: @Sendable (Range<Int>) -> [Value]) -> [Value] {
         let workers = min(self.workers, count)
         guard count >= (minimum ?? minimumItems), workers > 1 else { return body(0..<count) }
-        return withoutActuallyEscaping(body) { body in
-            let work = ReadOnly(body)
-            return ParallelChunks.map(count, minimum: 0, workers: workers) { work.value($0) }
-        }
+        return ParallelChunks.map(count, minimum: 0, workers: workers, body)
     }
 
     /// `transform` of each item, in item order.
-    func map<Item, Value>(_ items: [Item], minimum: Int? = nil, _ transform: (Item) -> Value) -> [Value] {
-        withoutActuallyEscaping(transform) { transform in
-            let shared = ReadOnly((items: items, transform: transform))
-            return chunks(items.count, minimum: minimum) { range in range.map { shared.value.transform(shared.value.items[$0]) } }
-        }
+    func map<Item: Sendable, Value: Sendable>(_ items: [Item], minimum: Int? = nil, _ transform: @Sendable (Item) -> Value) -> [Value] {
+        chunks(items.count, minimum: minimum) { range in range.map { transform(items[$0]) } }
     }
 
     /// The indices `items` sorted by `before`, a strict total order: the two halves at once, then merged.
-    func sortedIndices(_ items: [Int], by before: (Int, Int) -> Bool) -> [Int] {
+    func sortedIndices(_ items: [Int], by before: @Sendable (Int, Int) -> Bool) -> [Int] {
         guard workers > 1, items.count >= minimumItems else { return items.sorted(by: before) }
-        return withoutActuallyEscaping(before) { before in
-            let order = ReadOnly(before)
-            return ParallelSort.sorted(items) { order.value($0, $1) }
-        }
+        return ParallelSort.sorted(items, by: before)
     }
 
     /// A value worked out on another thread while the caller goes on.
-    func background<Value>(_ work: @escaping () -> Value) -> BackgroundValue<Value> {
-        let shared = ReadOnly(work)
-        return BackgroundValue(runOnAnotherThread: workers > 1) { shared.value() }
+    func background<Value: Sendable>(_ work: @escaping @Sendable () -> Value) -> BackgroundValue<Value> {
+        BackgroundValue(runOnAnotherThread: workers > 1, work)
     }
 
     /// Lets another thread free a large graph of objects (the caller must hold no other reference).
     func release(_ object: consuming AnyObject) {
         if workers > 1 { BackgroundRelease.release(object) }
     }
-}
-
-/// A value other threads only read while a call of `ExecutionOptions` runs (see its documentation).
-struct ReadOnly<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -5,20 +5,26 @@ import Foundation
 /// batches going round (so the producer is never more than a few batches ahead). The YAML reader parses with
 /// libyaml on the other thread while it builds the tree on this one.
 enum HandOff {
-    /// Fills batches on another thread with `fill` (true when the batch it filled is the last) and hands each, in
-    /// order, to `use` on this thread (false: no more are wanted). `fill` runs on one thread at a time, never at
-    /// the same time as itself, and stops once `use` stops or a batch is the last.
-    static func run<Batch: Sendable>(batches: Int, empty: Batch, fill: @escaping (inout Batch) -> Bool, use: (Batch) -> Bool) {
+    /// Fills batches on another thread with `fill` from `producer` (true when the batch it filled is the last) and
+    /// hands each, in order, to `use` on this thread (false: no more are wanted). `fill` runs on one thread at a
+    /// time, never at the same time as itself, and stops once `use` stops or a batch is the last.
+    ///
+    /// The caller hands `producer` over for the length of the call: only the other thread touches it until `run`
+    /// returns (`fill` is `@Sendable` and gets it as an argument; `use` runs here and must not reach it). That is
+    /// what makes a producer that is not `Sendable` (libyaml's parser, reading the caller's buffer) safe to hand
+    /// over; `sending` cannot say it, since the parser shares its region with the caller's buffer.
+    static func run<Producer, Batch: Sendable>(batches: Int, empty: Batch, producer: Producer,
+                                               fill: @escaping @Sendable (Producer, inout Batch) -> Bool, use: (Batch) -> Bool) {
         let queue = HandOffQueue(batches: Array(repeating: empty, count: max(1, batches)))
-        let filler = ReadOnly(fill)
-        let producer = DispatchWorkItem {
+        let owned = Owned(producer)
+        let work = DispatchWorkItem {
             while var batch = queue.emptyBatch() {
-                let last = filler.value(&batch)
+                let last = fill(owned.value, &batch)
                 queue.put(batch, last: last)
                 if last { return }
             }
         }
-        DispatchQueue.global().async(execute: producer)
+        DispatchQueue.global().async(execute: work)
         while true {
             let (batch, last) = queue.take()
             let keepGoing = use(batch)
@@ -26,8 +32,14 @@ enum HandOff {
             if !keepGoing || last { break }
         }
         queue.stop()
-        producer.wait()
+        work.wait()
     }
+}
+
+/// A value handed over to the one thread that uses it while `HandOff.run` runs.
+private final class Owned<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// The batches going round between the two threads of `HandOff.run`, under one lock.

@@ -4,14 +4,13 @@ import Foundation
 /// Splits `0..<count` into one contiguous chunk per core, runs `body` on each at once and returns the
 /// chunks' results in chunk order: the same result as one pass over the whole range.
 ///
-/// `body` only reads shared state; the planner reaches this through `ExecutionOptions`, which says why
-/// that is safe; the readers and writers reach it directly with their own `ReadOnly` values.
+/// `body` is `@Sendable`: the compiler checks that it only reads what it shares with the other chunks.
 enum ParallelChunks {
     /// Below this many items the threads cost more than they save.
     static let minimumItems = 2048
 
-    static func map<Value>(_ count: Int, minimum: Int = minimumItems, workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 8),
-                           _ body: @escaping @Sendable (Range<Int>) -> [Value]) -> [Value] {
+    static func map<Value: Sendable>(_ count: Int, minimum: Int = minimumItems, workers: Int = min(ProcessInfo.processInfo.activeProcessorCount, 8),
+                                     _ body: @Sendable (Range<Int>) -> [Value]) -> [Value] {
         let workers = min(workers, count)
         guard count >= minimum, workers > 1 else { return body(0..<count) }
         let size = (count + workers - 1) / workers
@@ -25,7 +24,7 @@ enum ParallelChunks {
 }
 
 /// Where each chunk's result goes; every worker writes only its own index, under a lock.
-private final class ChunkResults<Value>: @unchecked Sendable {
+private final class ChunkResults<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var chunks: [[Value]]
 
@@ -49,7 +48,7 @@ private final class ChunkResults<Value>: @unchecked Sendable {
 /// Sorts on two cores: each half sorted at once, then merged. The same order as `sorted(by:)` for a
 /// strict total order (the planner's orders end on a unique key).
 enum ParallelSort {
-    static func sorted(_ items: [Int], by before: @escaping @Sendable (Int, Int) -> Bool) -> [Int] {
+    static func sorted(_ items: [Int], by before: @Sendable (Int, Int) -> Bool) -> [Int] {
         guard items.count >= ParallelChunks.minimumItems, ProcessInfo.processInfo.activeProcessorCount > 1 else {
             return items.sorted(by: before)
         }

@@ -1,9 +1,8 @@
-/// A step while the plan is being made: what it must achieve (a target minor, a release, an image),
-/// its reasons and deadline, and — once scheduled — its resolved version, slot and status.
-///
-/// A class: the scheduler reads and updates tens of thousands of these in place, and copying a value
-/// this size at every look costs more than the planning itself. `copy()` makes an independent one.
-final class StepDraft {
+/// What a step must achieve (a target minor, a release, an image), its reasons and deadline, and what it
+/// waits for: a value the stages that find steps build (paths, platform decisions, the image and
+/// certificate rounds) and the step graph links. Handed to the scheduler, it becomes a `StepRequirement`,
+/// which nothing changes; where the step went is its `StepPlacement`.
+struct StepDraft: Sendable {
     var kind: PlanStep.Kind
     /// The workload cluster, for workload steps.
     var cluster: String?
@@ -26,7 +25,18 @@ final class StepDraft {
     /// True when the step only changes the patch within the current minor.
     var isPatchUpgrade = false
     /// Platform steps: the release to reach.
-    var targetRelease: PlatformRelease?
+    var targetRelease: PlatformRelease? {
+        get { targetReleaseBox?.release }
+        set { targetReleaseBox = newValue.map(ReleaseBox.init) }
+    }
+    /// Held by reference: only platform steps have one, and the release inline would make every draft's copy
+    /// (tens of thousands of image updates) a hundred bytes and several counts larger.
+    private var targetReleaseBox: ReleaseBox?
+
+    private final class ReleaseBox: Sendable {
+        let release: PlatformRelease
+        init(_ release: PlatformRelease) { self.release = release }
+    }
     /// Image steps: the image version to bring.
     var targetImageVersion: NodeImageVersion?
     /// Certificate rotations: the old expiry (the `from`) is in `from`.
@@ -55,30 +65,16 @@ final class StepDraft {
     /// The earliest day its target exists (a release, an image, an upstream patch).
     var availableFrom: CalendarDate?
     /// An image update is only worth running if it ends before the Kubernetes step that would bring a
-    /// newer image anyway; otherwise it is dropped.
+    /// newer image anyway; otherwise the scheduler drops it.
     var mustEndBefore: Instant?
-    var dropped = false
     /// Certificate rotations: the certificates' validity, which counts from the rotation's end.
     var renewsCertificatesForDays: Int?
 
-    // The graph.
+    /// The steps it waits for (positions among the scheduler's steps), set by the step graph and rounds.
     var predecessors: [Int] = []
-
-    // The result.
-    var id = ""
+    /// The planned target as text, for steps whose target is known before scheduling (platform updates,
+    /// image updates); Kubernetes steps get theirs when placed.
     var to = ""
-    var version: KubernetesVersion?
-    var occurrence: WindowOccurrence?
-    var start: Instant?
-    var end: Instant?
-    var status: PlanStep.Status = .scheduled
-    var imageChanges: [PlanStep.ImageChange] = []
-    var knownIssues: [String] = []
-    /// What decided its start, recorded while it was placed: its range in the scheduler's store.
-    var constraintRange: Range<Int> = 0..<0
-    /// The earlier-ring step whose soak held it (it waits for that step too).
-    var soakStep: Int?
-    var placed: Bool { start != nil }
 
     init(kind: PlanStep.Kind, cluster: String?, management: String?, pool: String? = nil, sequence: Int, ringIndex: Int,
          from: String, estimatedMinutes: Int) {
@@ -92,23 +88,8 @@ final class StepDraft {
         self.estimatedMinutes = estimatedMinutes
     }
 
-    /// An independent copy (to start a similar step from this one).
-    func copy() -> StepDraft {
-        let other = StepDraft(kind: kind, cluster: cluster, management: management, pool: pool, sequence: sequence,
-                              ringIndex: ringIndex, from: from, estimatedMinutes: estimatedMinutes)
-        other.targetMinor = targetMinor; other.minimumVersion = minimumVersion; other.isPatchUpgrade = isPatchUpgrade
-        other.targetRelease = targetRelease; other.targetImageVersion = targetImageVersion; other.poolIndex = poolIndex; other.movesControlPlane = movesControlPlane
-        other.movedPools = movedPools; other.due = due; other.dueReason = dueReason; other.reasons = reasons
-        other.reasonSources = reasonSources
-        other.fixes = fixes; other.securityFix = securityFix; other.bridge = bridge; other.needsPlatformUpdate = needsPlatformUpdate
-        other.releaseNeeded = releaseNeeded
-        other.blockedReason = blockedReason; other.availableFrom = availableFrom; other.mustEndBefore = mustEndBefore
-        other.predecessors = predecessors; other.to = to
-        return other
-    }
-
     /// Adds a reason (once) and the input position that caused it.
-    func addReason(_ reason: String, from position: SourcePosition?) {
+    mutating func addReason(_ reason: String, from position: SourcePosition?) {
         guard !reasons.contains(reason) else { return }
         reasonSources += [SourcePosition?](repeating: nil, count: max(0, reasons.count - reasonSources.count))
         reasons.append(reason)
@@ -116,7 +97,7 @@ final class StepDraft {
     }
 
     /// Tightens the deadline, keeping the reason of the earliest one.
-    func addDue(_ date: CalendarDate?, _ reason: String) {
+    mutating func addDue(_ date: CalendarDate?, _ reason: String) {
         guard let date else { return }
         if due == nil || date < (due ?? date) {
             due = date

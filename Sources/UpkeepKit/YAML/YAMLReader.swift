@@ -90,9 +90,8 @@ private struct TreeBuilder {
             return documents
         }
         // libyaml parses on another thread, a few batches ahead; the tree is built here.
-        let shared = ReadOnly(source)
-        HandOff.run(batches: 4, empty: YAMLEventBatch(), fill: { batch in
-            shared.value.next(into: &batch, limit: Self.batchSize)
+        HandOff.run(batches: 4, empty: YAMLEventBatch(), producer: source, fill: { source, batch in
+            source.next(into: &batch, limit: Self.batchSize)
             return batch.isLast
         }, use: { batch in consume(batch) })
         return documents

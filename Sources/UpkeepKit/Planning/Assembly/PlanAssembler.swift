@@ -9,8 +9,9 @@ enum PlanAssembler {
         var kept: Bool
     }
 
-    static func keys(of draft: StepDraft) -> Keys {
-        Keys(start: draft.start?.minutesSinceEpoch, due: draft.due?.daysSinceEpoch, kept: !draft.dropped)
+    static func keys(of index: Int, in schedule: Schedule) -> Keys {
+        Keys(start: schedule.placements[index].start?.minutesSinceEpoch, due: schedule.requirements[index].due?.daysSinceEpoch,
+             kept: !schedule.placements[index].dropped)
     }
 
     /// Planning.md 5, plan order: placed steps by start, then id; then the others by due, then id.
@@ -31,21 +32,25 @@ enum PlanAssembler {
 
     /// The record of the step at `index` of the schedule, at `position` in the plan order.
     static func record(_ index: Int, of schedule: Schedule, ids: [String], position: Int) -> PlanStep {
-        let draft = schedule.steps[index]
-        var after = draft.predecessors.map { ids[$0] }
-        if let soak = draft.soakStep { after.append(ids[soak]) }
+        // The placement's fields are read where they are (no copy of the whole placement).
+        let step = schedule.requirements[index]
+        var after = (step.predecessors + schedule.placements[index].addedPredecessors).map { ids[$0] }
+        if let soak = schedule.placements[index].soakStep { after.append(ids[soak]) }
         if after.count > 1 { after = Set(after).sorted(by: UTF8Order.precedes) }
-        var reasons = draft.reasons
-        if let reason = draft.blockedReason, draft.status != .scheduled && draft.status != .late { reasons.append(reason) }
-        return PlanStep(id: ids[index], kind: draft.kind, cluster: draft.cluster,
-                        managementCluster: draft.cluster == nil ? draft.management : nil, nodePool: draft.pool,
-                        from: draft.from, to: draft.to, occurrence: draft.occurrence, start: draft.start, end: draft.end,
-                        estimatedMinutes: draft.estimatedMinutes, due: draft.due, dueReason: draft.dueReason,
-                        status: draft.status, after: after, reasons: reasons,
-                        fixes: draft.fixes.count > 1 ? draft.fixes.sorted() : draft.fixes,
-                        knownIssues: draft.knownIssues.count > 1 ? draft.knownIssues.sorted() : draft.knownIssues,
-                        nodeImages: draft.imageChanges, order: position + 1, placement: draft.constraintRange,
-                        reasonSources: draft.reasonSources)
+        var reasons = step.reasons
+        let status = schedule.placements[index].status
+        if let reason = schedule.placements[index].blockedReason, status != .scheduled && status != .late { reasons.append(reason) }
+        let knownIssues = schedule.placements[index].knownIssues
+        return PlanStep(id: ids[index], kind: step.kind, cluster: step.cluster,
+                        managementCluster: step.cluster == nil ? step.management : nil, nodePool: step.pool,
+                        from: schedule.placements[index].from, to: schedule.placements[index].to, occurrence: schedule.placements[index].occurrence,
+                        start: schedule.placements[index].start, end: schedule.placements[index].end,
+                        estimatedMinutes: step.estimatedMinutes, due: step.due, dueReason: step.dueReason,
+                        status: status, after: after, reasons: reasons,
+                        fixes: step.fixes.count > 1 ? step.fixes.sorted() : step.fixes,
+                        knownIssues: knownIssues.count > 1 ? knownIssues.sorted() : knownIssues,
+                        nodeImages: schedule.placements[index].imageChanges, order: position + 1, placement: schedule.placements[index].constraintRange,
+                        reasonSources: step.reasonSources)
     }
 
     /// Each cluster's placed steps (their positions in the plan order), for its summary row.

@@ -3,7 +3,7 @@
 enum StepFindings {
     /// Late, blocked and unschedulable steps explain themselves as findings on their subject.
     /// `clusterPosition`: the step's cluster in `context.clusters`, when the caller knows it.
-    static func stepFindings(_ step: PlanStep, draft: StepDraft, clusterPosition: Int? = nil, context: PlanningContext) -> [Finding] {
+    static func stepFindings(_ step: PlanStep, blockedReason: String?, clusterPosition: Int? = nil, context: PlanningContext) -> [Finding] {
         guard step.status != .scheduled else { return [] }
         let cluster = clusterPosition ?? step.cluster.flatMap { context.clusterIndex[$0] }
         let position: SourcePosition? = cluster.map { context.clusters[$0].position }
@@ -19,17 +19,17 @@ enum StepFindings {
                             position: position)]
         case .unschedulable:
             return [Finding(.error, code: "step-unschedulable", subject: step.subject,
-                            message: "\(step.id) cannot be scheduled: \(draft.blockedReason ?? "no slot"); a longer or extra occurrence of window \(window) would make room.",
+                            message: "\(step.id) cannot be scheduled: \(blockedReason ?? "no slot"); a longer or extra occurrence of window \(window) would make room.",
                             position: position)]
         case .blocked:
             return [Finding(.warning, code: "step-blocked", subject: step.subject,
-                            message: "\(step.id) is blocked: \(draft.blockedReason ?? "it waits for a step with no slot")\(step.due.map { "; it is due \($0)" } ?? "").",
+                            message: "\(step.id) is blocked: \(blockedReason ?? "it waits for a step with no slot")\(step.due.map { "; it is due \($0)" } ?? "").",
                             position: position)]
         }
     }
 
     /// Advisories a cluster is exposed to, with a fix, that no planned step fixes.
-    static func advisoryGaps(_ steps: [StepDraft], context: PlanningContext, reported: [Finding]) -> [Finding] {
+    static func advisoryGaps(_ steps: [StepRequirement], context: PlanningContext, reported: [Finding]) -> [Finding] {
         var findings: [Finding] = []
         var fixedBy: [String: Set<String>] = [:]
         for step in steps where !step.fixes.isEmpty {

@@ -21,16 +21,18 @@ enum StepIDs {
 
     /// `payments-prod/kubernetes/1.27.9`, `payments-prod/pool/win/image/20348.2582.240710`,
     /// `mgmt-east/platform/1.0.24.10106`, `mgmt-east/certificates/2024-09-14` (before repeats are numbered).
-    static func id(of draft: StepDraft) -> String {
+    static func id(of index: Int, in schedule: Schedule) -> String {
+        // The placement's fields are read where they are (a copy of it would cost more than the id).
+        let step = schedule.requirements[index]
         var bytes: [UInt8] = []
         bytes.reserveCapacity(80)
         func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
-        switch draft.kind {
-        case .platformUpdate: add(draft.management ?? ""); add("/platform/"); add(draft.to)
-        case .certificateRotation: add(draft.management ?? ""); add("/certificates/"); add(draft.start?.utcDate.description ?? draft.from)
-        case .kubernetesUpgrade: add(draft.cluster ?? ""); add("/kubernetes/"); add(draft.to)
-        case .nodePoolUpgrade: add(draft.cluster ?? ""); add("/pool/"); add(draft.pool ?? ""); add("/kubernetes/"); add(draft.to)
-        case .nodeImageUpdate: add(draft.cluster ?? ""); add("/pool/"); add(draft.pool ?? ""); add("/image/"); add(draft.to)
+        switch step.kind {
+        case .platformUpdate: add(step.management ?? ""); add("/platform/"); add(schedule.placements[index].to)
+        case .certificateRotation: add(step.management ?? ""); add("/certificates/"); add(schedule.placements[index].start?.utcDate.description ?? schedule.placements[index].from)
+        case .kubernetesUpgrade: add(step.cluster ?? ""); add("/kubernetes/"); add(schedule.placements[index].to)
+        case .nodePoolUpgrade: add(step.cluster ?? ""); add("/pool/"); add(step.pool ?? ""); add("/kubernetes/"); add(schedule.placements[index].to)
+        case .nodeImageUpdate: add(step.cluster ?? ""); add("/pool/"); add(step.pool ?? ""); add("/image/"); add(schedule.placements[index].to)
         }
         return String(decoding: bytes, as: UTF8.self)
     }

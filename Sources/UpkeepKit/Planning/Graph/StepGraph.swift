@@ -1,10 +1,19 @@
 /// Planning.md 4: the edges between steps — a subject's steps in sequence, platform first (bridges before
 /// the update, steps that need the new release after it), and `dependsOn`. Ring soak is applied while
 /// scheduling, since it depends on the versions the steps settle on.
-enum StepGraph {
-    /// Every cluster's path drafts (in cluster order), then every management cluster's platform update
-    /// drafts (in name order), linked.
-    static func make(paths: [ClusterPathBuilder.Result], decisions: [String: PlatformDecision], context: PlanningContext) -> [StepDraft] {
+struct StepGraph: Sendable {
+    /// Every cluster's path steps (in cluster order), then every management cluster's platform updates (in
+    /// name order), each with the positions of the steps it waits for: from here on, what they must achieve
+    /// does not change.
+    let steps: [StepRequirement]
+    /// The platform decisions, blocked where a cluster has no path into the target release.
+    let decisions: [String: PlatformDecision]
+
+    static func make(paths: [ClusterPathBuilder.Result], decisions: [String: PlatformDecision], context: PlanningContext) -> StepGraph {
+        var decisions = decisions
+        for (cluster, path) in zip(context.clusters, paths) where path.bridgeImpossible {
+            if let name = cluster.managementCluster?.name { decisions[name]?.blockedReason = "cluster \(cluster.name) has no path into the target release" }
+        }
         var drafts: [StepDraft] = []
         var clusterSteps: [String: [Int]] = [:]
         for (cluster, path) in zip(context.clusters, paths) {
@@ -21,12 +30,16 @@ enum StepGraph {
                 drafts.append(draft)
             }
         }
-        link(drafts, context: context, decisions: decisions, clusterSteps: clusterSteps, platformSteps: platformSteps)
-        return drafts
+        link(&drafts, context: context, decisions: decisions, clusterSteps: clusterSteps, platformSteps: platformSteps)
+        // Moved out of the drafts one by one, not copied.
+        var steps: [StepRequirement] = []
+        steps.reserveCapacity(drafts.count)
+        while let last = drafts.popLast() { steps.append(StepRequirement(last)) }
+        return StepGraph(steps: steps.reversed(), decisions: decisions)
     }
 
     /// Links the drafts (`clusterSteps` and `platformSteps`: each subject's drafts, by position, in sequence).
-    static func link(_ drafts: [StepDraft], context: PlanningContext, decisions: [String: PlatformDecision],
+    static func link(_ drafts: inout [StepDraft], context: PlanningContext, decisions: [String: PlatformDecision],
                      clusterSteps: [String: [Int]], platformSteps: [String: [Int]]) {
         // A subject's steps in sequence.
         for indices in Array(clusterSteps.values) + Array(platformSteps.values) {

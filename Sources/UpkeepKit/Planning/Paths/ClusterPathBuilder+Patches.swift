@@ -28,7 +28,7 @@ extension ClusterPathBuilder {
         var from = current
         for stage in PatchStages.stages(needs, available: { patchCandidates(minimum: $0).first?.available }) {
             let minimum = stage.compactMap(\.minimum).max()
-            let draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+            var draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
                                   sequence: sequence + drafts.count, ringIndex: ring, from: from.description,
                                   estimatedMinutes: policy.durations.controlPlane.minutes + (lockstep ? cluster.nodePools.map(context.roll).reduce(0, +) : 0))
             draft.targetMinor = current.minorVersion
@@ -84,7 +84,7 @@ extension ClusterPathBuilder {
               let release = decision.chain.first(where: { release in
                   context.offered(release, to: cluster).contains { $0.minorVersion == final && !($0 < minimum) }
               }) else { return nil }
-        let draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+        var draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
                               sequence: drafts.count, ringIndex: ring, from: controlPlane.description,
                               estimatedMinutes: policy.durations.controlPlane.minutes + (lockstep ? cluster.nodePools.map(context.roll).reduce(0, +) : 0))
         draft.targetMinor = final

@@ -114,7 +114,7 @@ struct ClusterPathBuilder {
                 guard let version = poolVersions[pool.name] else { continue }
                 let behind = minor.distance(from: version.minorVersion)
                 guard behind > policy.kubeletSkew || controlPlane < version else { continue }
-                let draft = StepDraft(kind: .nodePoolUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+                var draft = StepDraft(kind: .nodePoolUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
                                       pool: pool.name, sequence: drafts.count, ringIndex: ring, from: version.description,
                                       estimatedMinutes: context.roll(pool))
                 draft.targetMinor = controlPlane.minorVersion
@@ -142,7 +142,7 @@ struct ClusterPathBuilder {
         }
         for (index, hop) in hops.enumerated() {
             poolMoves(before: hop, reason: "kubelet skew: before the control plane moves to \(hop), every pool must be at \(KubernetesMinor(major: hop.major, minor: hop.minor - policy.kubeletSkew)) or newer", dueNow: false)
-            let draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+            var draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
                                   sequence: drafts.count, ringIndex: ring, from: controlPlane.description,
                                   estimatedMinutes: policy.durations.controlPlane.minutes + (lockstep ? cluster.nodePools.map(context.roll).reduce(0, +) : 0))
             draft.targetMinor = hop
@@ -176,7 +176,7 @@ struct ClusterPathBuilder {
         }
         if !lockstep && (!hops.isEmpty || drafts.last?.isPatchUpgrade == true) {
             for pool in cluster.nodePools where poolVersions[pool.name].map({ $0 != controlPlane }) ?? false {
-                let draft = StepDraft(kind: .nodePoolUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+                var draft = StepDraft(kind: .nodePoolUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
                                       pool: pool.name, sequence: drafts.count, ringIndex: ring, from: poolVersions[pool.name]?.description ?? "",
                                       estimatedMinutes: context.roll(pool))
                 draft.targetMinor = controlPlane.minorVersion

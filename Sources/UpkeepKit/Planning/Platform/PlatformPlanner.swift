@@ -74,7 +74,7 @@ enum PlatformPlanner {
         var drafts: [StepDraft] = []
         var from = decision.management.version.description
         for (index, release) in decision.chain.enumerated() {
-            let draft = StepDraft(kind: .platformUpdate, cluster: nil, management: decision.management.name, sequence: index,
+            var draft = StepDraft(kind: .platformUpdate, cluster: nil, management: decision.management.name, sequence: index,
                                   ringIndex: -1, from: from, estimatedMinutes: context.policy.durations.platform.minutes)
             draft.targetRelease = release
             draft.to = release.version.description

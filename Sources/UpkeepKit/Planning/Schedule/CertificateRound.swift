@@ -4,12 +4,12 @@ enum CertificateRound {
     /// When no platform update renews a management cluster's certificates before they expire, a
     /// rotation goes in the last occurrence of its window that ends at least 7 days before the expiry;
     /// each renewal restarts the clock, so a long horizon may hold several.
-    static func add(to scheduler: StepScheduler, context: PlanningContext) {
+    static func add(to scheduler: inout StepScheduler, context: PlanningContext) {
         for management in context.engine.inputs.managementClusters.sorted(by: { UTF8Order.precedes($0.name, $1.name) }) {
             guard let lastUpdated = management.lastUpdated, let timeline = context.timeline(of: management) else { continue }
             let validity = timeline.rules.certificateValidity.days
             var expiry = lastUpdated.adding(days: validity)
-            let updates = scheduler.placedPlatformUpdates(of: management.name).compactMap { scheduler.steps[$0].end }.sorted()
+            let updates = scheduler.placedPlatformUpdates(of: management.name).compactMap { scheduler.placements[$0].end }.sorted()
             var earliest = Instant(startOf: context.asOf)
             var guardCount = 0
             while expiry <= context.horizonEnd && guardCount < 100 {
@@ -19,7 +19,7 @@ enum CertificateRound {
                     earliest = renewal
                     continue
                 }
-                let draft = StepDraft(kind: .certificateRotation, cluster: nil, management: management.name, sequence: 500 + guardCount,
+                var draft = StepDraft(kind: .certificateRotation, cluster: nil, management: management.name, sequence: 500 + guardCount,
                                       ringIndex: -1, from: expiry.description, estimatedMinutes: context.policy.durations.controlPlane.minutes)
                 draft.due = expiry
                 draft.dueReason = "certificates expire \(validity) days after the last renewal, on \(expiry)"

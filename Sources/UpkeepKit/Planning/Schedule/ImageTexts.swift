@@ -1,7 +1,7 @@
 /// Texts that many pools share, worked out once per image instead of once per pool: the age verdict
 /// of each image a pool runs, and the due date and reasons of the refresh that replaces an image.
-/// One per thread (not shared).
-final class ImageTexts {
+/// A value: each thread has its own.
+struct ImageTexts {
     private struct Key: Hashable {
         var family: String
         var version: NodeImageVersion
@@ -17,7 +17,7 @@ final class ImageTexts {
     }
 
     /// `NodeImageAgeRule` for the pool's image.
-    func age(of pool: NodePool) -> SupportVerdict {
+    mutating func age(of pool: NodePool) -> SupportVerdict {
         let key = Key(family: pool.imageFamily.name, version: pool.nodeImage)
         if let known = ages[key] { return known }
         let verdict = NodeImageAgeRule.evaluate(pool, images: context.engine.images, maximumAge: context.policy.nodeImageMaxAge)
@@ -26,7 +26,7 @@ final class ImageTexts {
     }
 
     /// `ImageFamilyEndOfLifeRule` for a family.
-    func familyEnd(_ family: String) -> SupportVerdict? {
+    mutating func familyEnd(_ family: String) -> SupportVerdict? {
         if let known = familyEnds[family] { return known }
         let verdict = ImageFamilyEndOfLifeRule.evaluate(family: family, images: context.engine.images)
         familyEnds[family] = verdict
@@ -34,7 +34,7 @@ final class ImageTexts {
     }
 
     /// When an image, once brought, is due for replacement, and why.
-    func refresh(after image: NodeImage) -> (due: CalendarDate, reason: String, reasons: [String]) {
+    mutating func refresh(after image: NodeImage) -> (due: CalendarDate, reason: String, reasons: [String]) {
         let key = Key(family: image.family, version: image.version)
         if let known = refreshes[key] { return known }
         let days = context.policy.nodeImageMaxAge.days

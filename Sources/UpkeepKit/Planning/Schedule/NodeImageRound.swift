@@ -6,32 +6,31 @@ enum NodeImageRound {
     /// Hands the clusters' needs (in cluster order) to the scheduler: the image updates, chained where a
     /// refresh follows another, and the patch upgrades that bring images where image-only updates are not
     /// allowed.
-    static func add(_ needs: [Needs], to scheduler: StepScheduler, context: PlanningContext, findings: inout [Finding]) {
+    static func add(_ needs: [Needs], to scheduler: inout StepScheduler, context: PlanningContext, findings: inout [Finding]) {
         for (position, need) in needs.enumerated() {
             var added: [Int] = []
-            for (draft, chained) in zip(need.drafts, need.chainedTo) {
-                if let chained { draft.predecessors = [added[chained]] }
-                added.append(scheduler.add(draft))
+            for (offset, chained) in need.chainedTo.enumerated() {
+                added.append(scheduler.add(need.drafts[offset], predecessors: chained.map { [added[$0]] }))
             }
             findings += need.findings
             if let patch = need.patchNeed {
-                patchUpgrade(context.clusters[position], need: patch, scheduler: scheduler, context: context, findings: &findings)
+                patchUpgrade(context.clusters[position], need: patch, scheduler: &scheduler, context: context, findings: &findings)
             }
         }
     }
 
     /// What one cluster's pools need in images: new image-update drafts (a chained one names the
     /// position of the one before it among `drafts`), findings, and a patch upgrade's need.
-    struct Needs {
+    struct Needs: Sendable {
         var drafts: [StepDraft] = []
         var chainedTo: [Int?] = []
         var findings: [Finding] = []
         var patchNeed: (due: CalendarDate, reason: String)?
     }
 
-    /// One cluster's needs, given its placed steps: reads, changes nothing.
-    static func needs(of cluster: WorkloadCluster, placed: [StepDraft], context: PlanningContext,
-                      decisions: [String: PlatformDecision], texts: ImageTexts) -> Needs {
+    /// One cluster's needs, given its placed steps (their positions in `placements`): reads, changes nothing.
+    static func needs(of cluster: WorkloadCluster, placed: [Int], placements: [StepPlacement], context: PlanningContext,
+                      decisions: [String: PlatformDecision], texts: inout ImageTexts) -> Needs {
         var result = Needs()
         let engine = context.engine
         if context.cannotBeUpdated(cluster) { return result }
@@ -54,10 +53,11 @@ enum NodeImageRound {
             }
             guard let imageDue = due, imageDue.date <= context.horizonEnd else { continue }
             // The first placed Kubernetes step that brings this pool a newer image.
-            var bringing: StepDraft?
-            for step in placed where step.imageChanges.contains(where: { $0.nodePool == pool.name }) {
-                let start = step.start ?? Instant(minutesSinceEpoch: 0)
-                if bringing.map({ start < ($0.start ?? Instant(minutesSinceEpoch: 0)) }) ?? true { bringing = step }
+            // (Read in place: a copy of each placement would cost more than the look.)
+            var bringing: (start: Instant?, end: Instant?)?
+            for index in placed where placements[index].imageChanges.contains(where: { $0.nodePool == pool.name }) {
+                let start = placements[index].start ?? Instant(minutesSinceEpoch: 0)
+                if bringing.map({ start < ($0.start ?? Instant(minutesSinceEpoch: 0)) }) ?? true { bringing = (placements[index].start, placements[index].end) }
             }
             if let end = bringing?.end, end <= Instant(startOf: imageDue.date) { continue }
             // Positions in the family's list (images are not copied: each copy would touch the
@@ -83,49 +83,52 @@ enum NodeImageRound {
                 if result.patchNeed.map({ imageDue.date < $0.due }) ?? true { result.patchNeed = (imageDue.date, "node pool \(pool.name) needs image \(family[imageIndex].version) by \(imageDue.date) (\(imageDue.reason))") }
                 continue
             }
-            let draft = StepDraft(kind: .nodeImageUpdate, cluster: cluster.name, management: cluster.managementCluster?.name,
-                                  pool: pool.name, sequence: 1000 + placed.count, ringIndex: ring,
-                                  from: current.text, estimatedMinutes: context.roll(pool))
-            draft.targetImageVersion = family[imageIndex].version
-            draft.poolIndex = poolIndex
-            draft.to = family[imageIndex].version.text
-            draft.availableFrom = family[imageIndex].released
-            draft.due = imageDue.date
-            draft.dueReason = imageDue.reason
+            // Made where it lies in `result.drafts` (a draft is large: a copy would cost more than the look).
+            result.drafts.append(StepDraft(kind: .nodeImageUpdate, cluster: cluster.name, management: cluster.managementCluster?.name,
+                                           pool: pool.name, sequence: 1000 + placed.count, ringIndex: ring,
+                                           from: current.text, estimatedMinutes: context.roll(pool)))
+            let first = result.drafts.count - 1
+            let sequence = result.drafts[first].sequence
+            result.drafts[first].targetImageVersion = family[imageIndex].version
+            result.drafts[first].poolIndex = poolIndex
+            result.drafts[first].to = family[imageIndex].version.text
+            result.drafts[first].availableFrom = family[imageIndex].released
+            result.drafts[first].due = imageDue.date
+            result.drafts[first].dueReason = imageDue.reason
             // Image updates name no source of their own: `explain` points at the pool's fleet entry (tens of
             // thousands of them, and each source would be one more array to make).
-            draft.reasons = ["node image: \(imageDue.reason)"]
-            draft.fixes = fixes.sorted()
-            draft.securityFix = !fixes.isEmpty
-            draft.mustEndBefore = bringing?.start
-            draft.blockedReason = blockedReason
-            result.drafts.append(draft)
+            result.drafts[first].reasons = ["node image: \(imageDue.reason)"]
+            result.drafts[first].fixes = fixes.sorted()
+            result.drafts[first].securityFix = !fixes.isEmpty
+            result.drafts[first].mustEndBefore = bringing?.start ?? nil
+            result.drafts[first].blockedReason = blockedReason
             result.chainedTo.append(nil)
             // With no Kubernetes step bringing images, the new image ages too: each further refresh
             // the horizon needs follows the one before it.
             guard bringing == nil else { continue }
-            var previous = (index: result.drafts.count - 1, image: imageIndex)
+            var previous = (index: first, image: imageIndex)
             while true {
-                let previousImage = family[previous.image]
-                let refresh = texts.refresh(after: previousImage)
+                let refresh = texts.refresh(after: family[previous.image])
                 let nextDue = refresh.due
                 guard nextDue <= context.horizonEnd else { break }
-                let later = newer.filter { previousImage.version < family[$0].version }
+                let previousVersion = family[previous.image].version
+                let later = newer.filter { previousVersion < family[$0].version }
                 guard let nextIndex = later.last(where: { family[$0].released < nextDue }) ?? later.first else { break }
-                let nextImage = family[nextIndex]
-                let next = draft.copy()
-                next.sequence = draft.sequence + 1
-                next.from = previousImage.version.text
-                next.targetImageVersion = nextImage.version
-                next.to = nextImage.version.text
-                next.availableFrom = nextImage.released
-                next.due = nextDue
-                next.dueReason = refresh.reason
-                next.reasons = refresh.reasons
-                next.fixes = []
-                next.securityFix = false
-                next.predecessors = []
-                result.drafts.append(next)
+                // The one before it as the template (same pool, window and limits), changed where it lies: every
+                // field a refresh changes is set here (a draft is large: each copy would cost more than the look).
+                result.drafts.append(result.drafts[previous.index])
+                let next = result.drafts.count - 1
+                result.drafts[next].sequence = sequence + 1
+                result.drafts[next].from = previousVersion.text
+                result.drafts[next].targetImageVersion = family[nextIndex].version
+                result.drafts[next].to = family[nextIndex].version.text
+                result.drafts[next].availableFrom = family[nextIndex].released
+                result.drafts[next].due = nextDue
+                result.drafts[next].dueReason = refresh.reason
+                result.drafts[next].reasons = refresh.reasons
+                result.drafts[next].fixes = []
+                result.drafts[next].securityFix = false
+                result.drafts[next].predecessors = []
                 result.chainedTo.append(previous.index)
                 previous = (result.drafts.count - 1, nextIndex)
             }
@@ -136,7 +139,7 @@ enum NodeImageRound {
     /// Where the platform updates node images only with a Kubernetes change (AKS Arc), a pool whose
     /// image is due gets a patch upgrade of its cluster that brings new images, when a newer patch of
     /// the cluster's minor is offered; otherwise a warning says what is missing.
-    static func patchUpgrade(_ cluster: WorkloadCluster, need: (due: CalendarDate, reason: String), scheduler: StepScheduler,
+    static func patchUpgrade(_ cluster: WorkloadCluster, need: (due: CalendarDate, reason: String), scheduler: inout StepScheduler,
                              context: PlanningContext, findings: inout [Finding]) {
         let current = scheduler.controlPlaneVersion(of: cluster.name) ?? cluster.kubernetesVersion
         let management = cluster.managementCluster?.name ?? ""
@@ -150,7 +153,9 @@ enum NodeImageRound {
         } ?? false
         guard bringsImage else {
             // A Kubernetes upgrade already placed for the cluster may bring new images, only later: say so.
-            let bringing = scheduler.steps.first { $0.cluster == cluster.name && $0.start != nil && !$0.imageChanges.isEmpty }
+            let bringing = scheduler.requirements.indices.first { index in
+                scheduler.requirements[index].cluster == cluster.name && scheduler.placements[index].placed && !scheduler.placements[index].imageChanges.isEmpty
+            }.map { scheduler.placements[$0] }
             let planned = bringing.flatMap { step in
                 step.imageChanges.last.map { "; the planned upgrade to \(step.to) brings image \($0.to) on \(step.start?.utcDate.description ?? "")" }
             } ?? ""
@@ -160,7 +165,7 @@ enum NodeImageRound {
             return
         }
         let lockstepMinutes = context.policy.durations.controlPlane.minutes + cluster.nodePools.map(context.roll).reduce(0, +)
-        let draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
+        var draft = StepDraft(kind: .kubernetesUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
                               sequence: 2000, ringIndex: context.ring(of: cluster), from: current.description, estimatedMinutes: lockstepMinutes)
         draft.targetMinor = current.minorVersion
         draft.isPatchUpgrade = true

@@ -1,32 +1,32 @@
 /// Planning.md 5: placing one step at the earliest instant every constraint allows, and recording those
 /// constraints on the step as it goes.
 extension StepScheduler {
-    func fail(_ index: Int, _ status: PlanStep.Status, _ reason: String) {
-        steps[index].status = status
-        steps[index].blockedReason = reason
+    mutating func fail(_ index: Int, _ status: PlanStep.Status, _ reason: String) {
+        placements[index].status = status
+        placements[index].blockedReason = reason
     }
 
     /// Records a step's constraints in the store.
-    func record(_ index: Int, _ constraints: [PlacementConstraint], _ state: inout PlacementState) {
+    mutating func record(_ index: Int, _ constraints: [PlacementConstraint]) {
         let first = state.constraints.count
         state.constraints += constraints
-        steps[index].constraintRange = first..<state.constraints.count
+        placements[index].constraintRange = first..<state.constraints.count
     }
 
     /// Places the step, or records why it cannot be. Returns a platform update still to be placed that the
     /// step must wait for instead (planning.md 3, "Platform first": its patch lost support before its slot,
     /// and only that update's release offers a supported one).
-    func place(_ index: Int, _ state: inout PlacementState) -> Int? {
-        let step = steps[index]
-        let subject = stepSubject[index]
+    mutating func place(_ index: Int) -> Int? {
+        let step = requirements[index]
+        let subject = numbers.subject[index]
         if let reason = step.blockedReason {
             fail(index, .blocked, reason)
             settleResult(index)
             return nil
         }
-        if let missing = step.predecessors.first(where: { !steps[$0].placed }) {
-            record(index, [PlacementConstraint(kind: steps[missing].kind == .platformUpdate ? .platformUpdate : .after,
-                                               notBefore: Instant(startOf: context.searchEnd), step: missing, detail: .noSlot)], &state)
+        if let missing = predecessors(of: index).first(where: { !placements[$0].placed }) {
+            record(index, [PlacementConstraint(kind: requirements[missing].kind == .platformUpdate ? .platformUpdate : .after,
+                                               notBefore: Instant(startOf: context.searchEnd), step: missing, detail: .noSlot)])
             fail(index, .blocked, "it waits for \(describe(missing)), which has no slot")
             settleResult(index)
             return nil
@@ -44,7 +44,7 @@ extension StepScheduler {
         }
         // The constraints go straight into the scheduler's one store (no array of their own per step).
         let first = state.constraints.count
-        appendStartingConstraints(index, &state)
+        appendStartingConstraints(index)
         var earliest = Instant(startOf: context.asOf)
         for position in first..<state.constraints.count where state.constraints[position].notBefore > earliest {
             earliest = state.constraints[position].notBefore
@@ -56,7 +56,7 @@ extension StepScheduler {
         var version: KubernetesVersion?
         var bound = earliest
         for _ in 0..<4 {
-            guard let slot = findSlot(index, window: window, earliest: bound, &state) else { start = nil; break }
+            guard let slot = findSlot(index, window: window, earliest: bound) else { start = nil; break }
             start = slot
             guard step.targetMinor != nil else { break }
             guard let resolved = resolveVersion(index, at: slot.start) else { start = nil; version = nil; break }
@@ -70,15 +70,15 @@ extension StepScheduler {
         }
         if let soakHold {
             state.constraints.append(soakHold)
-            step.soakStep = soakHold.step
+            placements[index].soakStep = soakHold.step
         }
         guard let slot = start else {
-            step.constraintRange = first..<state.constraints.count
-            if step.targetMinor != nil && version == nil && findSlot(index, window: window, earliest: earliest, &state) != nil {
+            placements[index].constraintRange = first..<state.constraints.count
+            if step.targetMinor != nil && version == nil && findSlot(index, window: window, earliest: earliest) != nil {
                 if let update = unplacedPlatformUpdateOffering(index) {
                     state.constraints.removeSubrange(first...)  // it is placed again after the update
-                    step.constraintRange = 0..<0
-                    step.soakStep = nil
+                    placements[index].constraintRange = 0..<0
+                    placements[index].soakStep = nil
                     return update
                 }
                 fail(index, .unschedulable, "no release offers a Kubernetes \(step.targetMinor?.description ?? "") version it may take when it could run")
@@ -90,26 +90,26 @@ extension StepScheduler {
         }
         if let limit = step.mustEndBefore, slot.start.adding(minutes: step.estimatedMinutes) > limit {
             state.constraints.removeSubrange(first...)
-            step.constraintRange = 0..<0
-            steps[index].dropped = true
+            placements[index].constraintRange = 0..<0
+            placements[index].dropped = true
             return nil
         }
         state.constraints += slot.constraints
         state.constraints.append(PlacementConstraint(kind: .window, notBefore: slot.occurrence.start, detail: .window))
         Self.markBinding(first..<state.constraints.count, in: &state.constraints, start: slot.start)
-        step.constraintRange = first..<state.constraints.count
-        commit(index, occurrence: slot.occurrence, start: slot.start, version: version, window: window, position: slot.position, &state)
+        placements[index].constraintRange = first..<state.constraints.count
+        commit(index, occurrence: slot.occurrence, start: slot.start, version: version, window: window, position: slot.position)
         return nil
     }
 
     /// What bounds a step before any window is looked at: `--as-of`, what it waits for, the day its
     /// target is out, and (platform work) the steps already placed for the management cluster's clusters.
-    private func appendStartingConstraints(_ index: Int, _ state: inout PlacementState) {
-        let step = steps[index]
+    private mutating func appendStartingConstraints(_ index: Int) {
+        let step = requirements[index]
         state.constraints.append(PlacementConstraint(kind: .asOf, notBefore: Instant(startOf: context.asOf), detail: .asOf(context.asOf)))
-        for predecessor in step.predecessors {
-            guard let end = steps[predecessor].end else { continue }
-            state.constraints.append(PlacementConstraint(kind: steps[predecessor].kind == .platformUpdate ? .platformUpdate : .after,
+        for predecessor in predecessors(of: index) {
+            guard let end = placements[predecessor].end else { continue }
+            state.constraints.append(PlacementConstraint(kind: requirements[predecessor].kind == .platformUpdate ? .platformUpdate : .after,
                                                    notBefore: end, step: predecessor))
         }
         // A target already out on `--as-of` adds nothing to `as-of`.
@@ -117,7 +117,7 @@ extension StepScheduler {
             state.constraints.append(PlacementConstraint(kind: .releaseAvailable, notBefore: Instant(startOf: available),
                                                    detail: .available(available)))
         }
-        if step.kind == .platformUpdate || step.kind == .certificateRotation, let latest = state.workloadLatestEnd[stepSubject[index]] {
+        if step.kind == .platformUpdate || step.kind == .certificateRotation, let latest = state.workloadLatestEnd[numbers.subject[index]] {
             state.constraints.append(PlacementConstraint(kind: .after, notBefore: latest.end, step: latest.step, detail: .clustersFirst))
         }
     }
@@ -135,13 +135,13 @@ extension StepScheduler {
     /// A platform update of the step's management cluster, not placed yet and not waiting for the step, whose
     /// release offers a patch of the step's minor that is supported when that release comes out.
     private func unplacedPlatformUpdateOffering(_ index: Int) -> Int? {
-        let step = steps[index]
-        guard !step.bridge, let management = stepManagement[index], let minor = step.targetMinor,
-              let position = subjects.cluster[stepSubject[index]] else { return nil }
+        let step = requirements[index]
+        guard !step.bridge, let management = numbers.management[index], let minor = step.targetMinor,
+              let position = subjects.cluster[numbers.subject[index]] else { return nil }
         let cluster = context.clusters[position]
-        for candidate in platformSteps[management] where !settled[candidate] && !steps[candidate].predecessors.contains(index) {
-            guard let release = steps[candidate].targetRelease else { continue }
-            let patches = context.supportedPatches(of: minor, above: versions.controlPlane[position], in: release, to: cluster,
+        for candidate in platform.updates[management] where !readiness.isSettled(candidate) && !predecessors(of: candidate).contains(index) {
+            guard let release = requirements[candidate].targetRelease else { continue }
+            let patches = context.supportedPatches(of: minor, above: state.versions.controlPlane[position], in: release, to: cluster,
                                                    on: max(release.released, context.asOf))
             if patches.contains(where: { version in step.minimumVersion.map { !(version < $0) } ?? true }) { return candidate }
         }

@@ -11,15 +11,15 @@ extension StepScheduler {
     }
 
     /// The first instant at or after `earliest`, inside an occurrence of the window, where the step fits.
-    func findSlot(_ index: Int, window: Int, earliest: Instant, _ state: inout PlacementState) -> Slot? {
-        let step = steps[index]
-        let subject = stepSubject[index]
+    mutating func findSlot(_ index: Int, window: Int, earliest: Instant) -> Slot? {
+        let step = requirements[index]
+        let subject = numbers.subject[index]
         let occurrences = windows.occurrences[window]
         let clusterLimit = windows.clusterLimit[window]
         let duration = step.estimatedMinutes
         let searchEnd = Instant(startOf: context.searchEnd.adding(days: 1))
         // A workload step also waits for its management cluster's platform updates.
-        let platform = step.cluster == nil ? nil : stepManagement[index]
+        let management = step.cluster == nil ? nil : numbers.management[index]
         var low = 0, high = occurrences.count
         while low < high {
             let middle = (low + high) / 2
@@ -33,7 +33,7 @@ extension StepScheduler {
             if let clusterLimit, !state.occupants[window][position].contains(subject), state.occupants[window][position].count >= clusterLimit {
                 // Full for newcomers: jump to the next occurrence with room, unless this subject already
                 // has a step in a full one in between (rare; it may add another there).
-                let open = firstOpen(window, from: position, &state)
+                let open = state.firstOpen(window, from: position)
                 var next = open
                 for placed in state.placedOccurrences[subject] where placed.window == window && placed.index > position && placed.index < next {
                     next = placed.index
@@ -58,8 +58,8 @@ extension StepScheduler {
                     moves.append(PlacementConstraint(kind: .after, notBefore: interval.end, step: interval.step, detail: .clusterBusy))
                     moved = true
                 }
-                if let platform {
-                    for update in platformPlaced[platform] where update.start < candidate.adding(minutes: duration) && candidate < update.end {
+                if let management {
+                    for update in platform.placed[management] where update.start < candidate.adding(minutes: duration) && candidate < update.end {
                         candidate = update.end
                         moves.append(PlacementConstraint(kind: .platformUpdate, notBefore: update.end, step: update.step, detail: .platformBusy))
                         moved = true
@@ -94,24 +94,11 @@ extension StepScheduler {
         }
     }
 
-    /// The first occurrence at or after `position` that still has room (or the end of the list).
-    func firstOpen(_ window: Int, from position: Int, _ state: inout PlacementState) -> Int {
-        var root = position
-        while state.nextOpen[window][root] != root { root = state.nextOpen[window][root] }
-        var walker = position
-        while state.nextOpen[window][walker] != root {
-            let next = state.nextOpen[window][walker]
-            state.nextOpen[window][walker] = root
-            walker = next
-        }
-        return root
-    }
-
     /// Planning.md 5, freezes: an occurrence touching a freeze day is frozen for the rings it names (all
     /// when none); `allow: security` lets steps that fix an advisory through; platform steps obey only
     /// freezes that name no rings. Returns the freeze that holds the step back (its position among the
     /// schedule's freezes).
-    func freeze(of step: StepDraft, subject: Int, _ occurrence: WindowOccurrence) -> Int? {
+    func freeze(of step: StepRequirement, subject: Int, _ occurrence: WindowOccurrence) -> Int? {
         for (index, freeze) in context.freezes.enumerated() where occurrence.firstLocalDate <= freeze.to && occurrence.lastLocalDate >= freeze.from {
             if let rings = freeze.rings {
                 guard step.cluster != nil, let ringName = subjects.ring[subject], rings.contains(where: { $0.name == ringName }) else { continue }
@@ -127,35 +114,34 @@ extension StepScheduler {
     /// Places a certificate rotation in the last occurrence of its management cluster's window that ends by
     /// `deadline` and starts at or after `earliest` (not frozen, the subject free); when there is none, as
     /// early as any other step. Returns when it ends (nil: no slot).
-    func placeCertificateRotation(_ draft: StepDraft, endingBy deadline: Instant, earliest: Instant) -> Instant? {
+    mutating func placeCertificateRotation(_ draft: StepDraft, endingBy deadline: Instant, earliest: Instant) -> Instant? {
         let index = add(draft)
         numberSteps()
         if let slot = latestSlot(index, endingBy: deadline, earliest: earliest) {
             record(index, [
                 PlacementConstraint(kind: .asOf, notBefore: Instant(startOf: context.asOf), detail: .asOf(context.asOf)),
                 PlacementConstraint(kind: .window, notBefore: slot.occurrence.start, detail: .rotationWindow, binding: true),
-            ], &state)
-            commit(index, occurrence: slot.occurrence, start: slot.occurrence.start, version: nil, window: slot.window, position: slot.position, &state)
-            settled.append(true)
-            successors.append([])
-            pending.append(0)
+            ])
+            commit(index, occurrence: slot.occurrence, start: slot.occurrence.start, version: nil, window: slot.window, position: slot.position)
+            readiness.grow(to: requirements.count)
+            readiness.settle(index)
         } else {
-            run()
+            run(.serial)  // one rotation: placed like any other step
         }
-        return steps[index].end
+        return placements[index].end
     }
 
     /// The last occurrence of a window that ends at or before `deadline` and starts at or after `earliest`,
     /// not frozen, with room and the subject free: where a certificate rotation goes.
     private func latestSlot(_ index: Int, endingBy deadline: Instant, earliest: Instant) -> (occurrence: WindowOccurrence, window: Int, position: Int)? {
-        let subject = stepSubject[index]
+        let subject = numbers.subject[index]
         guard let window = subjects.window[subject] else { return nil }
-        let duration = steps[index].estimatedMinutes
+        let duration = requirements[index].estimatedMinutes
         let occurrences = windows.occurrences[window]
         for position in occurrences.indices.reversed() {
             let occurrence = occurrences[position]
             guard occurrence.end <= deadline && occurrence.start >= earliest else { continue }
-            if freeze(of: steps[index], subject: subject, occurrence) != nil { continue }
+            if freeze(of: requirements[index], subject: subject, occurrence) != nil { continue }
             let free = !state.busy[subject].contains { $0.start < occurrence.start.adding(minutes: duration) && occurrence.start < $0.end }
             if free && duration <= occurrence.durationMinutes { return (occurrence, window, position) }
         }

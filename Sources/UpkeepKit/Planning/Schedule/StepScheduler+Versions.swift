@@ -3,19 +3,18 @@ extension StepScheduler {
     /// The release a management cluster runs at an instant, given the platform updates placed so far.
     func releaseInEffect(_ management: String, at instant: Instant) -> PlatformRelease? {
         let number = subjects.number(of: SubjectTable.Key(name: management, isManagement: true))
-        let placed = number.flatMap { platformPlaced[$0].filter { $0.end <= instant }.max { $0.end < $1.end } }
-        if let placed { return placed.release }
+        if let placed = number.flatMap({ platform.release(of: $0, at: instant) }) { return placed }
         guard let managementCluster = context.engine.managementClusters[management] else { return nil }
         return context.timeline(of: managementCluster)?.release(managementCluster.version)
     }
 
     /// The version a Kubernetes step reaches when it starts at `instant`: the newest patch of its minor
     /// offered then and supported on that day (a bridge takes the newest offered, with a warning).
-    func resolveVersion(_ index: Int, at instant: Instant) -> KubernetesVersion? {
-        let step = steps[index]
-        guard let clusterName = step.cluster, let position = subjects.cluster[stepSubject[index]], let minor = step.targetMinor else { return nil }
+    mutating func resolveVersion(_ index: Int, at instant: Instant) -> KubernetesVersion? {
+        let step = requirements[index]
+        guard let clusterName = step.cluster, let position = subjects.cluster[numbers.subject[index]], let minor = step.targetMinor else { return nil }
         let cluster = context.clusters[position]
-        let currentControlPlane = versions.controlPlane[position]
+        let currentControlPlane = state.versions.controlPlane[position]
         if step.kind == .nodePoolUpgrade { return currentControlPlane }
         let day = instant.utcDate
         var offered: [KubernetesVersion]

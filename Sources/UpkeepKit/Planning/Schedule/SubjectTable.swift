@@ -18,16 +18,20 @@ struct SubjectTable {
     /// The number of a known subject.
     func number(of key: Key) -> Int? { numbers[key] }
 
-    /// The number of a subject, numbering it when new (`isNew`); `windowNumber` numbers its window.
-    mutating func number(_ key: Key, context: PlanningContext, windowNumber: (String) -> Int?) -> (number: Int, isNew: Bool) {
-        if let known = numbers[key] { return (known, false) }
-        let number = window.count
+    /// The window a subject's steps go into, by name (nil: it names none).
+    static func windowName(of key: Key, context: PlanningContext) -> String? {
+        if key.isManagement { return context.engine.managementClusters[key.name]?.window?.name }
+        return context.clusterIndex[key.name].flatMap { context.clusters[$0].window?.name }
+    }
+
+    /// Numbers a new subject (`number(of:)` is nil for it) whose window has number `window`.
+    mutating func add(_ key: Key, window: Int?, context: PlanningContext) -> Int {
+        let number = self.window.count
         numbers[key] = number
         let position = key.isManagement ? nil : context.clusterIndex[key.name]
         cluster.append(position)
         ring.append(position.flatMap { context.clusters[$0].ring?.name })
-        let name = key.isManagement ? context.engine.managementClusters[key.name]?.window?.name : position.flatMap { context.clusters[$0].window?.name }
-        window.append(name.flatMap(windowNumber))
-        return (number, true)
+        self.window.append(window)
+        return number
     }
 }

@@ -35,16 +35,19 @@ struct ScheduleTablesTests {
         var windows = WindowTable()
         let cluster = try #require(context.clusters.first { $0.window != nil && $0.ring != nil })
         let key = SubjectTable.Key(name: cluster.name, isManagement: false)
-        let numbered = subjects.number(key, context: context) { windows.number($0, context: context)?.number }
-        #expect(numbered.number == 0 && numbered.isNew && subjects.number(of: key) == 0)
-        let repeated = subjects.number(key, context: context) { _ in nil }
-        #expect(repeated == (0, false))
+        #expect(subjects.number(of: key) == nil)
+        let window = SubjectTable.windowName(of: key, context: context).flatMap { windows.number($0, context: context)?.number }
+        #expect(window != nil)
+        let numbered = subjects.add(key, window: window, context: context)
+        #expect(numbered == 0 && subjects.number(of: key) == 0)
         #expect(subjects.cluster[0] == context.clusterIndex[cluster.name] && subjects.ring[0] == cluster.ring?.name)
         #expect(subjects.window[0].map { windows.names[$0] } == cluster.window?.name)
         // A management cluster has no cluster position and no ring; the same name as a workload cluster is another subject.
         let management = try #require(context.engine.inputs.managementClusters.first)
-        let other = subjects.number(SubjectTable.Key(name: management.name, isManagement: true), context: context) { windows.number($0, context: context)?.number }
-        #expect(other == (1, true) && subjects.cluster[1] == nil && subjects.ring[1] == nil && subjects.count == 2)
+        let managementKey = SubjectTable.Key(name: management.name, isManagement: true)
+        #expect(SubjectTable.windowName(of: managementKey, context: context) == management.window?.name)
+        let other = subjects.add(managementKey, window: nil, context: context)
+        #expect(other == 1 && subjects.cluster[1] == nil && subjects.ring[1] == nil && subjects.count == 2)
         #expect(subjects.number(of: SubjectTable.Key(name: cluster.name, isManagement: true)) == nil)
     }
 }
