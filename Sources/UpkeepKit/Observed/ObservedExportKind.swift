@@ -1,0 +1,33 @@
+/// The exports `upkeep inventory` reads, each recognised from its content (never from its file name), with
+/// the command that makes it and the published source its shape is taken from.
+public enum ObservedExportKind: String, Sendable, CaseIterable {
+    /// `az aksarc show -o json` (one provisioned cluster instance) or `az aksarc list -o json` (several).
+    /// Shape: Azure/azure-rest-api-specs, specification/hybridaks/resource-manager/Microsoft.HybridContainerService/
+    /// stable/2024-01-01/provisionedClusterInstances.json @03115c62 (`provisionedClusters`: `properties.kubernetesVersion`,
+    /// `properties.agentPoolProfiles[]` with `name`, `count`, `osType`, `osSKU`, `nodeImageVersion`) and its example
+    /// GetProvisionedClusterInstance.json @98e684d2.
+    case arcClusters = "az aksarc show"
+    /// `az aksarc nodepool list -o json`: agent pools (`type` …/provisionedClusterInstances/agentPools), same
+    /// specification (`agentPoolProperties`) and example ListAgentPoolByProvisionedClusterInstance.json @055810ef.
+    case arcNodePools = "az aksarc nodepool list"
+    /// An Azure Resource Graph result (`az graph query -q "resources | where type =~
+    /// 'microsoft.hybridcontainerservice/provisionedclusterinstances'" -o json`): the same resources, under `data`.
+    case resourceGraph = "az graph query"
+    /// `Get-AksHciCluster | ConvertTo-Json`: MicrosoftDocs/azure-stack-docs AKS-Arc/reference/ps/get-akshcicluster.md
+    /// @72d7517e (ms.date 03/16/2022): `Name`, `KubernetesVersion`, `NodePools`, ….
+    case aksHciClusters = "Get-AksHciCluster"
+    /// `Get-AksHciNodePool -clusterName … | ConvertTo-Json`: get-akshcinodepool.md @d1e4983a (ms.date 03/16/2022):
+    /// `ClusterName`, `NodePoolName`, `Version`, `OsType`, `NodeCount`.
+    case aksHciNodePools = "Get-AksHciNodePool"
+
+    /// The command an operator runs to make it.
+    public var command: String {
+        switch self {
+        case .arcClusters: return "az aksarc show --name CLUSTER --resource-group GROUP -o json"
+        case .arcNodePools: return "az aksarc nodepool list --cluster-name CLUSTER --resource-group GROUP -o json"
+        case .resourceGraph: return "az graph query -q \"resources | where type =~ 'microsoft.hybridcontainerservice/provisionedclusterinstances'\" -o json"
+        case .aksHciClusters: return "Get-AksHciCluster | ConvertTo-Json -Depth 4"
+        case .aksHciNodePools: return "Get-AksHciNodePool -clusterName CLUSTER | ConvertTo-Json -Depth 4"
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// Reads one exported file into observed facts: recognises its kind from its content, then takes the
+/// facts that kind gives. A file that is none of the known kinds, or misses what Upkeep needs, is one
+/// located error naming the file and the field; nothing from it is used.
+public enum ObservedExportReader {
+    public static func read(_ bytes: [UInt8], path: String, log: DiagnosticLog) -> ObservedFacts {
+        let documents = YAMLReader().read(bytes, path: path, log: log)
+        var facts = ObservedFacts()
+        guard let document = documents.first else {
+            if log.errorCount == 0 { log.error(SourcePosition(path: path, line: 1, column: 1), "the file is empty: it is no export Upkeep reads (\(knownKinds)).") }
+            return facts
+        }
+        let context = DecodingContext(document: document, log: log)
+        let items = entries(of: document.root)
+        guard let first = items.first else {
+            context.error(document.root, "the export lists nothing: no cluster or node pool to read.")
+            return facts
+        }
+        guard let kind = kind(of: first) else {
+            context.error(first, "this is no export Upkeep reads: expected one of \(knownKinds).")
+            return facts
+        }
+        for item in items {
+            guard self.kind(of: item).map({ sameFamily($0, kind) }) ?? false else {
+                context.error(item, "this entry is not \(kind.rawValue) output like the first entry of the file; one file holds one kind of export.")
+                continue
+            }
+            switch self.kind(of: item) ?? kind {
+            case .arcClusters, .resourceGraph:
+                if let cluster = ArcExportDecoder.cluster(item, source: kind, context: context) { facts.clusters.append(cluster) }
+            case .arcNodePools:
+                if let (cluster, pool) = ArcExportDecoder.nodePool(item, context: context) { facts.add(pool, to: cluster) }
+            case .aksHciClusters:
+                if let cluster = AksHciExportDecoder.cluster(item, context: context) { facts.clusters.append(cluster) }
+            case .aksHciNodePools:
+                if let (cluster, pool) = AksHciExportDecoder.nodePool(item, context: context) { facts.add(pool, to: cluster) }
+            }
+        }
+        return facts
+    }
+
+    static let knownKinds = ObservedExportKind.allCases.map { "`\($0.command)`" }.joined(separator: ", ")
+
+    /// The entries of an export: a list, an Azure list result (`value`), a Resource Graph result (`data`), or
+    /// one object.
+    static func entries(of root: YAMLNode) -> [YAMLNode] {
+        switch root {
+        case .sequence(let sequence): return sequence.items
+        case .mapping(let mapping):
+            if let data = mapping["data"]?.sequence, mapping["type"] == nil { return data.items }
+            if let value = mapping["value"]?.sequence, mapping["type"] == nil { return value.items }
+            return [root]
+        case .scalar: return [root]
+        }
+    }
+
+    /// The kind of one entry, from the keys and the Azure resource type it has.
+    static func kind(of node: YAMLNode) -> ObservedExportKind? {
+        guard let mapping = node.mapping else { return nil }
+        if let type = mapping["type"]?.scalar?.text.lowercased() {
+            if type.hasSuffix("/provisionedclusterinstances/agentpools") { return .arcNodePools }
+            if type.hasSuffix("/provisionedclusterinstances") {
+                // Resource Graph writes resource types in lower case; Azure Resource Manager as declared.
+                return type == mapping["type"]?.scalar?.text ? .resourceGraph : .arcClusters
+            }
+            return nil
+        }
+        if mapping["NodePoolName"] != nil && mapping["ClusterName"] != nil { return .aksHciNodePools }
+        if mapping["Name"] != nil && mapping["KubernetesVersion"] != nil { return .aksHciClusters }
+        return nil
+    }
+
+    private static func sameFamily(_ a: ObservedExportKind, _ b: ObservedExportKind) -> Bool {
+        a == b || ([a, b].allSatisfy { $0 == .arcClusters || $0 == .resourceGraph })
+    }
+}
+
+extension ObservedFacts {
+    /// Adds a pool reported on its own to its cluster (made when the file named no cluster before it).
+    mutating func add(_ pool: ObservedNodePool, to cluster: String) {
+        if let index = clusters.firstIndex(where: { $0.name == cluster }) {
+            clusters[index].nodePools.append(pool)
+        } else {
+            var observed = ObservedCluster(name: cluster, position: pool.position)
+            observed.nodePools = [pool]
+            clusters.append(observed)
+        }
+    }
+}

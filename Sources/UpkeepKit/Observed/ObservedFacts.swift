@@ -1,0 +1,57 @@
+/// What the clusters report about themselves, read from the files an operator exports (`upkeep inventory`,
+/// `upkeep check --observed`): each fact with the export it came from and where in it.
+public struct ObservedFacts: Sendable {
+    public var clusters: [ObservedCluster] = []
+    public var managementClusters: [ObservedManagementCluster] = []
+
+    public init() {}
+}
+
+/// A workload cluster as its exports describe it. Every fact is optional: a value no export gives stays unknown
+/// (and the fleet's value stands).
+public struct ObservedCluster: Sendable {
+    public var name: String
+    public var kubernetesVersion: ObservedFact<KubernetesVersion>?
+    public var nodePools: [ObservedNodePool] = []
+    /// Where the cluster itself was first seen.
+    public var position: SourcePosition
+
+    public init(name: String, position: SourcePosition) {
+        self.name = name
+        self.position = position
+    }
+}
+
+public struct ObservedNodePool: Sendable {
+    public var name: String
+    public var os: ObservedFact<OperatingSystem>?
+    public var kubernetesVersion: ObservedFact<KubernetesVersion>?
+    public var nodeImage: ObservedFact<String>?
+    public var nodes: ObservedFact<Int>?
+    public var position: SourcePosition
+
+    public init(name: String, position: SourcePosition) {
+        self.name = name
+        self.position = position
+    }
+}
+
+/// A management cluster's platform release as reported (`Get-AksHciVersion`, Azure Local's solution version).
+public struct ObservedManagementCluster: Sendable {
+    /// Nil when the export does not name it (a single `Get-AksHciVersion`): the file or folder name is used.
+    public var name: String
+    public var version: ObservedFact<String>
+}
+
+/// One observed value, the export kind that gave it and where.
+public struct ObservedFact<Value: Sendable>: Sendable {
+    public var value: Value
+    public var source: ObservedExportKind
+    public var position: SourcePosition
+
+    public init(_ value: Value, source: ObservedExportKind, position: SourcePosition) {
+        self.value = value
+        self.source = source
+        self.position = position
+    }
+}
