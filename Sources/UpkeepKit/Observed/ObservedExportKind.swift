@@ -11,7 +11,9 @@ public enum ObservedExportKind: String, Sendable, CaseIterable {
     /// specification (`agentPoolProperties`) and example ListAgentPoolByProvisionedClusterInstance.json @055810ef.
     case arcNodePools = "az aksarc nodepool list"
     /// An Azure Resource Graph result (`az graph query -q "resources | where type =~
-    /// 'microsoft.hybridcontainerservice/provisionedclusterinstances'" -o json`): the same resources, under `data`.
+    /// 'microsoft.hybridcontainerservice/provisionedclusterinstances'" -o json`): the same resources, under `data`,
+    /// their types in lower case (Azure/azure-rest-api-specs specification/resourcegraph/resource-manager/
+    /// Microsoft.ResourceGraph/stable/2024-04-01/examples/ResourcesBasicQuery.json @ea83a2a3).
     case resourceGraph = "az graph query"
     /// `Get-AksHciCluster | ConvertTo-Json`: MicrosoftDocs/azure-stack-docs AKS-Arc/reference/ps/get-akshcicluster.md
     /// @72d7517e (ms.date 03/16/2022): `Name`, `KubernetesVersion`, `NodePools`, ….
@@ -19,6 +21,12 @@ public enum ObservedExportKind: String, Sendable, CaseIterable {
     /// `Get-AksHciNodePool -clusterName … | ConvertTo-Json`: get-akshcinodepool.md @d1e4983a (ms.date 03/16/2022):
     /// `ClusterName`, `NodePoolName`, `Version`, `OsType`, `NodeCount`.
     case aksHciNodePools = "Get-AksHciNodePool"
+
+    /// `kubectl version -o json`, for any cluster, in a file named after the cluster (`store-edge.json`) or in a
+    /// folder named after it (`store-edge/version.json`): `serverVersion.gitVersion`. Shape: kubernetes/kubernetes
+    /// staging/src/k8s.io/kubectl/pkg/cmd/version/version.go @00b7e32e (`clientVersion`, `serverVersion`) and
+    /// staging/src/k8s.io/apimachinery/pkg/version/types.go @7fc9c57d (`gitVersion`).
+    case kubectlVersion = "kubectl version"
 
     /// The command an operator runs to make it.
     public var command: String {
@@ -28,6 +36,7 @@ public enum ObservedExportKind: String, Sendable, CaseIterable {
         case .resourceGraph: return "az graph query -q \"resources | where type =~ 'microsoft.hybridcontainerservice/provisionedclusterinstances'\" -o json"
         case .aksHciClusters: return "Get-AksHciCluster | ConvertTo-Json -Depth 4"
         case .aksHciNodePools: return "Get-AksHciNodePool -clusterName CLUSTER | ConvertTo-Json -Depth 4"
+        case .kubectlVersion: return "kubectl version -o json > CLUSTER.json"
         }
     }
 }

@@ -33,6 +33,8 @@ public enum ObservedExportReader {
                 if let cluster = AksHciExportDecoder.cluster(item, context: context) { facts.clusters.append(cluster) }
             case .aksHciNodePools:
                 if let (cluster, pool) = AksHciExportDecoder.nodePool(item, context: context) { facts.add(pool, to: cluster) }
+            case .kubectlVersion:
+                if let cluster = kubectlVersion(item, path: path, context: context) { facts.clusters.append(cluster) }
             }
         }
         return facts
@@ -65,8 +67,34 @@ public enum ObservedExportReader {
             return nil
         }
         if mapping["NodePoolName"] != nil && mapping["ClusterName"] != nil { return .aksHciNodePools }
+        if mapping["serverVersion"] != nil || mapping["clientVersion"] != nil { return .kubectlVersion }
         if mapping["Name"] != nil && mapping["KubernetesVersion"] != nil { return .aksHciClusters }
         return nil
+    }
+
+    /// `kubectl version -o json`: the server's version, for the cluster the file or its folder is named after.
+    static func kubectlVersion(_ node: YAMLNode, path: String, context: DecodingContext) -> ObservedCluster? {
+        guard let server = node.mapping?["serverVersion"] else {
+            context.error(node, "the kubectl version output has no \"serverVersion\" (it was made without a connection to the cluster): run `kubectl version -o json` against the cluster.")
+            return nil
+        }
+        guard let gitVersion = server.mapping?["gitVersion"] else {
+            context.error(server, "\"serverVersion\" has no \"gitVersion\".")
+            return nil
+        }
+        var cluster = ObservedCluster(name: clusterName(fromPath: path), position: context.position(node))
+        cluster.kubernetesVersion = ObservedVersion.kubernetes(gitVersion, field: "serverVersion.gitVersion", source: .kubectlVersion, context: context)
+        return cluster
+    }
+
+    /// The cluster a file names by where it is: its own name without the extension, or its folder's name when
+    /// the file is `version.json` or `nodes.json` inside a folder named after the cluster.
+    static func clusterName(fromPath path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        let file = parts.last.map(String.init) ?? path
+        let stem = file.hasSuffix(".json") ? String(file.dropLast(5)) : file
+        if (stem == "version" || stem == "nodes"), parts.count >= 2 { return String(parts[parts.count - 2]) }
+        return stem
     }
 
     private static func sameFamily(_ a: ObservedExportKind, _ b: ObservedExportKind) -> Bool {
