@@ -19,7 +19,7 @@ public enum YAMLWriter {
         }
     }
 
-    private static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         // JSON string syntax is valid YAML double-quoted syntax.
         let rendered = JSONValue.string(text).rendered()
         return String(rendered.dropLast())

@@ -1,0 +1,107 @@
+/// Where a fleet file and what the clusters report disagree, fact by fact: a value that differs, a cluster
+/// or pool on one side only. Read from the fleet file's own document tree, so that each changed value
+/// keeps the place it is written (for `upkeep inventory --fleet`, which rewrites just those values, and for
+/// `upkeep check --observed`, which annotates them). Only what an export gives is compared.
+public struct FleetDrift: Sendable {
+    public enum Kind: String, Sendable {
+        case changed, observedOnly, fleetOnly
+    }
+
+    public struct Change: Sendable {
+        public var kind: Kind
+        public var cluster: String
+        public var pool: String?
+        /// The fleet key that changes (`kubernetesVersion`, `os`, `nodeImage`, `nodes`); nil for a whole
+        /// cluster or pool on one side only.
+        public var field: String?
+        public var fleetValue: String?
+        public var observedValue: String?
+        public var source: ObservedExportKind?
+        /// Where the fleet writes it (the value, or the cluster or pool entry).
+        public var fleetPosition: SourcePosition?
+        /// The fleet's scalar, for a value to rewrite in place.
+        public var fleetScalar: YAMLScalar?
+        public var observedPosition: SourcePosition?
+
+        /// `payments-prod: kubernetesVersion 1.27.9 → 1.28.5 (az aksarc show)`.
+        public var line: String {
+            let subject = pool.map { "\(cluster), node pool \($0)" } ?? cluster
+            switch kind {
+            case .changed:
+                return "\(subject): \(field ?? "") \(fleetValue ?? "") → \(observedValue ?? "") (\(source?.rawValue ?? "export"))"
+            case .observedOnly:
+                return "\(subject): reported by \(source?.rawValue ?? "an export") (\(observedPosition?.description ?? "")) but not in the fleet"
+            case .fleetOnly:
+                return "\(subject): in the fleet but in no export"
+            }
+        }
+    }
+
+    public var changes: [Change] = []
+
+    /// Compares the fleet document (its `clusters`) with what was observed; the changes in fleet order, then
+    /// what only the exports have.
+    public static func compare(fleet document: YAMLDocument, observed: ObservedFacts) -> FleetDrift {
+        var drift = FleetDrift()
+        let clusters = document.root.mapping?["clusters"]?.sequence?.items ?? []
+        var seen = Set<String>()
+        for node in clusters {
+            guard let entry = node.mapping, let name = entry["name"]?.scalar?.text else { continue }
+            seen.insert(name)
+            guard let cluster = observed.clusters.first(where: { $0.name == name }) else {
+                drift.changes.append(Change(kind: .fleetOnly, cluster: name, fleetPosition: document.position(node.mark)))
+                continue
+            }
+            drift.compare(entry, "kubernetesVersion", with: cluster.kubernetesVersion, cluster: name, pool: nil, document: document) { fleet, observed in
+                KubernetesVersion(parsing: fleet) == observed
+            }
+            drift.comparePools(entry["nodePools"]?.sequence?.items ?? [], with: cluster, document: document)
+        }
+        for cluster in observed.clusters where !seen.contains(cluster.name) {
+            drift.changes.append(Change(kind: .observedOnly, cluster: cluster.name, source: cluster.kubernetesVersion?.source,
+                                        observedPosition: cluster.position))
+        }
+        return drift
+    }
+
+    private mutating func comparePools(_ pools: [YAMLNode], with cluster: ObservedCluster, document: YAMLDocument) {
+        var seen = Set<String>()
+        for node in pools {
+            guard let entry = node.mapping, let name = entry["name"]?.scalar?.text else { continue }
+            seen.insert(name)
+            guard let pool = cluster.nodePools.first(where: { $0.name == name }) else {
+                // Only an export that lists the cluster's pools can say a pool is gone.
+                if !cluster.nodePools.isEmpty {
+                    changes.append(Change(kind: .fleetOnly, cluster: cluster.name, pool: name, fleetPosition: document.position(node.mark)))
+                }
+                continue
+            }
+            compare(entry, "os", with: pool.os, cluster: cluster.name, pool: name, document: document) { $0 == $1.rawValue }
+            compare(entry, "kubernetesVersion", with: pool.kubernetesVersion, cluster: cluster.name, pool: name, document: document) {
+                KubernetesVersion(parsing: $0) == $1
+            }
+            compare(entry, "nodeImage", with: pool.nodeImage, cluster: cluster.name, pool: name, document: document) { $0 == $1 }
+            compare(entry, "nodes", with: pool.nodes, cluster: cluster.name, pool: name, document: document) { Int($0) == $1 }
+        }
+        for pool in cluster.nodePools where !seen.contains(pool.name) {
+            changes.append(Change(kind: .observedOnly, cluster: cluster.name, pool: pool.name,
+                                  source: pool.nodes?.source ?? pool.os?.source ?? cluster.kubernetesVersion?.source, observedPosition: pool.position))
+        }
+    }
+
+    /// Records a change when the export gives the fact and the fleet's value is missing or differs.
+    private mutating func compare<Value>(_ entry: YAMLMapping, _ key: String, with fact: ObservedFact<Value>?, cluster: String, pool: String?,
+                                         document: YAMLDocument, same: (String, Value) -> Bool) {
+        guard let fact else { return }
+        let scalar = entry[key]?.scalar
+        if let scalar, same(scalar.text, fact.value) { return }
+        changes.append(Change(kind: .changed, cluster: cluster, pool: pool, field: key, fleetValue: scalar?.text ?? "(none)",
+                              observedValue: Self.text(fact.value), source: fact.source,
+                              fleetPosition: document.position(scalar?.mark ?? entry.mark), fleetScalar: scalar, observedPosition: fact.position))
+    }
+
+    static func text<Value>(_ value: Value) -> String {
+        if let os = value as? OperatingSystem { return os.rawValue }
+        return "\(value)"
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import UpkeepKit
+
+/// `upkeep inventory --fleet`'s rewrite: only the changed values move, in the style they were written.
+@Suite("Fleet patcher")
+struct FleetPatcherTests {
+    @Test func anUnchangedExportLeavesTheFleetByteForByte() throws {
+        let (document, bytes) = try FleetDriftTests.fleet()
+        let result = FleetPatcher.apply(FleetDrift.compare(fleet: document, observed: try FleetDriftTests.observed()), to: bytes)
+        #expect(result.bytes == bytes && result.written.isEmpty && result.notWritten.isEmpty)
+    }
+
+    @Test func onlyTheChangedValuesMoveAndKeepTheirQuotes() throws {
+        let (document, bytes) = try FleetDriftTests.fleet()
+        var observed = try FleetDriftTests.observed(replacing: #""KubernetesVersion": "v1.27.9", "NodePools": [ "system", "win" ]"#,
+                                                    with: #""KubernetesVersion": "v1.28.5", "NodePools": [ "system", "win" ]"#)
+        let factory = try #require(observed.clusters.firstIndex { $0.name == "factory-prod" })
+        observed.clusters[factory].nodePools[0].nodeImage?.value = "202510.22.0"
+        let result = FleetPatcher.apply(FleetDrift.compare(fleet: document, observed: observed), to: bytes)
+        #expect(result.written.map(\.line) == [
+            "payments-prod: kubernetesVersion 1.27.9 → 1.28.5 (Get-AksHciCluster)",
+            "factory-prod, node pool system: nodeImage 202508.29.0 → 202510.22.0 (az graph query)",
+        ])
+        let before = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let after = String(decoding: result.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(before.count == after.count)
+        let changed = before.indices.filter { before[$0] != after[$0] }
+        #expect(changed == [44, 58], "line 45 (payments-prod's version) and line 59 (factory-prod's pool), nothing else")
+        #expect(after[44] == "    kubernetesVersion: 1.28.5")
+        #expect(after[58].contains(#"nodeImage: "202510.22.0""#) && after[58].replacingOccurrences(of: "202510.22.0", with: "202508.29.0") == before[58])
+        // What it wrote reads back as the exports say.
+        let reread = try #require(YAMLReader().read(result.bytes, path: "fleet.yaml", log: DiagnosticLog()).first)
+        #expect(FleetDrift.compare(fleet: reread, observed: observed).changes.isEmpty)
+    }
+
+    @Test func valuesThatWouldReadAsSomethingElseAreQuoted() {
+        #expect(FleetPatcher.rendered("1.28.5", like: .plain) == "1.28.5")
+        #expect(FleetPatcher.rendered("a: b", like: .plain) == #""a: b""#)
+        #expect(FleetPatcher.rendered("<script>\"x\"", like: .plain) == #""<script>\"x\"""#)
+        #expect(FleetPatcher.rendered("it's", like: .singleQuoted) == "'it''s'")
+        #expect(FleetPatcher.rendered("-1", like: .plain) == #""-1""#)
+    }
+
+    @Test func aValueAfterWideCharactersIsFoundByCharacterColumn() throws {
+        let text = "clusters:\n  - { name: \"ünï\", kubernetesVersion: 1.27.9 }\n"
+        let document = try #require(YAMLReader().read(text, path: "f.yaml", log: DiagnosticLog()).first)
+        var cluster = ObservedCluster(name: "ünï", position: SourcePosition(path: "o.json", line: 1, column: 1))
+        cluster.kubernetesVersion = ObservedFact(try #require(KubernetesVersion(parsing: "1.28.5")), source: .kubectlVersion, position: cluster.position)
+        var observed = ObservedFacts()
+        observed.clusters = [cluster]
+        let result = FleetPatcher.apply(FleetDrift.compare(fleet: document, observed: observed), to: Array(text.utf8))
+        #expect(String(decoding: result.bytes, as: UTF8.self) == "clusters:\n  - { name: \"ünï\", kubernetesVersion: 1.28.5 }\n")
+    }
+}
