@@ -26,6 +26,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text, github (workflow commands) or sarif.")
     var format: Format = .text
 
+    @Option(help: "A folder of exports of the clusters' own state (see `upkeep inventory`): the check fails where the fleet disagrees with it.")
+    var observed: String?
+
     func run() throws {
         let loaded = try inputs.load(digests: plan != nil) { diagnostics in
             guard format == .github, diagnostics.contains(where: { $0.severity == .error }) else { return }
@@ -39,7 +42,8 @@ struct CheckCommand: ParsableCommand {
         let execution = PlanCommand.execution()
         let fresh = planning.plan(loaded, inputFiles: { PlanCommand.inputFiles(loaded) }, execution: execution)
         let committed = try plan.map { try Self.compare(committedPlan: $0, fresh: fresh, inputs: loaded, paths: inputs.paths, execution: execution) }
-        let check = FleetCheck(plan: fresh, committed: committed)
+        let drift = try observed.map { try Self.drift(of: loaded, observed: $0) } ?? []
+        let check = FleetCheck(plan: fresh, committed: committed, drift: drift, observedFolder: observed ?? "")
         let output: String
         switch format {
         case .text: output = CheckRenderer.text(check)
@@ -53,6 +57,19 @@ struct CheckCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(output.utf8))
         ProcessLifetime.keepUntilExit((fresh, loaded))
         if !check.passes { throw ExitCode(3) }
+    }
+
+    /// The fleet's disagreements with the exports under `folder`; an export with an error ends the check (exit 1).
+    static func drift(of inputs: InputSet, observed folder: String) throws -> [FleetDrift.Change] {
+        let log = DiagnosticLog()
+        let facts = ObservedInventory.read(paths: [folder], log: log)
+        let drift = FleetDrift.compare(fleetsOf: inputs, observed: facts, log: log)
+        guard log.errorCount == 0 else {
+            FileHandle.standardError.write(Data(log.sorted.map { "\($0)\n" }.joined().utf8))
+            FileHandle.standardError.write(Data("upkeep: the observed exports have \(log.errorCount) error\(log.errorCount == 1 ? "" : "s"); nothing was checked.\n".utf8))
+            throw ExitCode(1)
+        }
+        return drift.changes
     }
 
     /// Whether the committed plan is the plan of the inputs on its own date and horizon (the fresh plan when

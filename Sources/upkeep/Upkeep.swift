@@ -6,6 +6,6 @@ struct Upkeep: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upkeep",
         abstract: "Plans Kubernetes upgrades and patches for AKS hybrid style fleets.",
-        subcommands: [ValidateCommand.self, StatusCommand.self, PlanCommand.self, ExplainCommand.self, CalendarCommand.self, TicketsCommand.self, DiffCommand.self, CheckCommand.self, ReportCommand.self, FeedsCommand.self]
+        subcommands: [ValidateCommand.self, InventoryCommand.self, StatusCommand.self, PlanCommand.self, ExplainCommand.self, CalendarCommand.self, TicketsCommand.self, DiffCommand.self, CheckCommand.self, ReportCommand.self, FeedsCommand.self]
     )
 }

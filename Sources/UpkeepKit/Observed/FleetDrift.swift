@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a fleet file and what the clusters report disagree, fact by fact: a value that differs, a cluster
 /// or pool on one side only. Read from the fleet file's own document tree, so that each changed value
 /// keeps the place it is written (for `upkeep inventory --fleet`, which rewrites just those values, and for
@@ -57,11 +59,15 @@ public struct FleetDrift: Sendable {
             }
             drift.comparePools(entry["nodePools"]?.sequence?.items ?? [], with: cluster, document: document)
         }
-        for cluster in observed.clusters where !seen.contains(cluster.name) {
-            drift.changes.append(Change(kind: .observedOnly, cluster: cluster.name, source: cluster.kubernetesVersion?.source,
-                                        observedPosition: cluster.position))
-        }
+        drift.changes += observedOnly(observed, known: seen)
         return drift
+    }
+
+    /// The observed clusters no fleet has.
+    static func observedOnly(_ observed: ObservedFacts, known: Set<String>) -> [Change] {
+        observed.clusters.filter { !known.contains($0.name) }.map { cluster in
+            Change(kind: .observedOnly, cluster: cluster.name, source: cluster.kubernetesVersion?.source, observedPosition: cluster.position)
+        }
     }
 
     private mutating func comparePools(_ pools: [YAMLNode], with cluster: ObservedCluster, document: YAMLDocument) {
@@ -98,6 +104,24 @@ public struct FleetDrift: Sendable {
         changes.append(Change(kind: .changed, cluster: cluster, pool: pool, field: key, fleetValue: scalar?.text ?? "(none)",
                               observedValue: Self.text(fact.value), source: fact.source,
                               fleetPosition: document.position(scalar?.mark ?? entry.mark), fleetScalar: scalar, observedPosition: fact.position))
+    }
+
+    /// The drift of every fleet of the inputs (each read again from its file, for the places of its values) from
+    /// what was observed: a cluster is "not in the fleet" only when no fleet has it.
+    public static func compare(fleetsOf inputs: InputSet, observed: ObservedFacts, log: DiagnosticLog) -> FleetDrift {
+        var drift = FleetDrift()
+        let inAnyFleet = Set(inputs.clusters.map(\.name))
+        for fleet in inputs.fleets {
+            guard let data = FileManager.default.contents(atPath: fleet.position.path) else {
+                log.append(Diagnostic(.error, file: fleet.position.path, "the fleet cannot be read again to compare it with the exports."))
+                continue
+            }
+            let documents = YAMLReader().read([UInt8](data), path: fleet.position.path, log: log)
+            guard let document = documents.first(where: { $0.root.mapping?["kind"]?.scalar?.text == "Fleet" }) else { continue }
+            drift.changes += compare(fleet: document, observed: observed).changes.filter { $0.kind != .observedOnly }
+        }
+        drift.changes += observedOnly(observed, known: inAnyFleet)
+        return drift
     }
 
     static func text<Value>(_ value: Value) -> String {

@@ -28,15 +28,34 @@ public enum ObservedExportKind: String, Sendable, CaseIterable {
     /// staging/src/k8s.io/apimachinery/pkg/version/types.go @7fc9c57d (`gitVersion`).
     case kubectlVersion = "kubectl version"
 
-    /// The command an operator runs to make it.
+    /// The command an operator runs to make it, as the page (`page`) documents it, with `--output json`.
     public var command: String {
         switch self {
-        case .arcClusters: return "az aksarc show --name CLUSTER --resource-group GROUP -o json"
-        case .arcNodePools: return "az aksarc nodepool list --cluster-name CLUSTER --resource-group GROUP -o json"
-        case .resourceGraph: return "az graph query -q \"resources | where type =~ 'microsoft.hybridcontainerservice/provisionedclusterinstances'\" -o json"
+        case .arcClusters: return "az aksarc show --resource-group GROUP --name CLUSTER --output json"
+        case .arcNodePools: return "az aksarc nodepool list --resource-group GROUP --cluster-name CLUSTER --output json"
+        case .resourceGraph: return "az graph query -q \"Resources | where type =~ 'microsoft.hybridcontainerservice/provisionedclusterinstances'\" --output json"
         case .aksHciClusters: return "Get-AksHciCluster | ConvertTo-Json -Depth 4"
         case .aksHciNodePools: return "Get-AksHciNodePool -clusterName CLUSTER | ConvertTo-Json -Depth 4"
         case .kubectlVersion: return "kubectl version -o json > CLUSTER.json"
+        }
+    }
+
+    /// The page that documents `command`:
+    /// - `az aksarc show`: MicrosoftDocs/azure-stack-docs AKS-Arc/cluster-upgrade.md @0be513a9 (ms.date 11/13/2025);
+    /// - `az aksarc nodepool list`: AKS-Arc/cluster-labels.md @7b5e420c (ms.date 08/01/2024);
+    /// - `az graph query -q`: MicrosoftDocs/azure-docs articles/governance/resource-graph/first-query-azurecli.md
+    ///   @97567dd0 (ms.date 08/17/2021);
+    /// - `Get-AksHciCluster`, `Get-AksHciNodePool`: the reference pages named on the cases;
+    /// - `kubectl version -o json`: kubernetes/website content/en/docs/reference/kubectl/generated/kubectl_version/_index.md
+    ///   @8d2cb198.
+    public var page: String {
+        switch self {
+        case .arcClusters: return "https://learn.microsoft.com/azure/aks/aksarc/cluster-upgrade"
+        case .arcNodePools: return "https://learn.microsoft.com/azure/aks/aksarc/cluster-labels"
+        case .resourceGraph: return "https://learn.microsoft.com/azure/governance/resource-graph/first-query-azurecli"
+        case .aksHciClusters: return "https://learn.microsoft.com/azure/aks/aksarc/reference/ps/get-akshcicluster"
+        case .aksHciNodePools: return "https://learn.microsoft.com/azure/aks/aksarc/reference/ps/get-akshcinodepool"
+        case .kubectlVersion: return "https://kubernetes.io/docs/reference/kubectl/generated/kubectl_version/"
         }
     }
 }

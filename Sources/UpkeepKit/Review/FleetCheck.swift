@@ -3,7 +3,9 @@
 /// pool out of support with no step that fixes it (`support-gap-*`, planning.md, "Support through the horizon") and every late step — or when
 /// the committed plan file is not the plan of the inputs.
 public struct FleetCheck: Sendable {
-    /// Errors first, then by subject, code and message.
+    /// Errors first; among them the inventory's disagreements with the clusters first (every other finding is
+    /// made from the inventory, so a stale one leads, and GitHub's ten annotations show it); then by subject, code
+    /// and message.
     public var problems: [Finding]
 
     public var errorCount: Int { problems.count { $0.severity == .error } }
@@ -24,7 +26,8 @@ public struct FleetCheck: Sendable {
         }
     }
 
-    public init(plan: Plan, committed: CommittedPlan? = nil) {
+    /// `drift`: where the fleet disagrees with what the clusters report (`--observed`), each change an error.
+    public init(plan: Plan, committed: CommittedPlan? = nil, drift: [FleetDrift.Change] = [], observedFolder: String = "") {
         // The plan already names every day inside the horizon a subject would be out of support with no step that
         // fixes it (support-gap-*), and every step late against support or an advisory (step-late).
         var problems = plan.findings
@@ -33,6 +36,21 @@ public struct FleetCheck: Sendable {
                                     message: "\(committed.path) is not the plan of these inputs; write it again with `\(committed.command)` and commit it.",
                                     position: SourcePosition(path: committed.path, line: 1, column: 1)))
         }
-        self.problems = problems.sorted()
+        for change in drift {
+            let update = "`upkeep inventory \(observedFolder) --fleet FLEET -o NEW-FLEET`"
+            let advice: String
+            switch change.kind {
+            case .changed: advice = "the inventory is stale: update it with \(update) and review the change"
+            case .observedOnly: advice = "add the cluster or pool to the fleet, or leave its export out of \(observedFolder)"
+            case .fleetOnly: advice = "remove it from the fleet if it is gone, or add its export to \(observedFolder)"
+            }
+            problems.append(Finding(.error, code: "inventory-drift", subject: "cluster/\(change.cluster)", message: "\(change.line): \(advice).",
+                                    position: change.fleetPosition ?? change.observedPosition))
+        }
+        self.problems = problems.sorted { a, b in
+            if a.severity != b.severity { return a < b }
+            let (driftA, driftB) = (a.code == "inventory-drift", b.code == "inventory-drift")
+            return driftA != driftB ? driftA : a < b
+        }
     }
 }

@@ -1,0 +1,41 @@
+/// A fleet written from what the exports report, for an operator who has none yet: every observed fact in
+/// its place, and `FILL-IN` on every field only the operator can decide (the fleet's name, each cluster's
+/// management cluster, ring and window, each pool's image family) and on every fact no export gave. The
+/// markers fail `upkeep validate`, each with its line, until they are filled in.
+public enum NewFleetWriter {
+    public static let marker = "FILL-IN"
+
+    public static func render(_ observed: ObservedFacts, sources: [String]) -> String {
+        var lines = [
+            "# Written by `upkeep inventory` from \(sources.joined(separator: ", ")).",
+            "# Every \(marker) is yours to decide or to look up: the exports do not say it. `upkeep validate` names each",
+            "# one left. Remove `managementCluster` from a cluster no management cluster runs.",
+            "apiVersion: upkeep/v1",
+            "kind: Fleet",
+            "name: \(marker)",
+            "managementClusters: []",
+            observed.clusters.isEmpty ? "clusters: []" : "clusters:",
+        ]
+        for cluster in observed.clusters {
+            lines.append("  - name: \(YAMLWriter.quoted(cluster.name))")
+            lines.append("    managementCluster: \(marker)")
+            lines.append("    ring: \(marker)")
+            lines.append("    window: \(marker)")
+            lines.append("    kubernetesVersion: \(cluster.kubernetesVersion.map { $0.value.description } ?? marker)")
+            guard !cluster.nodePools.isEmpty else {
+                lines.append("    nodePools: []  # \(marker): no export listed its pools")
+                continue
+            }
+            lines.append("    nodePools:")
+            for pool in cluster.nodePools {
+                lines.append("      - name: \(YAMLWriter.quoted(pool.name))")
+                lines.append("        os: \(pool.os?.value.rawValue ?? marker)")
+                lines.append("        imageFamily: \(marker)")
+                lines.append("        kubernetesVersion: \(pool.kubernetesVersion.map { $0.value.description } ?? marker)")
+                lines.append("        nodeImage: \(pool.nodeImage.map { YAMLWriter.quoted($0.value) } ?? marker)")
+                lines.append("        nodes: \(pool.nodes.map { String($0.value) } ?? marker)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

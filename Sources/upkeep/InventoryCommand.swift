@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import UpkeepKit
+
+struct InventoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inventory",
+        abstract: "Write the fleet from what the clusters report: exported files, read without network or credentials.",
+        discussion: """
+        Reads az aksarc show/list and nodepool list output, Azure Resource Graph results, Get-AksHciCluster and \
+        Get-AksHciNodePool output (ConvertTo-Json) and kubectl version -o json, each recognised from its content. \
+        With --fleet, only the observed facts of that fleet change, each where it is written; every other byte \
+        stays, and one line per changed fact is printed. Without it, a new fleet is written with FILL-IN on every \
+        field only the operator can decide. The fleet goes to -o, or to standard output (the lines then go to \
+        standard error). Exit status: 0 written, 1 when an export or the fleet has an error (nothing is written).
+        """
+    )
+
+    @Argument(help: "Exported files and folders (folders are read recursively: *.json).")
+    var paths: [String]
+
+    @Option(help: "The fleet to update (it is read, never written: name another file with -o).")
+    var fleet: String?
+
+    @Option(name: .shortAndLong, help: "Write the fleet to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        if let output, let problem = OutputPathCheck.problem(output: output, inputs: paths + (fleet.map { [$0] } ?? [])) {
+            FileHandle.standardError.write(Data("upkeep: \(problem)\n".utf8))
+            throw ExitCode(1)
+        }
+        let log = DiagnosticLog()
+        let observed = ObservedInventory.read(paths: paths, log: log)
+        var fleetDocument: (document: YAMLDocument, bytes: [UInt8])?
+        if let fleet {
+            if let data = FileManager.default.contents(atPath: fleet) {
+                let bytes = [UInt8](data)
+                if let document = YAMLReader().read(bytes, path: fleet, log: log).first { fleetDocument = (document, bytes) }
+            } else {
+                log.append(Diagnostic(.error, file: fleet, "the fleet cannot be read."))
+            }
+        }
+        guard log.errorCount == 0 else {
+            FileHandle.standardError.write(Data(log.sorted.map { "\($0)\n" }.joined().utf8))
+            throw ExitCode(1)
+        }
+        let report = output == nil ? FileHandle.standardError : FileHandle.standardOutput
+        let text: [UInt8]
+        if let fleetDocument {
+            let result = FleetPatcher.apply(FleetDrift.compare(fleet: fleetDocument.document, observed: observed), to: fleetDocument.bytes)
+            var lines = result.written.map(\.line)
+            lines += result.notWritten.map { "\($0.change.line): not written — \($0.reason)" }
+            if lines.isEmpty { lines = ["no observed fact differs from \(fleet ?? "the fleet")"] }
+            report.write(Data(lines.map { "\($0)\n" }.joined().utf8))
+            text = result.bytes
+        } else {
+            text = Array(NewFleetWriter.render(observed, sources: paths).utf8)
+            report.write(Data("a new fleet of \(observed.clusters.count) clusters; fill in every \(NewFleetWriter.marker)\n".utf8))
+        }
+        if let output {
+            try OutputFile.write({ emit in try text.withUnsafeBufferPointer(emit) }, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(text))
+        }
+    }
+}
