@@ -85,9 +85,16 @@ demo: build
 	@# Feeds from a bundle of the published sources (offline), into a copy of the shipped feeds. The bundle holds
 	@# the newest release information page, whose typo dates an 11.2510 build in January 2025: the pull refuses
 	@# that page, keeps the AKS Arc feed as it was and exits 1, while the other groups update.
+	@# The inventory from the clusters: a copy of the sample exports in which platform-services-prod moved to 1.28.9;
+	@# the fleet is updated into a copy (one line printed, one value changed), and check --observed finds the drift.
+	@rm -rf $(DEMO_OUTPUT)/observed && cp -r examples/observed $(DEMO_OUTPUT)/observed
+	@sed -i 's/"KubernetesVersion": "v1.28.5"/"KubernetesVersion": "v1.28.9"/' $(DEMO_OUTPUT)/observed/aks-hybrid-clusters.json
+	$(UPKEEP_DEBUG) inventory $(DEMO_OUTPUT)/observed --fleet examples/fleet.yaml -o $(DEMO_OUTPUT)/fleet-from-observed.yaml
+	$(UPKEEP_DEBUG) check $(DEMO_INPUTS) --as-of $(DEMO_DATE) --observed $(DEMO_OUTPUT)/observed > $(DEMO_OUTPUT)/check-observed.txt || [ $$? -eq 3 ]
+	@grep inventory-drift $(DEMO_OUTPUT)/check-observed.txt
 	@cp -r releases $(DEMO_OUTPUT)/feeds
 	$(UPKEEP_DEBUG) feeds pull --into $(DEMO_OUTPUT)/feeds --from examples/feeds-bundle || [ $$? -eq 1 ]
-	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}; as a page: $(DEMO_OUTPUT)/plan.html; its calendar: $(DEMO_OUTPUT)/plan.ics (one per cluster in $(DEMO_OUTPUT)/calendars/); change tickets: $(DEMO_OUTPUT)/tickets-{markdown,servicenow,jira,jira-adf}/; the pull request's diff: $(DEMO_OUTPUT)/plan-diff.md; its check: $(DEMO_OUTPUT)/check.github.txt and check.sarif"
+	@echo "The plan in every format: $(DEMO_OUTPUT)/plan.{text,markdown,json,yaml}; as a page: $(DEMO_OUTPUT)/plan.html; its calendar: $(DEMO_OUTPUT)/plan.ics (one per cluster in $(DEMO_OUTPUT)/calendars/); change tickets: $(DEMO_OUTPUT)/tickets-{markdown,servicenow,jira,jira-adf}/; the pull request's diff: $(DEMO_OUTPUT)/plan-diff.md; its check: $(DEMO_OUTPUT)/check.github.txt and check.sarif; the fleet updated from the clusters' exports: $(DEMO_OUTPUT)/fleet-from-observed.yaml"
 
 test: build python-tools browser fuzz-smoke
 	$(SWIFT) test

@@ -58,6 +58,7 @@ public struct FleetDrift: Sendable {
                 KubernetesVersion(parsing: fleet) == observed
             }
             drift.comparePools(entry["nodePools"]?.sequence?.items ?? [], with: cluster, document: document)
+            drift.compareKubelets(entry, with: cluster, document: document)
         }
         drift.changes += observedOnly(observed, known: seen)
         return drift
@@ -93,6 +94,19 @@ public struct FleetDrift: Sendable {
             changes.append(Change(kind: .observedOnly, cluster: cluster.name, pool: pool.name,
                                   source: pool.nodes?.source ?? pool.os?.source ?? cluster.kubernetesVersion?.source, observedPosition: pool.position))
         }
+    }
+
+    /// The kubelet versions the nodes report against the versions the fleet's pools run: a cluster-wide fact (the
+    /// nodes do not name their pools), which no single value of the fleet holds.
+    private mutating func compareKubelets(_ entry: YAMLMapping, with cluster: ObservedCluster, document: YAMLDocument) {
+        guard let observed = cluster.kubeletVersions else { return }
+        let pools = entry["nodePools"]?.sequence?.items ?? []
+        let fleet = Set(pools.compactMap { $0.mapping?["kubernetesVersion"]?.scalar.flatMap { KubernetesVersion(parsing: $0.text) } }).sorted()
+        guard fleet != observed.value else { return }
+        let list = { (versions: [KubernetesVersion]) in versions.isEmpty ? "(none)" : versions.map(\.description).joined(separator: ", ") }
+        changes.append(Change(kind: .changed, cluster: cluster.name, field: "kubelet versions", fleetValue: list(fleet),
+                              observedValue: list(observed.value), source: observed.source,
+                              fleetPosition: document.position((entry["nodePools"] ?? .mapping(entry)).mark), observedPosition: observed.position))
     }
 
     /// Records a change when the export gives the fact and the fleet's value is missing or differs.

@@ -22,7 +22,10 @@ public enum FleetPatcher {
                 notWritten.append((change, "remove it from the fleet if it is gone, or export it again"))
             case .changed:
                 guard let scalar = change.fleetScalar, let value = change.observedValue else {
-                    notWritten.append((change, "the fleet does not write \(change.field ?? "it") here; add it"))
+                    let reason = change.field == "kubelet versions"
+                        ? "the nodes do not name their pools: set each pool's kubernetesVersion"
+                        : "the fleet does not write \(change.field ?? "it") here; add it"
+                    notWritten.append((change, reason))
                     continue
                 }
                 guard let range = sourceRange(of: scalar, in: bytes) else {

@@ -28,6 +28,11 @@ public enum ObservedExportKind: String, Sendable, CaseIterable {
     /// staging/src/k8s.io/apimachinery/pkg/version/types.go @7fc9c57d (`gitVersion`).
     case kubectlVersion = "kubectl version"
 
+    /// `kubectl get nodes -o json`, in a file or folder named after the cluster (`store-edge/nodes.json`): each
+    /// node's `status.nodeInfo.kubeletVersion`. Shape: kubernetes/website content/en/docs/reference/kubernetes-api/
+    /// cluster-resources/node-v1.md @0008cd26 (`Node`, `NodeList` with `items`; kubectl writes the list as `kind: List`).
+    case kubectlNodes = "kubectl get nodes"
+
     /// The command an operator runs to make it, as the page (`page`) documents it, with `--output json`.
     public var command: String {
         switch self {
@@ -37,6 +42,7 @@ public enum ObservedExportKind: String, Sendable, CaseIterable {
         case .aksHciClusters: return "Get-AksHciCluster | ConvertTo-Json -Depth 4"
         case .aksHciNodePools: return "Get-AksHciNodePool -clusterName CLUSTER | ConvertTo-Json -Depth 4"
         case .kubectlVersion: return "kubectl version -o json > CLUSTER.json"
+        case .kubectlNodes: return "kubectl get nodes -o json > CLUSTER/nodes.json"
         }
     }
 
@@ -47,7 +53,7 @@ public enum ObservedExportKind: String, Sendable, CaseIterable {
     ///   @97567dd0 (ms.date 08/17/2021);
     /// - `Get-AksHciCluster`, `Get-AksHciNodePool`: the reference pages named on the cases;
     /// - `kubectl version -o json`: kubernetes/website content/en/docs/reference/kubectl/generated/kubectl_version/_index.md
-    ///   @8d2cb198.
+    ///   @8d2cb198; `kubectl get nodes -o json`: …/kubectl_get/_index.md of the same repository @3842a284.
     public var page: String {
         switch self {
         case .arcClusters: return "https://learn.microsoft.com/azure/aks/aksarc/cluster-upgrade"
@@ -56,6 +62,7 @@ public enum ObservedExportKind: String, Sendable, CaseIterable {
         case .aksHciClusters: return "https://learn.microsoft.com/azure/aks/aksarc/reference/ps/get-akshcicluster"
         case .aksHciNodePools: return "https://learn.microsoft.com/azure/aks/aksarc/reference/ps/get-akshcinodepool"
         case .kubectlVersion: return "https://kubernetes.io/docs/reference/kubectl/generated/kubectl_version/"
+        case .kubectlNodes: return "https://kubernetes.io/docs/reference/kubectl/generated/kubectl_get/"
         }
     }
 }

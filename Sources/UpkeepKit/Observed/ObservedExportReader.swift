@@ -19,6 +19,10 @@ public enum ObservedExportReader {
             context.error(first, "this is no export Upkeep reads: expected one of \(knownKinds).")
             return facts
         }
+        if kind == .kubectlNodes {
+            if let cluster = KubectlNodesDecoder.cluster(items, path: path, context: context) { facts.clusters.append(cluster) }
+            return facts
+        }
         for item in items {
             guard self.kind(of: item).map({ sameFamily($0, kind) }) ?? false else {
                 context.error(item, "this entry is not \(kind.rawValue) output like the first entry of the file; one file holds one kind of export.")
@@ -35,6 +39,8 @@ public enum ObservedExportReader {
                 if let (cluster, pool) = AksHciExportDecoder.nodePool(item, context: context) { facts.add(pool, to: cluster) }
             case .kubectlVersion:
                 if let cluster = kubectlVersion(item, path: path, context: context) { facts.clusters.append(cluster) }
+            case .kubectlNodes:
+                break  // read whole above
             }
         }
         return facts
@@ -50,6 +56,7 @@ public enum ObservedExportReader {
         case .mapping(let mapping):
             if let data = mapping["data"]?.sequence, mapping["type"] == nil { return data.items }
             if let value = mapping["value"]?.sequence, mapping["type"] == nil { return value.items }
+            if let items = mapping["items"]?.sequence, ["List", "NodeList"].contains(mapping["kind"]?.scalar?.text ?? "") { return items.items }
             return [root]
         case .scalar: return [root]
         }
@@ -68,6 +75,7 @@ public enum ObservedExportReader {
         }
         if mapping["NodePoolName"] != nil && mapping["ClusterName"] != nil { return .aksHciNodePools }
         if mapping["serverVersion"] != nil || mapping["clientVersion"] != nil { return .kubectlVersion }
+        if mapping["kind"]?.scalar?.text == "Node" { return .kubectlNodes }
         if mapping["Name"] != nil && mapping["KubernetesVersion"] != nil { return .aksHciClusters }
         return nil
     }

@@ -13,6 +13,9 @@ public struct ObservedCluster: Sendable {
     public var name: String
     public var kubernetesVersion: ObservedFact<KubernetesVersion>?
     public var nodePools: [ObservedNodePool] = []
+    /// The kubelet versions its nodes report (`kubectl get nodes`), each once, in version order: the nodes do
+    /// not name their pools in any documented label of AKS hybrid or AKS Arc, so these are the cluster's, not a pool's.
+    public var kubeletVersions: ObservedFact<[KubernetesVersion]>?
     /// Where the cluster itself was first seen.
     public var position: SourcePosition
 

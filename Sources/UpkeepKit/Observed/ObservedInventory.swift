@@ -33,6 +33,7 @@ public enum ObservedInventory {
         }
         let what = "cluster \(cluster.name)"
         facts.clusters[index].kubernetesVersion = agree(facts.clusters[index].kubernetesVersion, cluster.kubernetesVersion, "\(what): kubernetesVersion", log)
+        facts.clusters[index].kubeletVersions = agree(facts.clusters[index].kubeletVersions, cluster.kubeletVersions, "\(what): kubelet versions", log)
         for pool in cluster.nodePools {
             guard let known = facts.clusters[index].nodePools.firstIndex(where: { $0.name == pool.name }) else {
                 facts.clusters[index].nodePools.append(pool)
