@@ -94,6 +94,31 @@ print("read, decode and cross-check        \(format(decode))   \(String(format: 
 print("upkeep validate (whole process)     \(format(validate))   \(String(format: "%.2f", validate / rawScan))×   target ≤ 3×: \(validate / rawScan <= 3 ? "met" : "NOT MET")")
 print("upkeep validate peak memory         \(String(format: "%8.1f MB", peakMegabytes))          target < 300 MB: \(peakMegabytes < 300 ? "met" : "NOT MET")")
 
+// The inventory from the clusters' own exports (a Resource Graph result and one nodes file per cluster),
+// against `upkeep validate` on the fleet it writes.
+let exportsFolder = "\(work)/exports-\(clusters)"
+let exportFiles = try ExportGenerator.write(fleet: "\(folder)/fleet.yaml", into: exportsFolder)
+let exportBytes = (FileManager.default.enumerator(atPath: exportsFolder)?.allObjects as? [String] ?? []).reduce(0) { total, name in
+    total + ((try? FileManager.default.attributesOfItem(atPath: "\(exportsFolder)/\(name)")[.size] as? Int) ?? 0)
+}
+let inventoryFleet = "\(outputs)/fleet-from-exports.yaml"
+let inventory = try fastest(max(3, runs / 2)) {
+    let status = try runUpkeep(binary, ["inventory", exportsFolder, "--fleet", "\(folder)/fleet.yaml", "-o", inventoryFleet])
+    precondition(status == 0, "upkeep inventory failed on the generated exports (exit \(status))")
+}
+let inventoryInputs = "\(outputs)/inventory-inputs"
+try? FileManager.default.removeItem(atPath: inventoryInputs)
+try FileManager.default.createDirectory(atPath: inventoryInputs, withIntermediateDirectories: true)
+for name in ["platform-releases.yaml", "node-images-2024-06.yaml", "policy.yaml", "schedule.yaml"] {
+    try FileManager.default.copyItem(atPath: "\(folder)/\(name)", toPath: "\(inventoryInputs)/\(name)")
+}
+try FileManager.default.copyItem(atPath: inventoryFleet, toPath: "\(inventoryInputs)/fleet.yaml")
+let validateWritten = try fastest(max(3, runs / 2)) {
+    let status = try runUpkeep(binary, ["validate", inventoryInputs])
+    precondition(status == 0, "upkeep validate failed on the fleet upkeep inventory wrote (exit \(status))")
+}
+print("upkeep inventory, \(exportFiles) exports     \(format(inventory))   \(String(format: "%.2f", inventory / validateWritten))× validate of the fleet it writes (\(format(validateWritten)))   target ≤ 2×: \(inventory / validateWritten <= 2 ? "met" : "NOT MET")   (\(String(format: "%.0f", Double(exportBytes) / 1_048_576)) MiB of exports)")
+
 // Planning the same fleet to JSON, then a fleet twice as large.
 let planDate = "2024-07-01"
 var planStatus: Int32 = 0

@@ -31,15 +31,12 @@ struct InventoryCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let log = DiagnosticLog()
-        let observed = ObservedInventory.read(paths: paths, log: log)
+        let observed: ObservedFacts
         var fleetDocument: (document: YAMLDocument, bytes: [UInt8])?
         if let fleet {
-            if let data = FileManager.default.contents(atPath: fleet) {
-                let bytes = [UInt8](data)
-                if let document = YAMLReader().read(bytes, path: fleet, log: log).first { fleetDocument = (document, bytes) }
-            } else {
-                log.append(Diagnostic(.error, file: fleet, "the fleet cannot be read."))
-            }
+            (observed, fleetDocument) = ObservedInventory.read(paths: paths, fleet: fleet, log: log)
+        } else {
+            observed = ObservedInventory.read(paths: paths, log: log)
         }
         guard log.errorCount == 0 else {
             FileHandle.standardError.write(Data(log.sorted.map { "\($0)\n" }.joined().utf8))

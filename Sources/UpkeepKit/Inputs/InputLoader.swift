@@ -64,20 +64,39 @@ public struct InputLoader {
                 continue
             }
             let base = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-            guard let enumerator = manager.enumerator(atPath: base) else { continue }
-            while let relative = enumerator.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    enumerator.skipDescendants()
-                    continue
-                }
-                let full = base + "/" + relative
-                var childIsFolder: ObjCBool = false
-                guard extensions.contains((name as NSString).pathExtension.lowercased()),
-                      manager.fileExists(atPath: full, isDirectory: &childIsFolder), !childIsFolder.boolValue else { continue }
+            walk(base, into: &found)
+        }
+        return found.sorted { UTF8Order.precedes($0, $1) }
+    }
+
+    /// Adds the input files under `folder` (hidden entries skipped; a symbolic link counts as what it points to,
+    /// and a linked folder is not entered), reading each folder once: the kind of each entry comes with its
+    /// name, so a folder of ten thousand exports costs no extra look at each file.
+    private static func walk(_ folder: String, into found: inout Set<String>) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let full = folder + "/" + name
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            var isFile = Int32(entry.pointee.d_type) == Int32(DT_REG)
+            if !isFolder && !isFile {
+                // A link or a file system that does not say: look at what it is.
+                var status = stat()
+                guard stat(full, &status) == 0 else { continue }
+                isFile = (status.st_mode & S_IFMT) == S_IFREG
+                isFolder = Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) && (status.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder {
+                folders.append(full)
+            } else if isFile, extensions.contains((name as NSString).pathExtension.lowercased()) {
                 found.insert(full)
             }
         }
-        return found.sorted { UTF8Order.precedes($0, $1) }
+        for child in folders { walk(child, into: &found) }
     }
 }

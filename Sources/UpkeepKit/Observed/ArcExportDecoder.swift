@@ -81,10 +81,29 @@ enum ArcExportDecoder {
         return nil
     }
 
-    /// The path segment after `key` (compared without case) in an Azure resource id.
+    /// The path segment after `key` (lower case; compared without case) in an Azure resource id. Bytes are compared
+    /// in place: splitting ten thousand ids into strings would cost more than reading the file.
     static func segment(after key: String, in id: String) -> String? {
-        let parts = id.split(separator: "/", omittingEmptySubsequences: true)
-        guard let index = parts.firstIndex(where: { $0.lowercased() == key }), index + 1 < parts.count else { return nil }
-        return String(parts[index + 1])
+        let key = Array(key.utf8)
+        var id = id
+        return id.withUTF8 { bytes -> String? in
+            var index = 0
+            while index < bytes.count {
+                // A segment starts at the beginning or after a slash.
+                let start = index
+                while index < bytes.count && bytes[index] != UInt8(ascii: "/") { index += 1 }
+                let length = index - start
+                index += 1
+                guard length == key.count, (0..<length).allSatisfy({ lowercased(bytes[start + $0]) == key[$0] }) else { continue }
+                let value = index
+                while index < bytes.count && bytes[index] != UInt8(ascii: "/") { index += 1 }
+                return index > value ? String(decoding: UnsafeBufferPointer(rebasing: bytes[value..<index]), as: UTF8.self) : nil
+            }
+            return nil
+        }
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
     }
 }

@@ -47,10 +47,12 @@ public struct FleetDrift: Sendable {
         var drift = FleetDrift()
         let clusters = document.root.mapping?["clusters"]?.sequence?.items ?? []
         var seen = Set<String>()
+        var observedByName: [String: Int] = [:]
+        for (index, cluster) in observed.clusters.enumerated() where observedByName[cluster.name] == nil { observedByName[cluster.name] = index }
         for node in clusters {
             guard let entry = node.mapping, let name = entry["name"]?.scalar?.text else { continue }
             seen.insert(name)
-            guard let cluster = observed.clusters.first(where: { $0.name == name }) else {
+            guard let cluster = observedByName[name].map({ observed.clusters[$0] }) else {
                 drift.changes.append(Change(kind: .fleetOnly, cluster: name, fleetPosition: document.position(node.mark)))
                 continue
             }

@@ -5,29 +5,73 @@ import Foundation
 /// that disagree about the same fact are an error naming both places; nothing is guessed between them.
 public enum ObservedInventory {
     public static func read(paths: [String], log: DiagnosticLog) -> ObservedFacts {
-        var files: [(path: String, bytes: [UInt8])] = []
-        for path in InputLoader.files(under: paths, log: log) where path.hasSuffix(".json") || paths.contains(path) {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                log.append(Diagnostic(.error, file: path, "the file cannot be read."))
-                continue
+        let files = InputLoader.files(under: paths, log: log).filter { $0.hasSuffix(".json") || paths.contains($0) }
+        // Each file is read where it is parsed: the reads of ten thousand files run on every core too.
+        return read(count: files.count, log: log, execution: .standard) { index in
+            guard let data = FileManager.default.contents(atPath: files[index]) else {
+                return (files[index], nil)
             }
-            files.append((path, [UInt8](data)))
+            return (files[index], [UInt8](data))
         }
-        return read(files: files, log: log)
     }
 
-    /// Exports already in memory, joined in path order.
-    public static func read(files: [(path: String, bytes: [UInt8])], log: DiagnosticLog) -> ObservedFacts {
+    /// The exports under `paths` and, read at the same time, the fleet file (its first `Fleet` document and its
+    /// bytes) that `upkeep inventory --fleet` rewrites; problems of both go to `log`.
+    public static func read(paths: [String], fleet: String, log: DiagnosticLog) -> (observed: ObservedFacts, fleet: (document: YAMLDocument, bytes: [UInt8])?) {
+        let execution = ExecutionOptions.standard
+        let fleetRead = execution.background { () -> (document: YAMLDocument?, bytes: [UInt8], diagnostics: [Diagnostic]) in
+            let fleetLog = DiagnosticLog()
+            guard let data = FileManager.default.contents(atPath: fleet) else {
+                return (nil, [], [Diagnostic(.error, file: fleet, "the fleet cannot be read.")])
+            }
+            let bytes = [UInt8](data)
+            let documents = YAMLReader().read(bytes, path: fleet, log: fleetLog)
+            let document = documents.first { $0.root.mapping?["kind"]?.scalar?.text == "Fleet" } ?? documents.first
+            return (document, bytes, fleetLog.diagnostics)
+        }
+        let observed = read(paths: paths, log: log)
+        let read = fleetRead.value
+        for diagnostic in read.diagnostics { log.append(diagnostic) }
+        return (observed, read.document.map { ($0, read.bytes) })
+    }
+
+    /// Exports already in memory, read on every core and joined in path order.
+    public static func read(files: [(path: String, bytes: [UInt8])], log: DiagnosticLog,
+                            execution: ExecutionOptions = .standard) -> ObservedFacts {
+        let sorted = files.sorted(by: { UTF8Order.precedes($0.path, $1.path) })
+        return read(count: sorted.count, log: log, execution: execution) { (sorted[$0].path, sorted[$0].bytes) }
+    }
+
+    /// `count` files, in order, each loaded by `load` (nil bytes: it cannot be read) and parsed on every core,
+    /// then joined in that order.
+    private static func read(count: Int, log: DiagnosticLog, execution: ExecutionOptions,
+                             load: @Sendable (Int) -> (path: String, bytes: [UInt8]?)) -> ObservedFacts {
+        let read = execution.chunks(count, minimum: 64) { range in
+            range.map { index -> (facts: ObservedFacts, diagnostics: [Diagnostic]) in
+                let file = load(index)
+                guard let bytes = file.bytes else { return (ObservedFacts(), [Diagnostic(.error, file: file.path, "the file cannot be read.")]) }
+                if let cluster = NodeListFastPath.cluster(bytes, path: file.path) {
+                    var facts = ObservedFacts()
+                    facts.clusters = [cluster]
+                    return (facts, [])
+                }
+                let fileLog = DiagnosticLog()
+                return (ObservedExportReader.read(bytes, path: file.path, log: fileLog), fileLog.diagnostics)
+            }
+        }
         var joined = ObservedFacts()
-        for file in files.sorted(by: { UTF8Order.precedes($0.path, $1.path) }) {
-            let facts = ObservedExportReader.read(file.bytes, path: file.path, log: log)
-            for cluster in facts.clusters { join(cluster, into: &joined, log: log) }
+        var positions: [String: Int] = [:]
+        for file in read {
+            for diagnostic in file.diagnostics { log.append(diagnostic) }
+            for cluster in file.facts.clusters { join(cluster, into: &joined, positions: &positions, log: log) }
         }
         return joined
     }
 
-    static func join(_ cluster: ObservedCluster, into facts: inout ObservedFacts, log: DiagnosticLog) {
-        guard let index = facts.clusters.firstIndex(where: { $0.name == cluster.name }) else {
+    /// `positions`: each cluster's place in `facts.clusters`, by name.
+    static func join(_ cluster: ObservedCluster, into facts: inout ObservedFacts, positions: inout [String: Int], log: DiagnosticLog) {
+        guard let index = positions[cluster.name] else {
+            positions[cluster.name] = facts.clusters.count
             facts.clusters.append(cluster)
             return
         }

@@ -1,0 +1,190 @@
+/// `kubectl get nodes -o json` files are most of what an inventory reads (a fleet of ten thousand clusters has
+/// a quarter of a million nodes): a well-formed one is scanned once, in place, for the three values Upkeep reads
+/// (the list's `kind`, each item's `kind` and `status.nodeInfo.kubeletVersion`), skipping everything else
+/// without building anything. A file it cannot take whole — not a node list, malformed JSON, a node without a
+/// kubelet version, a version that is none, an escaped string where a value is read — goes to the located
+/// reader instead, which names the line and column of each problem; so every error is still located.
+enum NodeListFastPath {
+    /// The cluster a well-formed node list gives; nil for anything else (the located reader decides what it is).
+    static func cluster(_ bytes: [UInt8], path: String) -> ObservedCluster? {
+        let scanned: (kind: String, items: [(kind: String?, kubelet: String?)])? = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(bytes: buffer)
+            return scanner.nodeList()
+        }
+        guard let scanned, ["List", "NodeList"].contains(scanned.kind), !scanned.items.isEmpty else { return nil }
+        var versions = Set<KubernetesVersion>()
+        for item in scanned.items {
+            guard item.kind == "Node", let text = item.kubelet else { return nil }
+            let bare = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
+            guard let version = KubernetesVersion(parsing: bare) else { return nil }
+            versions.insert(version)
+        }
+        let position = SourcePosition(path: path, line: 1, column: 1)
+        var cluster = ObservedCluster(name: ObservedExportReader.clusterName(fromPath: path), position: position)
+        cluster.kubeletVersions = ObservedFact(versions.sorted(), source: .kubectlNodes, position: position)
+        return cluster
+    }
+
+    /// A JSON scanner over bytes that knows where it is only as deep as a node list needs; nil on anything it
+    /// does not take (malformed JSON, nesting deeper than 64, an escaped string it would have to read).
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+        var depth = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+        }
+
+        mutating func nodeList() -> (kind: String, items: [(kind: String?, kubelet: String?)])? {
+            var kind: String?
+            var items: [(kind: String?, kubelet: String?)] = []
+            let ok = object { scanner, key in
+                switch key {
+                case "kind": kind = scanner.plainString(); return kind != nil
+                case "items": return scanner.array { scanner in
+                    var item: (kind: String?, kubelet: String?) = (nil, nil)
+                    let ok = scanner.object { scanner, key in
+                        switch key {
+                        case "kind": item.kind = scanner.plainString(); return item.kind != nil
+                        case "status": return scanner.object { scanner, key in
+                            guard key == "nodeInfo" else { return scanner.skipValue() }
+                            return scanner.object { scanner, key in
+                                guard key == "kubeletVersion" else { return scanner.skipValue() }
+                                item.kubelet = scanner.plainString()
+                                return item.kubelet != nil
+                            }
+                        }
+                        default: return scanner.skipValue()
+                        }
+                    }
+                    items.append(item)
+                    return ok
+                }
+                default: return scanner.skipValue()
+                }
+            }
+            skipSpace()
+            guard ok, index == bytes.count, let kind else { return nil }
+            return (kind, items)
+        }
+
+        mutating func skipSpace() {
+            while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        }
+
+        /// An object, handing each key (unescaped keys only) and the scanner at its value to `member`.
+        mutating func object(_ member: (inout Scanner, String) -> Bool) -> Bool {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "{"), depth < 64 else { return false }
+            index += 1
+            depth += 1
+            defer { depth -= 1 }
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return true }
+            while true {
+                skipSpace()
+                guard let key = plainString() else { return false }
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+                index += 1
+                guard member(&self, key) else { return false }
+                skipSpace()
+                guard index < bytes.count else { return false }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "}") { index += 1; return true }
+                return false
+            }
+        }
+
+        mutating func array(_ element: (inout Scanner) -> Bool) -> Bool {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "["), depth < 64 else { return false }
+            index += 1
+            depth += 1
+            defer { depth -= 1 }
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return true }
+            while true {
+                guard element(&self) else { return false }
+                skipSpace()
+                guard index < bytes.count else { return false }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "]") { index += 1; return true }
+                return false
+            }
+        }
+
+        /// A string without escapes, as text (nil for one with escapes or control characters: the located reader reads those).
+        mutating func plainString() -> String? {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+            let start = index + 1
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+                if bytes[end] == UInt8(ascii: "\\") || bytes[end] < 0x20 { return nil }
+                end += 1
+            }
+            guard end < bytes.count else { return nil }
+            index = end + 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+
+        mutating func skipString() -> Bool {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return false }
+            index += 1
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "\""): index += 1; return true
+                case UInt8(ascii: "\\"): index += 2
+                case 0..<0x20: return false
+                default: index += 1
+                }
+            }
+            return false
+        }
+
+        mutating func skipValue() -> Bool {
+            skipSpace()
+            guard index < bytes.count else { return false }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): return object { scanner, _ in scanner.skipValue() }
+            case UInt8(ascii: "["): return array { scanner in scanner.skipValue() }
+            case UInt8(ascii: "\""): return skipString()
+            case UInt8(ascii: "t"): return literal("true")
+            case UInt8(ascii: "f"): return literal("false")
+            case UInt8(ascii: "n"): return literal("null")
+            default: return number()
+            }
+        }
+
+        mutating func literal(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard index + count <= bytes.count else { return false }
+            for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
+            index += count
+            return true
+        }
+
+        /// `-?digits(.digits)?([eE][+-]?digits)?`, as JSON has it.
+        mutating func number() -> Bool {
+            func digits(_ scanner: inout Scanner) -> Bool {
+                let start = scanner.index
+                while scanner.index < scanner.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(scanner.bytes[scanner.index]) { scanner.index += 1 }
+                return scanner.index > start
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits(&self) else { return false }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                guard digits(&self) else { return false }
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                guard digits(&self) else { return false }
+            }
+            return true
+        }
+    }
+}
