@@ -11,7 +11,9 @@ public struct FleetDrift: Sendable {
 
     public struct Change: Sendable {
         public var kind: Kind
+        /// The workload cluster, or the management cluster when `isManagement`.
         public var cluster: String
+        public var isManagement = false
         public var pool: String?
         /// The fleet key that changes (`kubernetesVersion`, `os`, `nodeImage`, `nodes`); nil for a whole
         /// cluster or pool on one side only.
@@ -27,7 +29,7 @@ public struct FleetDrift: Sendable {
 
         /// `payments-prod: kubernetesVersion 1.27.9 → 1.28.5 (az aksarc show)`.
         public var line: String {
-            let subject = pool.map { "\(cluster), node pool \($0)" } ?? cluster
+            let subject = isManagement ? "management cluster \(cluster)" : pool.map { "\(cluster), node pool \($0)" } ?? cluster
             switch kind {
             case .changed:
                 return "\(subject): \(field ?? "") \(fleetValue ?? "") → \(observedValue ?? "") (\(source?.rawValue ?? "export"))"
@@ -63,7 +65,27 @@ public struct FleetDrift: Sendable {
             drift.compareKubelets(entry, with: cluster, document: document)
         }
         drift.changes += observedOnly(observed, known: seen)
+        drift.compareManagementClusters(document.root.mapping?["managementClusters"]?.sequence?.items ?? [], with: observed, document: document)
         return drift
+    }
+
+    /// An AKS Arc management cluster's release against its Azure Local instance's solution version; a reported
+    /// instance the fleet does not have.
+    private mutating func compareManagementClusters(_ entries: [YAMLNode], with observed: ObservedFacts, document: YAMLDocument) {
+        var seen = Set<String>()
+        for node in entries {
+            guard let entry = node.mapping, let name = entry["name"]?.scalar?.text else { continue }
+            seen.insert(name)
+            guard let reported = observed.managementClusters.first(where: { $0.name == name }) else { continue }
+            guard entry["platform"]?.scalar?.text == "aks-arc" else { continue }
+            let before = changes.count
+            compare(entry, "version", with: reported.release, cluster: name, pool: nil, document: document) { $0 == $1 }
+            for index in before..<changes.count { changes[index].isManagement = true }
+        }
+        for reported in observed.managementClusters where !seen.contains(reported.name) {
+            changes.append(Change(kind: .observedOnly, cluster: reported.name, isManagement: true, source: reported.release.source,
+                                  observedPosition: reported.release.position))
+        }
     }
 
     /// The observed clusters no fleet has.
@@ -137,6 +159,11 @@ public struct FleetDrift: Sendable {
             drift.changes += compare(fleet: document, observed: observed).changes.filter { $0.kind != .observedOnly }
         }
         drift.changes += observedOnly(observed, known: inAnyFleet)
+        let managements = Set(inputs.managementClusters.map(\.name))
+        for reported in observed.managementClusters where !managements.contains(reported.name) {
+            drift.changes.append(Change(kind: .observedOnly, cluster: reported.name, isManagement: true, source: reported.release.source,
+                                        observedPosition: reported.release.position))
+        }
         return drift
     }
 

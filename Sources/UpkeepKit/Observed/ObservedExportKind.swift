@@ -33,6 +33,12 @@ public enum ObservedExportKind: String, Sendable, CaseIterable {
     /// cluster-resources/node-v1.md @0008cd26 (`Node`, `NodeList` with `items`; kubectl writes the list as `kind: List`).
     case kubectlNodes = "kubectl get nodes"
 
+    /// `Get-SolutionUpdateEnvironment | ConvertTo-Json` on a machine of an Azure Local instance, in a file or folder
+    /// named after its management cluster (`arc-local/solution.json`): `CurrentVersion`, "the solution version that
+    /// your system is running" (`10.2408.0.29`, release 2408). MicrosoftDocs/azure-stack-docs
+    /// azure-local/update/update-via-powershell-23h2.md @10c8b971 (ms.date 12/02/2025), Step 1's example output.
+    case azureLocalSolution = "Get-SolutionUpdateEnvironment"
+
     /// The command an operator runs to make it, as the page (`page`) documents it, with `--output json`.
     public var command: String {
         switch self {
@@ -43,6 +49,7 @@ public enum ObservedExportKind: String, Sendable, CaseIterable {
         case .aksHciNodePools: return "Get-AksHciNodePool -clusterName CLUSTER | ConvertTo-Json -Depth 4"
         case .kubectlVersion: return "kubectl version -o json > CLUSTER.json"
         case .kubectlNodes: return "kubectl get nodes -o json > CLUSTER/nodes.json"
+        case .azureLocalSolution: return "Get-SolutionUpdateEnvironment | ConvertTo-Json > MANAGEMENT-CLUSTER/solution.json"
         }
     }
 
@@ -63,6 +70,7 @@ public enum ObservedExportKind: String, Sendable, CaseIterable {
         case .aksHciNodePools: return "https://learn.microsoft.com/azure/aks/aksarc/reference/ps/get-akshcinodepool"
         case .kubectlVersion: return "https://kubernetes.io/docs/reference/kubectl/generated/kubectl_version/"
         case .kubectlNodes: return "https://kubernetes.io/docs/reference/kubectl/generated/kubectl_get/"
+        case .azureLocalSolution: return "https://learn.microsoft.com/azure/azure-local/update/update-via-powershell-23h2"
         }
     }
 }

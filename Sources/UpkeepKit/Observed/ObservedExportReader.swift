@@ -41,6 +41,8 @@ public enum ObservedExportReader {
                 if let cluster = kubectlVersion(item, path: path, context: context) { facts.clusters.append(cluster) }
             case .kubectlNodes:
                 break  // read whole above
+            case .azureLocalSolution:
+                if let management = azureLocalSolution(item, path: path, context: context) { facts.managementClusters.append(management) }
             }
         }
         return facts
@@ -76,6 +78,9 @@ public enum ObservedExportReader {
         if mapping["NodePoolName"] != nil && mapping["ClusterName"] != nil { return .aksHciNodePools }
         if mapping["serverVersion"] != nil || mapping["clientVersion"] != nil { return .kubectlVersion }
         if mapping["kind"]?.scalar?.text == "Node" { return .kubectlNodes }
+        if mapping["CurrentVersion"] != nil && (mapping["SbeFamily"] != nil || mapping["PackageVersions"] != nil || mapping["HealthState"] != nil) {
+            return .azureLocalSolution
+        }
         if mapping["Name"] != nil && mapping["KubernetesVersion"] != nil { return .aksHciClusters }
         return nil
     }
@@ -95,13 +100,26 @@ public enum ObservedExportReader {
         return cluster
     }
 
+    /// An Azure Local instance's solution version, for the management cluster the file or its folder is named after.
+    static func azureLocalSolution(_ node: YAMLNode, path: String, context: DecodingContext) -> ObservedManagementCluster? {
+        guard let current = node.mapping?["CurrentVersion"], let text = context.text(current, "CurrentVersion") else { return nil }
+        let parts = text.split(separator: ".")
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+            context.error(current, "\"CurrentVersion\" is \"\(text)\", which is not an Azure Local solution version (like 10.2408.0.29).")
+            return nil
+        }
+        return ObservedManagementCluster(name: clusterName(fromPath: path),
+                                         release: ObservedFact(String(parts[1]), source: .azureLocalSolution, position: context.position(current)),
+                                         solutionVersion: text)
+    }
+
     /// The cluster a file names by where it is: its own name without the extension, or its folder's name when
     /// the file is `version.json` or `nodes.json` inside a folder named after the cluster.
     static func clusterName(fromPath path: String) -> String {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
         let file = parts.last.map(String.init) ?? path
         let stem = file.hasSuffix(".json") ? String(file.dropLast(5)) : file
-        if (stem == "version" || stem == "nodes"), parts.count >= 2 { return String(parts[parts.count - 2]) }
+        if ["version", "nodes", "solution"].contains(stem), parts.count >= 2 { return String(parts[parts.count - 2]) }
         return stem
     }
 

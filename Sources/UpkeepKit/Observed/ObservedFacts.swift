@@ -39,11 +39,13 @@ public struct ObservedNodePool: Sendable {
     }
 }
 
-/// A management cluster's platform release as reported (`Get-AksHciVersion`, Azure Local's solution version).
+/// A management cluster's platform release as reported (an Azure Local instance's solution version, whose
+/// second number is the release: `10.2408.0.29` is 2408), named by its file or folder.
 public struct ObservedManagementCluster: Sendable {
-    /// Nil when the export does not name it (a single `Get-AksHciVersion`): the file or folder name is used.
     public var name: String
-    public var version: ObservedFact<String>
+    public var release: ObservedFact<String>
+    /// The solution version as reported.
+    public var solutionVersion: String
 }
 
 /// One observed value, the export kind that gave it and where.

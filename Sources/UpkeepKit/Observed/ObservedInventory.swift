@@ -64,6 +64,13 @@ public enum ObservedInventory {
         for file in read {
             for diagnostic in file.diagnostics { log.append(diagnostic) }
             for cluster in file.facts.clusters { join(cluster, into: &joined, positions: &positions, log: log) }
+            for management in file.facts.managementClusters {
+                if let index = joined.managementClusters.firstIndex(where: { $0.name == management.name }) {
+                    _ = agree(joined.managementClusters[index].release, management.release, "management cluster \(management.name): release", log)
+                } else {
+                    joined.managementClusters.append(management)
+                }
+            }
         }
         return joined
     }

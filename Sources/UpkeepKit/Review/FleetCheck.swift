@@ -44,7 +44,7 @@ public struct FleetCheck: Sendable {
             case .observedOnly: advice = "add the cluster or pool to the fleet, or leave its export out of \(observedFolder)"
             case .fleetOnly: advice = "remove it from the fleet if it is gone, or add its export to \(observedFolder)"
             }
-            problems.append(Finding(.error, code: "inventory-drift", subject: "cluster/\(change.cluster)", message: "\(change.line): \(advice).",
+            problems.append(Finding(.error, code: "inventory-drift", subject: "\(change.isManagement ? "management-cluster" : "cluster")/\(change.cluster)", message: "\(change.line): \(advice).",
                                     position: change.fleetPosition ?? change.observedPosition))
         }
         self.problems = problems.sorted { a, b in

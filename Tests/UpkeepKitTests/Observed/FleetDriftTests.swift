@@ -16,7 +16,8 @@ struct FleetDriftTests {
     static func observed(replacing old: String? = nil, with new: String = "", in file: String = "aks-hybrid-clusters.json") throws -> ObservedFacts {
         let folder = TestSupport.packageRoot.appendingPathComponent("examples/observed")
         var files: [(path: String, bytes: [UInt8])] = []
-        for name in ["aks-arc-resource-graph.json", "aks-hybrid-clusters.json", "aks-hybrid-nodepools.json", "store-edge/version.json"] {
+        for name in ["aks-arc-resource-graph.json", "aks-hybrid-clusters.json", "aks-hybrid-nodepools.json", "store-edge/version.json",
+                     "store-edge/nodes.json", "arc-local/solution.json", "arc-plant/solution.json"] {
             var text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             if let old, name == file {
                 #expect(text.contains(old))
