@@ -6,7 +6,7 @@ enum AksHciExportDecoder {
         guard let mapping = node.mapping, let nameNode = mapping["Name"], let name = context.name(nameNode, "Name") else { return nil }
         var cluster = ObservedCluster(name: name, position: context.position(node))
         if let version = mapping["KubernetesVersion"] {
-            cluster.kubernetesVersion = ObservedVersion.kubernetes(version, field: "KubernetesVersion", source: .aksHciClusters, context: context)
+            cluster.kubernetesVersion = ObservedValue.kubernetes(version, field: "KubernetesVersion", source: .aksHciClusters, context: context)
         }
         if let pools = mapping["NodePools"] {
             let names: [YAMLNode] = pools.sequence?.items ?? [pools]
@@ -24,35 +24,10 @@ enum AksHciExportDecoder {
               let nameNode = mapping["NodePoolName"], let name = context.name(nameNode, "NodePoolName") else { return nil }
         var pool = ObservedNodePool(name: name, position: context.position(node))
         if let version = mapping["Version"] {
-            pool.kubernetesVersion = ObservedVersion.kubernetes(version, field: "Version", source: .aksHciNodePools, context: context)
+            pool.kubernetesVersion = ObservedValue.kubernetes(version, field: "Version", source: .aksHciNodePools, context: context)
         }
-        if let os = mapping["OsType"], let text = context.text(os, "OsType") {
-            switch text.lowercased() {
-            case "linux": pool.os = ObservedFact(.linux, source: .aksHciNodePools, position: context.position(os))
-            case "windows": pool.os = ObservedFact(.windows, source: .aksHciNodePools, position: context.position(os))
-            default: context.error(os, "\"OsType\" is \"\(text)\"; Upkeep knows Linux and Windows.")
-            }
-        }
-        if let count = mapping["NodeCount"] {
-            if let value = count.scalar.flatMap({ Int($0.text) }), value >= 0 {
-                pool.nodes = ObservedFact(value, source: .aksHciNodePools, position: context.position(count))
-            } else {
-                context.error(count, "\"NodeCount\" must be a whole number of nodes.")
-            }
-        }
+        pool.os = mapping["OsType"].flatMap { ObservedValue.os($0, field: "OsType", source: .aksHciNodePools, context: context) }
+        pool.nodes = mapping["NodeCount"].flatMap { ObservedValue.nodes($0, field: "NodeCount", source: .aksHciNodePools, context: context) }
         return (cluster, pool)
-    }
-}
-
-/// Kubernetes versions as exports write them: `v1.28.5` or `1.28.5`.
-enum ObservedVersion {
-    static func kubernetes(_ node: YAMLNode, field: String, source: ObservedExportKind, context: DecodingContext) -> ObservedFact<KubernetesVersion>? {
-        guard let text = context.text(node, field) else { return nil }
-        let bare = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
-        guard let version = KubernetesVersion(parsing: bare) else {
-            context.error(node, "\"\(field)\" is \"\(text)\", which is not a Kubernetes version (like v1.28.5).")
-            return nil
-        }
-        return ObservedFact(version, source: source, position: context.position(node))
     }
 }

@@ -10,7 +10,7 @@ enum ArcExportDecoder {
         var cluster = ObservedCluster(name: name, position: context.position(node))
         let properties = mapping["properties"]?.mapping ?? mapping
         if let version = properties["kubernetesVersion"] {
-            cluster.kubernetesVersion = ObservedVersion.kubernetes(version, field: "properties.kubernetesVersion", source: source, context: context)
+            cluster.kubernetesVersion = ObservedValue.kubernetes(version, field: "properties.kubernetesVersion", source: source, context: context)
         } else {
             context.error(node, "the cluster \"\(name)\" has no \"properties.kubernetesVersion\": Upkeep needs the version the cluster runs.")
         }
@@ -50,26 +50,14 @@ enum ArcExportDecoder {
             return nil
         }
         var pool = ObservedNodePool(name: name, position: context.position(node))
-        if let os = mapping["osType"], let text = context.text(os, "osType") {
-            switch text.lowercased() {
-            case "linux": pool.os = ObservedFact(.linux, source: source, position: context.position(os))
-            case "windows": pool.os = ObservedFact(.windows, source: source, position: context.position(os))
-            default: context.error(os, "\"osType\" is \"\(text)\"; Upkeep knows Linux and Windows.")
-            }
-        }
-        if let count = mapping["count"] {
-            if let value = count.scalar.flatMap({ Int($0.text) }), value >= 0 {
-                pool.nodes = ObservedFact(value, source: source, position: context.position(count))
-            } else {
-                context.error(count, "\"count\" must be a whole number of nodes.")
-            }
-        }
+        pool.os = mapping["osType"].flatMap { ObservedValue.os($0, field: "osType", source: source, context: context) }
+        pool.nodes = mapping["count"].flatMap { ObservedValue.nodes($0, field: "count", source: source, context: context) }
         if let image = mapping["nodeImageVersion"], let text = context.text(image, "nodeImageVersion") {
             pool.nodeImage = ObservedFact(text, source: source, position: context.position(image))
         }
         for field in ["orchestratorVersion", "kubernetesVersion"] {
             guard pool.kubernetesVersion == nil, let version = mapping[field] else { continue }
-            pool.kubernetesVersion = ObservedVersion.kubernetes(version, field: field, source: source, context: context)
+            pool.kubernetesVersion = ObservedValue.kubernetes(version, field: field, source: source, context: context)
         }
         return pool
     }

@@ -14,7 +14,7 @@ enum KubectlNodesDecoder {
                 context.error(item, "\(name) has no \"status.nodeInfo.kubeletVersion\".")
                 continue
             }
-            if let observed = ObservedVersion.kubernetes(version, field: "status.nodeInfo.kubeletVersion", source: .kubectlNodes, context: context) {
+            if let observed = ObservedValue.kubernetes(version, field: "status.nodeInfo.kubeletVersion", source: .kubectlNodes, context: context) {
                 versions.insert(observed.value)
             }
         }

@@ -96,7 +96,7 @@ public enum ObservedExportReader {
             return nil
         }
         var cluster = ObservedCluster(name: clusterName(fromPath: path), position: context.position(node))
-        cluster.kubernetesVersion = ObservedVersion.kubernetes(gitVersion, field: "serverVersion.gitVersion", source: .kubectlVersion, context: context)
+        cluster.kubernetesVersion = ObservedValue.kubernetes(gitVersion, field: "serverVersion.gitVersion", source: .kubectlVersion, context: context)
         return cluster
     }
 
