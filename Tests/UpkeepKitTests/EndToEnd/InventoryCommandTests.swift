@@ -73,4 +73,25 @@ struct InventoryCommandTests {
                                                       "--observed", observed.path, "--format", "github"])
         #expect(github.output.hasPrefix("::error file=examples/fleet.yaml,line=37,col=24,title=inventory-drift::"))
     }
+
+    /// The sample fleet fails the gate on its own (it is made to show problems), so the exit codes are shown on
+    /// a fleet that passes: 0 with exports that agree, 3 once one of them reports another version.
+    @Test func checkExitsZeroWhenTheExportsAgreeAndThreeWhenOneVersionDiffers() throws {
+        let fleet = try CheckCommandTests.folder(["fleet.yaml": CheckCommandTests.passingFleet])
+        defer { try? FileManager.default.removeItem(at: fleet) }
+        let observed = fleet.deletingLastPathComponent().appendingPathComponent("observed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: observed.appendingPathComponent("edge"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: observed) }
+        let version = #"{"serverVersion": {"major": "1", "minor": "33", "gitVersion": "v1.33.4"}}"#
+        try Data(version.utf8).write(to: observed.appendingPathComponent("edge/version.json"))
+        let arguments = ["check", "releases", "schedules", fleet.path, "--as-of", "2025-11-03", "--horizon", "30d", "--observed", observed.path]
+        let agreeing = try ValidateCommandTests.upkeep(arguments)
+        #expect(agreeing.status == 0, "\(agreeing.output)")
+        try Data(version.replacingOccurrences(of: "v1.33.4", with: "v1.33.5").utf8).write(to: observed.appendingPathComponent("edge/version.json"))
+        for format in ["text", "github", "sarif"] {
+            let differing = try ValidateCommandTests.upkeep(arguments + ["--format", format])
+            #expect(differing.status == 3, "\(format): \(differing.output)")
+            #expect(differing.output.contains("edge: kubernetesVersion 1.33.4 → 1.33.5 (kubectl version)"), "\(format)")
+        }
+    }
 }
