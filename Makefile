@@ -106,7 +106,7 @@ test: build python-tools browser fuzz-smoke
 # `make test` runs a short smoke of each.
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_RUNS ?= 3000
-FUZZ_TARGETS = yaml inputs plan
+FUZZ_TARGETS = yaml inputs plan observed
 fuzz-build: setup
 	@for target in $(FUZZ_TARGETS); do \
 		UPKEEP_FUZZ=1 $(SWIFT) build --build-path .build/fuzz -Xswiftc -sanitize=fuzzer,address --product fuzz-$$target || exit $$?; \

@@ -5,7 +5,7 @@ import PackageDescription
 /// `make fuzz` sets UPKEEP_FUZZ=1 and builds these with `-sanitize=fuzzer,address` into .build/fuzz; other
 /// builds never see them (libFuzzer brings its own `main`, which no other executable may link with).
 let fuzzTargets: [Target] = ProcessInfo.processInfo.environment["UPKEEP_FUZZ"] == "1"
-    ? ["yaml", "inputs", "plan"].map { name in
+    ? ["yaml", "inputs", "plan", "observed"].map { name in
         .executableTarget(name: "fuzz-\(name)", dependencies: ["UpkeepKit"], path: "Fuzz/\(name)",
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     }

@@ -31,6 +31,37 @@ public enum FuzzHarness {
         _ = PlanJSONRenderer.renderBytes(plan)
     }
 
+    /// The observed-state exports `upkeep inventory` reads: the bytes cut at each 0xFF into a nodes file (the fast
+    /// path, and the located reader behind it), an export of any kind and an Azure Local solution file, joined,
+    /// compared with a small fixed fleet and written into it.
+    public static func observed(_ bytes: [UInt8]) {
+        let log = DiagnosticLog()
+        let facts = ObservedInventory.read(files: files(bytes, names: ["edge/nodes.json", "export.json", "mgmt/solution.json"]), log: log,
+                                           execution: .serial)
+        let fleet = Array(observedFleet.utf8)
+        guard let document = YAMLReader().read(fleet, path: "fleet.yaml", log: DiagnosticLog()).first else { return }
+        let drift = FleetDrift.compare(fleet: document, observed: facts)
+        _ = FleetPatcher.apply(drift, to: fleet).bytes
+        _ = NewFleetWriter.render(facts, sources: ["fuzz"])
+        _ = log.sorted.map(\.description)
+    }
+
+    static let observedFleet = """
+        apiVersion: upkeep/v1
+        kind: Fleet
+        name: f
+        managementClusters:
+          - { name: mgmt, platform: aks-arc, version: 2508, window: w }
+        clusters:
+          - name: edge
+            managementCluster: mgmt
+            kubernetesVersion: 1.30.1
+            window: w
+            nodePools:
+              - { name: system, os: linux, imageFamily: i, kubernetesVersion: 1.30.1, nodeImage: "202406.11.0", nodes: 3 }
+              - { name: 'win', os: windows, imageFamily: j, kubernetesVersion: "1.30.1", nodeImage: '20348.2527.240611', nodes: 2 }
+        """
+
     /// The bytes cut at each 0xFF into files with the given names (the rest joined to the last).
     static func files(_ bytes: [UInt8], names: [String]) -> [(path: String, bytes: [UInt8])] {
         var parts: [[UInt8]] = [[]]

@@ -14,7 +14,7 @@ struct FuzzRegressionTests {
             .map { url.appendingPathComponent($0) }
     }
 
-    @Test(arguments: ["yaml", "inputs", "plan"])
+    @Test(arguments: ["yaml", "inputs", "plan", "observed"])
     func everySeedAndRegressionComesBack(_ target: String) throws {
         let inputs = Self.files("seeds", target) + Self.files("regressions", target)
         #expect(Self.files("seeds", target).count >= 2)
@@ -23,6 +23,7 @@ struct FuzzRegressionTests {
             switch target {
             case "yaml": FuzzHarness.yaml(bytes)
             case "inputs": FuzzHarness.inputs(bytes)
+            case "observed": FuzzHarness.observed(bytes)
             default: FuzzHarness.plan(bytes)
             }
         }
