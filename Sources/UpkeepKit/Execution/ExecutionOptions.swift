@@ -48,6 +48,13 @@ public struct ExecutionOptions: Sendable {
         return ParallelChunks.map(count, minimum: 0, workers: workers, body)
     }
 
+    /// `body` of each index of `0..<count`, in index order, the indices handed out one at a time to whichever core
+    /// is free: for items of very different sizes (files), where contiguous chunks would leave one core waiting.
+    func each<Value: Sendable>(_ count: Int, minimum: Int? = nil, _ body: @Sendable (Int) -> Value) -> [Value] {
+        guard count >= (minimum ?? minimumItems), workers > 1 else { return (0..<count).map(body) }
+        return ParallelEach.map(count, workers: workers, body)
+    }
+
     /// `transform` of each item, in item order.
     func map<Item: Sendable, Value: Sendable>(_ items: [Item], minimum: Int? = nil, _ transform: @Sendable (Item) -> Value) -> [Value] {
         chunks(items.count, minimum: minimum) { range in range.map { transform(items[$0]) } }

@@ -23,6 +23,47 @@ enum ParallelChunks {
     }
 }
 
+/// `body` of each index of `0..<count`, the indices handed out one at a time to whichever core is free (so one
+/// large item does not hold up the items after it, as it would in a contiguous chunk); the results in index order.
+enum ParallelEach {
+    static func map<Value: Sendable>(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
+        guard count > 1, workers > 1 else { return (0..<count).map(body) }
+        let results = EachResults<Value>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results.store(index, body(index))
+        }
+        return results.values()
+    }
+}
+
+/// One slot per index, each written once by the worker that ran it (distinct slots: no two threads touch the same
+/// memory), read after every worker has finished.
+private final class EachResults<Value: Sendable>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ index: Int, _ value: Value) {
+        slots[index] = value
+    }
+
+    /// Every slot's value (each was stored: `concurrentPerform` returns once every iteration has run).
+    func values() -> [Value] {
+        slots.map { value in
+            guard let value else { preconditionFailure("a parallel result is missing") }
+            return value
+        }
+    }
+}
+
 /// Where each chunk's result goes; every worker writes only its own index, under a lock.
 private final class ChunkResults<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()

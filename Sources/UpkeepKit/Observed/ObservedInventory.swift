@@ -46,18 +46,18 @@ public enum ObservedInventory {
     /// then joined in that order.
     private static func read(count: Int, log: DiagnosticLog, execution: ExecutionOptions,
                              load: @Sendable (Int) -> (path: String, bytes: [UInt8]?)) -> ObservedFacts {
-        let read = execution.chunks(count, minimum: 64) { range in
-            range.map { index -> (facts: ObservedFacts, diagnostics: [Diagnostic]) in
-                let file = load(index)
-                guard let bytes = file.bytes else { return (ObservedFacts(), [Diagnostic(.error, file: file.path, "the file cannot be read.")]) }
-                if let cluster = NodeListFastPath.cluster(bytes, path: file.path) {
-                    var facts = ObservedFacts()
-                    facts.clusters = [cluster]
-                    return (facts, [])
-                }
-                let fileLog = DiagnosticLog()
-                return (ObservedExportReader.read(bytes, path: file.path, log: fileLog), fileLog.diagnostics)
+        // One file at a time to whichever core is free: a Resource Graph result of every cluster is as large as
+        // thousands of nodes files.
+        let read = execution.each(count, minimum: 64) { index -> (facts: ObservedFacts, diagnostics: [Diagnostic]) in
+            let file = load(index)
+            guard let bytes = file.bytes else { return (ObservedFacts(), [Diagnostic(.error, file: file.path, "the file cannot be read.")]) }
+            if let cluster = NodeListFastPath.cluster(bytes, path: file.path) {
+                var facts = ObservedFacts()
+                facts.clusters = [cluster]
+                return (facts, [])
             }
+            let fileLog = DiagnosticLog()
+            return (ObservedExportReader.read(bytes, path: file.path, log: fileLog), fileLog.diagnostics)
         }
         var joined = ObservedFacts()
         var positions: [String: Int] = [:]

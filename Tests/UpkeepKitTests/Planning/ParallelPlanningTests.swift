@@ -11,6 +11,14 @@ struct ParallelPlanningTests {
         #expect(mapped == (0..<count).map { $0 * 3 })
     }
 
+    @Test func itemsHandedOutOneAtATimeComeBackInOrder() {
+        let execution = ExecutionOptions(workers: 4, minimumItems: 2)
+        // Items of very different sizes: the results still come back in index order.
+        let results = execution.each(500) { index in index % 97 == 0 ? (0..<20_000).reduce(index, &+) : index * 2 }
+        #expect(results == (0..<500).map { index in index % 97 == 0 ? (0..<20_000).reduce(index, &+) : index * 2 })
+        #expect(ExecutionOptions.serial.each(3) { $0 + 1 } == [1, 2, 3])
+    }
+
     @Test func twoHalvesSortAsOne() {
         var generator = SystemRandomNumberGenerator()
         let keys = (0..<(ParallelChunks.minimumItems * 2 + 11)).map { _ in Int.random(in: 0..<500, using: &generator) }
