@@ -50,7 +50,9 @@ public struct InputLoader {
 
     /// Every file named, and every `*.yaml`, `*.yml` and `*.json` under the folders named (hidden ones
     /// skipped), sorted by path with repeats removed. A path that does not exist is an error.
-    public static func files(under paths: [String], log: DiagnosticLog) -> [String] {
+    /// `execution`: the folders right under a folder named are listed on every core (ten thousand exports in a
+    /// folder each, for `upkeep inventory`).
+    public static func files(under paths: [String], log: DiagnosticLog, execution: ExecutionOptions = .serial) -> [String] {
         var found = Set<String>()
         let manager = FileManager.default
         for path in paths {
@@ -64,7 +66,7 @@ public struct InputLoader {
                 continue
             }
             let base = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-            walk(base, into: &found)
+            walk(base, into: &found, execution: execution)
         }
         return found.sorted { UTF8Order.precedes($0, $1) }
     }
@@ -72,7 +74,7 @@ public struct InputLoader {
     /// Adds the input files under `folder` (hidden entries skipped; a symbolic link counts as what it points to,
     /// and a linked folder is not entered), reading each folder once: the kind of each entry comes with its
     /// name, so a folder of ten thousand exports costs no extra look at each file.
-    private static func walk(_ folder: String, into found: inout Set<String>) {
+    private static func walk(_ folder: String, into found: inout Set<String>, execution: ExecutionOptions = .serial) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         var folders: [String] = []
@@ -97,6 +99,12 @@ public struct InputLoader {
                 found.insert(full)
             }
         }
-        for child in folders { walk(child, into: &found) }
+        let children = folders
+        let nested = execution.each(children.count, minimum: 64) { index -> [String] in
+            var files = Set<String>()
+            walk(children[index], into: &files)
+            return Array(files)
+        }
+        for files in nested { found.formUnion(files) }
     }
 }

@@ -40,28 +40,24 @@ enum NodeListFastPath {
             var kind: String?
             var items: [(kind: String?, kubelet: String?)] = []
             let ok = object { scanner, key in
-                switch key {
-                case "kind": kind = scanner.plainString(); return kind != nil
-                case "items": return scanner.array { scanner in
+                if scanner.equal(key, "kind") { kind = scanner.plainString(); return kind != nil }
+                guard scanner.equal(key, "items") else { return scanner.skipValue() }
+                return scanner.array { scanner in
                     var item: (kind: String?, kubelet: String?) = (nil, nil)
                     let ok = scanner.object { scanner, key in
-                        switch key {
-                        case "kind": item.kind = scanner.plainString(); return item.kind != nil
-                        case "status": return scanner.object { scanner, key in
-                            guard key == "nodeInfo" else { return scanner.skipValue() }
+                        if scanner.equal(key, "kind") { item.kind = scanner.plainString(); return item.kind != nil }
+                        guard scanner.equal(key, "status") else { return scanner.skipValue() }
+                        return scanner.object { scanner, key in
+                            guard scanner.equal(key, "nodeInfo") else { return scanner.skipValue() }
                             return scanner.object { scanner, key in
-                                guard key == "kubeletVersion" else { return scanner.skipValue() }
+                                guard scanner.equal(key, "kubeletVersion") else { return scanner.skipValue() }
                                 item.kubelet = scanner.plainString()
                                 return item.kubelet != nil
                             }
                         }
-                        default: return scanner.skipValue()
-                        }
                     }
                     items.append(item)
                     return ok
-                }
-                default: return scanner.skipValue()
                 }
             }
             skipSpace()
@@ -73,8 +69,15 @@ enum NodeListFastPath {
             while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
         }
 
-        /// An object, handing each key (unescaped keys only) and the scanner at its value to `member`.
-        mutating func object(_ member: (inout Scanner, String) -> Bool) -> Bool {
+        /// A key, as the bytes it is written with, is `text` (keys are compared without making strings of them).
+        func equal(_ key: Range<Int>, _ text: StaticString) -> Bool {
+            guard key.count == text.utf8CodeUnitCount else { return false }
+            for offset in 0..<key.count where bytes[key.lowerBound + offset] != text.utf8Start[offset] { return false }
+            return true
+        }
+
+        /// An object, handing each key (its bytes' range; unescaped keys only) and the scanner at its value to `member`.
+        mutating func object(_ member: (inout Scanner, Range<Int>) -> Bool) -> Bool {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "{"), depth < 64 else { return false }
             index += 1
@@ -84,7 +87,7 @@ enum NodeListFastPath {
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return true }
             while true {
                 skipSpace()
-                guard let key = plainString() else { return false }
+                guard let key = plainStringRange() else { return false }
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
                 index += 1
@@ -117,6 +120,11 @@ enum NodeListFastPath {
 
         /// A string without escapes, as text (nil for one with escapes or control characters: the located reader reads those).
         mutating func plainString() -> String? {
+            plainStringRange().map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        }
+
+        /// Where the bytes of a string without escapes are.
+        mutating func plainStringRange() -> Range<Int>? {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
             let start = index + 1
@@ -127,7 +135,7 @@ enum NodeListFastPath {
             }
             guard end < bytes.count else { return nil }
             index = end + 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            return start..<end
         }
 
         mutating func skipString() -> Bool {

@@ -5,7 +5,7 @@ import Foundation
 /// that disagree about the same fact are an error naming both places; nothing is guessed between them.
 public enum ObservedInventory {
     public static func read(paths: [String], log: DiagnosticLog) -> ObservedFacts {
-        let files = InputLoader.files(under: paths, log: log).filter { $0.hasSuffix(".json") || paths.contains($0) }
+        let files = InputLoader.files(under: paths, log: log, execution: .standard).filter { $0.hasSuffix(".json") || paths.contains($0) }
         // Each file is read where it is parsed: the reads of ten thousand files run on every core too.
         return read(count: files.count, log: log, execution: .standard) { index in
             guard let data = FileManager.default.contents(atPath: files[index]) else {
