@@ -15,8 +15,7 @@ enum NodeListFastPath {
         var versions = Set<KubernetesVersion>()
         for item in scanned.items {
             guard item.kind == "Node", let text = item.kubelet else { return nil }
-            let bare = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
-            guard let version = KubernetesVersion(parsing: bare) else { return nil }
+            guard let version = KubernetesVersion(parsing: text) else { return nil }
             versions.insert(version)
         }
         let position = SourcePosition(path: path, line: 1, column: 1)

@@ -24,11 +24,11 @@ public enum ObservedExportReader {
             return facts
         }
         for item in items {
-            guard self.kind(of: item).map({ sameFamily($0, kind) }) ?? false else {
+            guard let itemKind = self.kind(of: item), sameFamily(itemKind, kind) else {
                 context.error(item, "this entry is not \(kind.rawValue) output like the first entry of the file; one file holds one kind of export.")
                 continue
             }
-            switch self.kind(of: item) ?? kind {
+            switch itemKind {
             case .arcClusters, .resourceGraph:
                 if let cluster = ArcExportDecoder.cluster(item, source: kind, context: context) { facts.clusters.append(cluster) }
             case .arcNodePools:

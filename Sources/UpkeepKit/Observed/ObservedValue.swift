@@ -20,8 +20,8 @@ enum ObservedValue {
 
     static func kubernetes(_ node: YAMLNode, field: String, source: ObservedExportKind, context: DecodingContext) -> ObservedFact<KubernetesVersion>? {
         guard let text = context.text(node, field) else { return nil }
-        let bare = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
-        guard let version = KubernetesVersion(parsing: bare) else {
+        // `KubernetesVersion(parsing:)` takes the leading `v` exports write.
+        guard let version = KubernetesVersion(parsing: text) else {
             context.error(node, "\"\(field)\" is \"\(text)\", which is not a Kubernetes version (like v1.28.5).")
             return nil
         }

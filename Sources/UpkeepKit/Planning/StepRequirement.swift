@@ -6,7 +6,8 @@
 @dynamicMemberLookup
 final class StepRequirement: Sendable {
     let draft: StepDraft
-    /// The steps it waits for (positions among the scheduler's steps).
+    /// The steps it waits for (positions among the scheduler's steps): the draft's, or those the image round gave
+    /// when it added the step (then `draft.predecessors` is not read; the draft is not copied to change them).
     let predecessors: [Int]
 
     /// `predecessors`, when given, replace the draft's (without a second copy of the draft).
