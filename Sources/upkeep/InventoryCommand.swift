@@ -26,18 +26,19 @@ struct InventoryCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        if let output, let problem = OutputPathCheck.problem(output: output, inputs: paths + (fleet.map { [$0] } ?? [])) {
+        PhaseClock.mark("start")
+        let log = DiagnosticLog()
+        // The fleet is parsed on another core while the exports are listed and read; the exports are listed
+        // once, and the output is checked against the same files before anything is written.
+        let fleetRead = fleet.map { FleetFileRead(path: $0) }
+        let files = ObservedInventory.exportFiles(under: paths, log: log)
+        if let output, let problem = OutputPathCheck.problem(output: output, inputFiles: files + (fleet.map { [$0] } ?? []), execution: .standard) {
             FileHandle.standardError.write(Data("upkeep: \(problem)\n".utf8))
             throw ExitCode(1)
         }
-        let log = DiagnosticLog()
-        let observed: ObservedFacts
-        var fleetDocument: (document: YAMLDocument, bytes: [UInt8])?
-        if let fleet {
-            (observed, fleetDocument) = ObservedInventory.read(paths: paths, fleet: fleet, log: log)
-        } else {
-            observed = ObservedInventory.read(paths: paths, log: log)
-        }
+        let observed = ObservedInventory.read(exportFiles: files, log: log)
+        let fleetDocument = fleetRead?.finish(log: log)
+        PhaseClock.mark("read exports")
         guard log.errorCount == 0 else {
             FileHandle.standardError.write(Data(log.sorted.map { "\($0)\n" }.joined().utf8))
             throw ExitCode(1)
@@ -51,6 +52,7 @@ struct InventoryCommand: ParsableCommand {
             if lines.isEmpty { lines = ["no observed fact differs from \(fleet ?? "the fleet")"] }
             report.write(Data(lines.map { "\($0)\n" }.joined().utf8))
             text = result.bytes
+            PhaseClock.mark("compare and patch")
         } else {
             text = Array(NewFleetWriter.render(observed, sources: paths).utf8)
             report.write(Data("a new fleet of \(observed.clusters.count) clusters; fill in every \(NewFleetWriter.marker)\n".utf8))
@@ -60,5 +62,6 @@ struct InventoryCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text))
         }
+        PhaseClock.mark("write")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// With `UPKEEP_PHASE_TIMES=1` in the environment, `upkeep plan` prints how long each phase took to
+/// With `UPKEEP_PHASE_TIMES=1` in the environment, `upkeep plan` and `upkeep inventory` print how long each phase took to
 /// standard error: how the benchmark's figures are broken down. Nothing else reads the clock, and these
 /// lines never reach an output.
 public enum PhaseClock {

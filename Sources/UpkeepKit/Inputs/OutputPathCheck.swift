@@ -6,13 +6,21 @@ import Foundation
 public enum OutputPathCheck {
     /// Why `output` may not be written when the inputs are `paths`; nil when it may.
     public static func problem(output: String, inputs paths: [String]) -> String? {
-        guard let target = identity(of: output) else { return nil }  // A new file is no input.
+        guard identity(of: output) != nil else { return nil }  // A new file is no input.
+        return problem(output: output, inputFiles: InputLoader.files(under: paths, log: DiagnosticLog()))
+    }
+
+    /// Why `output` may not be written when the input files, already listed, are `files` (looked at on every
+    /// core of `execution`: `upkeep inventory` reads ten thousand); nil when it may.
+    public static func problem(output: String, inputFiles files: [String], execution: ExecutionOptions = .serial) -> String? {
+        guard let target = identity(of: output) else { return nil }
         if target.isFolder { return "\(output) is a folder; -o names the file to write." }
-        let files = InputLoader.files(under: paths, log: DiagnosticLog())
-        for file in files where identity(of: file).map({ $0.device == target.device && $0.inode == target.inode }) ?? false {
-            return file == output ? "\(output) is one of the inputs." : "\(output) is the input \(file) (the same file through a link)."
+        let same = execution.each(files.count, minimum: 256) { index in
+            identity(of: files[index]).map { $0.device == target.device && $0.inode == target.inode } ?? false
         }
-        return nil
+        guard let index = same.firstIndex(of: true) else { return nil }
+        let file = files[index]
+        return file == output ? "\(output) is one of the inputs." : "\(output) is the input \(file) (the same file through a link)."
     }
 
     /// Why the folder `output` may not be replaced by a command's output folder (`tickets -o`,
@@ -36,7 +44,7 @@ public enum OutputPathCheck {
         return String(cString: resolved)
     }
 
-    private struct Identity {
+    private struct Identity: Sendable {
         var device: UInt64
         var inode: UInt64
         var isFolder: Bool

@@ -44,25 +44,31 @@ public struct FleetDrift: Sendable {
     public var changes: [Change] = []
 
     /// Compares the fleet document (its `clusters`) with what was observed; the changes in fleet order, then
-    /// what only the exports have.
-    public static func compare(fleet document: YAMLDocument, observed: ObservedFacts) -> FleetDrift {
+    /// what only the exports have. The clusters are compared on every core of `execution` (each on its own).
+    public static func compare(fleet document: YAMLDocument, observed: ObservedFacts, execution: ExecutionOptions = .standard) -> FleetDrift {
         var drift = FleetDrift()
         let clusters = document.root.mapping?["clusters"]?.sequence?.items ?? []
-        var seen = Set<String>()
         var observedByName: [String: Int] = [:]
         for (index, cluster) in observed.clusters.enumerated() where observedByName[cluster.name] == nil { observedByName[cluster.name] = index }
-        for node in clusters {
-            guard let entry = node.mapping, let name = entry["name"]?.scalar?.text else { continue }
-            seen.insert(name)
-            guard let cluster = observedByName[name].map({ observed.clusters[$0] }) else {
-                drift.changes.append(Change(kind: .fleetOnly, cluster: name, fleetPosition: document.position(node.mark)))
-                continue
+        let index = observedByName
+        let compared = execution.map(clusters) { node -> (name: String, changes: [Change])? in
+            guard let entry = node.mapping, let name = entry["name"]?.scalar?.text else { return nil }
+            var part = FleetDrift()
+            guard let cluster = index[name].map({ observed.clusters[$0] }) else {
+                part.changes.append(Change(kind: .fleetOnly, cluster: name, fleetPosition: document.position(node.mark)))
+                return (name, part.changes)
             }
-            drift.compare(entry, "kubernetesVersion", with: cluster.kubernetesVersion, cluster: name, pool: nil, document: document) { fleet, observed in
+            part.compare(entry, "kubernetesVersion", with: cluster.kubernetesVersion, cluster: name, pool: nil, document: document) { fleet, observed in
                 KubernetesVersion(parsing: fleet) == observed
             }
-            drift.comparePools(entry["nodePools"]?.sequence?.items ?? [], with: cluster, document: document)
-            drift.compareKubelets(entry, with: cluster, document: document)
+            part.comparePools(entry["nodePools"]?.sequence?.items ?? [], with: cluster, document: document)
+            part.compareKubelets(entry, with: cluster, document: document)
+            return (name, part.changes)
+        }
+        var seen = Set<String>()
+        for case let (name, changes)? in compared {
+            seen.insert(name)
+            drift.changes += changes
         }
         drift.changes += observedOnly(observed, known: seen)
         drift.compareManagementClusters(document.root.mapping?["managementClusters"]?.sequence?.items ?? [], with: observed, document: document)

@@ -4,35 +4,25 @@ import Foundation
 /// what they say per cluster and pool: one export may give a cluster's version, another its pools. Two exports
 /// that disagree about the same fact are an error naming both places; nothing is guessed between them.
 public enum ObservedInventory {
+    /// The export files under `paths`: each file named, and every `*.json` under the folders named, in path order.
+    public static func exportFiles(under paths: [String], log: DiagnosticLog) -> [String] {
+        InputLoader.files(under: paths, log: log, execution: .standard).filter { $0.hasSuffix(".json") || paths.contains($0) }
+    }
+
     public static func read(paths: [String], log: DiagnosticLog) -> ObservedFacts {
-        let files = InputLoader.files(under: paths, log: log, execution: .standard).filter { $0.hasSuffix(".json") || paths.contains($0) }
-        // Each file is read where it is parsed: the reads of ten thousand files run on every core too.
+        read(exportFiles: exportFiles(under: paths, log: log), log: log)
+    }
+
+    /// The export files already listed (by `exportFiles(under:log:)`), each read from disk where it is parsed:
+    /// the reads of ten thousand files run on every core too.
+    public static func read(exportFiles files: [String], log: DiagnosticLog) -> ObservedFacts {
+        PhaseClock.mark("list exports")
         return read(count: files.count, log: log, execution: .standard) { index in
             guard let data = FileManager.default.contents(atPath: files[index]) else {
                 return (files[index], nil)
             }
             return (files[index], [UInt8](data))
         }
-    }
-
-    /// The exports under `paths` and, read at the same time, the fleet file (its first `Fleet` document and its
-    /// bytes) that `upkeep inventory --fleet` rewrites; problems of both go to `log`.
-    public static func read(paths: [String], fleet: String, log: DiagnosticLog) -> (observed: ObservedFacts, fleet: (document: YAMLDocument, bytes: [UInt8])?) {
-        let execution = ExecutionOptions.standard
-        let fleetRead = execution.background { () -> (document: YAMLDocument?, bytes: [UInt8], diagnostics: [Diagnostic]) in
-            let fleetLog = DiagnosticLog()
-            guard let data = FileManager.default.contents(atPath: fleet) else {
-                return (nil, [], [Diagnostic(.error, file: fleet, "the fleet cannot be read.")])
-            }
-            let bytes = [UInt8](data)
-            let documents = YAMLReader().read(bytes, path: fleet, log: fleetLog)
-            let document = documents.first { $0.root.mapping?["kind"]?.scalar?.text == "Fleet" } ?? documents.first
-            return (document, bytes, fleetLog.diagnostics)
-        }
-        let observed = read(paths: paths, log: log)
-        let read = fleetRead.value
-        for diagnostic in read.diagnostics { log.append(diagnostic) }
-        return (observed, read.document.map { ($0, read.bytes) })
     }
 
     /// Exports already in memory, read on every core and joined in path order.
@@ -43,11 +33,10 @@ public enum ObservedInventory {
     }
 
     /// `count` files, in order, each loaded by `load` (nil bytes: it cannot be read) and parsed on every core,
-    /// then joined in that order.
+    /// then joined in that order. One file at a time goes to whichever core is free: a Resource Graph result of
+    /// every cluster is as large as a thousand nodes files.
     private static func read(count: Int, log: DiagnosticLog, execution: ExecutionOptions,
                              load: @Sendable (Int) -> (path: String, bytes: [UInt8]?)) -> ObservedFacts {
-        // One file at a time to whichever core is free: a Resource Graph result of every cluster is as large as
-        // thousands of nodes files.
         let read = execution.each(count, minimum: 64) { index -> (facts: ObservedFacts, diagnostics: [Diagnostic]) in
             let file = load(index)
             guard let bytes = file.bytes else { return (ObservedFacts(), [Diagnostic(.error, file: file.path, "the file cannot be read.")]) }
@@ -59,6 +48,7 @@ public enum ObservedInventory {
             let fileLog = DiagnosticLog()
             return (ObservedExportReader.read(bytes, path: file.path, log: fileLog), fileLog.diagnostics)
         }
+        PhaseClock.mark("parse exports")
         var joined = ObservedFacts()
         var positions: [String: Int] = [:]
         for file in read {
