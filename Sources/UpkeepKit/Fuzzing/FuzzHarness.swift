@@ -1,11 +1,18 @@
 /// What the fuzz targets run on each input (`Fuzz/`, `make fuzz`), and what the regression tests replay:
 /// any input must come back — no crash, no hang, no runaway memory — whatever its bytes.
 public enum FuzzHarness {
-    /// The YAML reader on one file's bytes.
+    /// The YAML reader on one file's bytes. Where the direct JSON reader takes them, libyaml must read the same
+    /// documents without a problem: a difference stops the fuzzer like a crash.
     public static func yaml(_ bytes: [UInt8]) {
         let log = DiagnosticLog()
-        _ = YAMLReader().read(bytes, path: "fuzz.yaml", log: log)
+        let documents = YAMLReader().read(bytes, path: "fuzz.yaml", log: log)
         _ = log.sorted
+        guard bytes.withUnsafeBufferPointer({ JSONTreeReader.read($0, path: "fuzz.yaml", limits: .standard) != nil }) else { return }
+        var libyaml = YAMLReader()
+        libyaml.readsJSONDirectly = false
+        let libyamlLog = DiagnosticLog()
+        let expected = libyaml.read(bytes, path: "fuzz.yaml", log: libyamlLog)
+        precondition(documents == expected && libyamlLog.diagnostics.isEmpty, "the direct JSON reader and libyaml read these bytes differently")
     }
 
     /// Reading and cross-checking a whole input set: the bytes are split at each 0xFF byte (never part of

@@ -3,25 +3,44 @@
 /// (the list's `kind`, each item's `kind` and `status.nodeInfo.kubeletVersion`), skipping everything else
 /// without building anything. A file it cannot take whole — not a node list, malformed JSON, a node without a
 /// kubelet version, a version that is none, an escaped string where a value is read — goes to the located
-/// reader instead, which names the line and column of each problem; so every error is still located.
+/// reader instead, which names the line and column of each problem; so every error is still located. The facts
+/// it gives are placed where the located reader places them: at the first node.
 enum NodeListFastPath {
     /// The cluster a well-formed node list gives; nil for anything else (the located reader decides what it is).
     static func cluster(_ bytes: [UInt8], path: String) -> ObservedCluster? {
-        let scanned: (kind: String, items: [(kind: String?, kubelet: String?)])? = bytes.withUnsafeBufferPointer { buffer in
+        let scanned: (kind: String, items: [(kind: String?, kubelet: String?)], first: Mark?)? = bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(bytes: buffer)
-            return scanner.nodeList()
+            guard let list = scanner.nodeList() else { return nil }
+            return (list.kind, list.items, mark(of: scanner.firstItem, in: buffer))
         }
-        guard let scanned, ["List", "NodeList"].contains(scanned.kind), !scanned.items.isEmpty else { return nil }
+        guard let scanned, ["List", "NodeList"].contains(scanned.kind), !scanned.items.isEmpty, let first = scanned.first else { return nil }
         var versions = Set<KubernetesVersion>()
         for item in scanned.items {
             guard item.kind == "Node", let text = item.kubelet else { return nil }
             guard let version = KubernetesVersion(parsing: text) else { return nil }
             versions.insert(version)
         }
-        let position = SourcePosition(path: path, line: 1, column: 1)
+        let position = SourcePosition(path: path, line: Int(first.line), column: Int(first.column))
         var cluster = ObservedCluster(name: ObservedExportReader.clusterName(fromPath: path), position: position)
         cluster.kubeletVersions = ObservedFact(versions.sorted(), source: .kubectlNodes, position: position)
         return cluster
+    }
+
+    /// The line and column libyaml gives the byte at `offset` (columns count characters, CR LF is one break);
+    /// nil before a lone CR, which libyaml also counts as a break.
+    static func mark(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Mark? {
+        var line: Int32 = 1, column: Int32 = 1
+        for index in 0..<min(offset, bytes.count) {
+            switch bytes[index] {
+            case UInt8(ascii: "\n"): line += 1; column = 1
+            case UInt8(ascii: "\r"):
+                guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") else { return nil }
+                column += 1
+            case 0x80...0xBF: break  // a UTF-8 continuation byte: the same character
+            default: column += 1
+            }
+        }
+        return Mark(line: line, column: column)
     }
 
     /// A JSON scanner over bytes that knows where it is only as deep as a node list needs; nil on anything it
@@ -30,6 +49,8 @@ enum NodeListFastPath {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
         var depth = 0
+        /// Where the first item of the list starts.
+        var firstItem = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
@@ -42,6 +63,10 @@ enum NodeListFastPath {
                 if scanner.equal(key, "kind") { kind = scanner.plainString(); return kind != nil }
                 guard scanner.equal(key, "items") else { return scanner.skipValue() }
                 return scanner.array { scanner in
+                    if items.isEmpty {
+                        scanner.skipSpace()
+                        scanner.firstItem = scanner.index
+                    }
                     var item: (kind: String?, kubelet: String?) = (nil, nil)
                     let ok = scanner.object { scanner, key in
                         if scanner.equal(key, "kind") { item.kind = scanner.plainString(); return item.kind != nil }

@@ -9,18 +9,18 @@ public struct Mark: Hashable, Sendable {
     }
 }
 
-public enum ScalarStyle: UInt8, Sendable {
+public enum ScalarStyle: UInt8, Sendable, Equatable {
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
 
 /// What an explicit tag on a scalar said. Only the tags that change how Upkeep reads a scalar are kept
 /// apart (a tagged scalar is never null; `!!merge` marks a merge key); the rest are `other`.
-public enum ScalarTag: UInt8, Sendable {
+public enum ScalarTag: UInt8, Sendable, Equatable {
     case none, merge, other
 }
 
 /// A scalar exactly as written: `1.30` stays the text "1.30"; only decoding gives it a type.
-public struct YAMLScalar: Sendable {
+public struct YAMLScalar: Sendable, Equatable {
     public var text: String
     public var style: ScalarStyle
     public var mark: Mark
@@ -43,19 +43,19 @@ public struct YAMLScalar: Sendable {
     }
 }
 
-public struct YAMLSequence: Sendable {
+public struct YAMLSequence: Sendable, Equatable {
     public var items: [YAMLNode]
     public var mark: Mark
 }
 
-public struct YAMLMappingEntry: Sendable {
+public struct YAMLMappingEntry: Sendable, Equatable {
     public var key: YAMLScalar
     public var value: YAMLNode
 }
 
 /// A mapping's entries in document order, with `<<` merge keys already applied (explicit keys win) and
 /// duplicate keys already reported and dropped.
-public struct YAMLMapping: Sendable {
+public struct YAMLMapping: Sendable, Equatable {
     public var entries: [YAMLMappingEntry]
     public var mark: Mark
 
@@ -70,7 +70,7 @@ public struct YAMLMapping: Sendable {
 }
 
 /// One node of the located document tree.
-public enum YAMLNode: Sendable {
+public enum YAMLNode: Sendable, Equatable {
     case scalar(YAMLScalar)
     case sequence(YAMLSequence)
     case mapping(YAMLMapping)
@@ -111,7 +111,7 @@ public enum YAMLNode: Sendable {
 }
 
 /// One document of a YAML stream, with the file it came from.
-public struct YAMLDocument: Sendable {
+public struct YAMLDocument: Sendable, Equatable {
     public var path: String
     public var root: YAMLNode
     /// Where the document starts (its `---` or first token).

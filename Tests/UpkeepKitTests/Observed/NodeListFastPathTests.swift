@@ -24,6 +24,24 @@ struct NodeListFastPathTests {
         #expect(fast.kubeletVersions?.source == .kubectlNodes)
     }
 
+    /// The facts are placed where the located reader places them (the first node), also after CR LF line ends and
+    /// characters of more than one byte; a lone CR before the first node leaves the file to the located reader.
+    @Test func itsFactsAreWhereTheLocatedReaderPutsThem() throws {
+        let variants = [Self.text, Self.text.replacingOccurrences(of: "\n", with: "\r\n"),
+                        Self.text.replacingOccurrences(of: #""kind": "List","#, with: #""kind": "List", "note": "Zürich 日本 😀","#)]
+        for text in variants {
+            let fast = try #require(NodeListFastPath.cluster(Array(text.utf8), path: "o/store-edge/nodes.json"))
+            let log = DiagnosticLog()
+            let located = try #require(ObservedExportReader.read(Array(text.utf8), path: "o/store-edge/nodes.json", log: log).clusters.first)
+            #expect(log.diagnostics.isEmpty)
+            #expect(fast.position == located.position && fast.kubeletVersions?.position == located.kubeletVersions?.position)
+            #expect(fast.position.line > 1)
+        }
+        #expect(variants[1] != variants[0] && variants[2] != variants[0])
+        let loneCR = Self.text.replacingOccurrences(of: #""kind": "List","#, with: "\"kind\": \"List\",\r ")
+        #expect(NodeListFastPath.cluster(Array(loneCR.utf8), path: "n.json") == nil)
+    }
+
     @Test func whatItDoesNotTakeWholeGoesToTheLocatedReader() {
         let cases: [(String, String)] = [
             ("a literal that is none", Self.text.replacingOccurrences(of: #""resourceVersion": """#, with: #""resourceVersion": tru"#)),
