@@ -102,10 +102,9 @@ let exportBytes = (FileManager.default.enumerator(atPath: exportsFolder)?.allObj
     total + ((try? FileManager.default.attributesOfItem(atPath: "\(exportsFolder)/\(name)")[.size] as? Int) ?? 0)
 }
 let inventoryFleet = "\(outputs)/fleet-from-exports.yaml"
-let inventory = try fastest(max(3, runs / 2)) {
-    let status = try runUpkeep(binary, ["inventory", exportsFolder, "--fleet", "\(folder)/fleet.yaml", "-o", inventoryFleet])
-    precondition(status == 0, "upkeep inventory failed on the generated exports (exit \(status))")
-}
+let inventoryArguments = ["inventory", exportsFolder, "--fleet", "\(folder)/fleet.yaml", "-o", inventoryFleet]
+let firstInventory = try runUpkeep(binary, inventoryArguments)
+precondition(firstInventory == 0, "upkeep inventory failed on the generated exports (exit \(firstInventory))")
 let inventoryInputs = "\(outputs)/inventory-inputs"
 try? FileManager.default.removeItem(atPath: inventoryInputs)
 try FileManager.default.createDirectory(atPath: inventoryInputs, withIntermediateDirectories: true)
@@ -113,9 +112,18 @@ for name in ["platform-releases.yaml", "node-images-2024-06.yaml", "policy.yaml"
     try FileManager.default.copyItem(atPath: "\(folder)/\(name)", toPath: "\(inventoryInputs)/\(name)")
 }
 try FileManager.default.copyItem(atPath: inventoryFleet, toPath: "\(inventoryInputs)/fleet.yaml")
-let validateWritten = try fastest(max(3, runs / 2)) {
-    let status = try runUpkeep(binary, ["validate", inventoryInputs])
-    precondition(status == 0, "upkeep validate failed on the fleet upkeep inventory wrote (exit \(status))")
+// Timed in turns (inventory, then validate of the fleet it wrote), the fastest of each: both see the same
+// machine, so the ratio does not take one figure from a quiet moment and the other from a busy one.
+var inventory = Double.infinity, validateWritten = Double.infinity
+for _ in 0..<max(5, runs) {
+    inventory = min(inventory, try fastest(1) {
+        let status = try runUpkeep(binary, inventoryArguments)
+        precondition(status == 0, "upkeep inventory failed on the generated exports (exit \(status))")
+    })
+    validateWritten = min(validateWritten, try fastest(1) {
+        let status = try runUpkeep(binary, ["validate", inventoryInputs])
+        precondition(status == 0, "upkeep validate failed on the fleet upkeep inventory wrote (exit \(status))")
+    })
 }
 print("upkeep inventory, \(exportFiles) exports     \(format(inventory))   \(String(format: "%.2f", inventory / validateWritten))× validate of the fleet it writes (\(format(validateWritten)))   target ≤ 2×: \(inventory / validateWritten <= 2 ? "met" : "NOT MET")   (\(String(format: "%.0f", Double(exportBytes) / 1_048_576)) MiB of exports)")
 

@@ -26,6 +26,9 @@ public struct FleetDrift: Sendable {
         /// The fleet's scalar, for a value to rewrite in place.
         public var fleetScalar: YAMLScalar?
         public var observedPosition: SourcePosition?
+        /// The fleet writes this value once for several clusters or pools (an anchor and its aliases): rewriting
+        /// it would change the others too.
+        public var valueIsShared = false
 
         /// `payments-prod: kubernetesVersion 1.27.9 → 1.28.5 (az aksarc show)`.
         public var line: String {
@@ -42,6 +45,8 @@ public struct FleetDrift: Sendable {
     }
 
     public var changes: [Change] = []
+    /// Where each fleet value compared is written (an alias's value is where its anchor is).
+    private var comparedMarks: [Mark] = []
 
     /// Compares the fleet document (its `clusters`) with what was observed; the changes in fleet order, then
     /// what only the exports have. The clusters are compared on every core of `execution` (each on its own).
@@ -51,28 +56,40 @@ public struct FleetDrift: Sendable {
         var observedByName: [String: Int] = [:]
         for (index, cluster) in observed.clusters.enumerated() where observedByName[cluster.name] == nil { observedByName[cluster.name] = index }
         let index = observedByName
-        let compared = execution.map(clusters) { node -> (name: String, changes: [Change])? in
+        let compared = execution.map(clusters) { node -> (name: String, changes: [Change], marks: [Mark])? in
             guard let entry = node.mapping, let name = entry["name"]?.scalar?.text else { return nil }
             var part = FleetDrift()
             guard let cluster = index[name].map({ observed.clusters[$0] }) else {
                 part.changes.append(Change(kind: .fleetOnly, cluster: name, fleetPosition: document.position(node.mark)))
-                return (name, part.changes)
+                return (name, part.changes, [])
             }
             part.compare(entry, "kubernetesVersion", with: cluster.kubernetesVersion, cluster: name, pool: nil, document: document) { fleet, observed in
                 KubernetesVersion(parsing: fleet) == observed
             }
             part.comparePools(entry["nodePools"]?.sequence?.items ?? [], with: cluster, document: document)
             part.compareKubelets(entry, with: cluster, document: document)
-            return (name, part.changes)
+            return (name, part.changes, part.comparedMarks)
         }
         var seen = Set<String>()
-        for case let (name, changes)? in compared {
+        for case let (name, changes, marks)? in compared {
             seen.insert(name)
             drift.changes += changes
+            drift.comparedMarks += marks
         }
         drift.changes += observedOnly(observed, known: seen)
         drift.compareManagementClusters(document.root.mapping?["managementClusters"]?.sequence?.items ?? [], with: observed, document: document)
+        drift.markSharedValues()
         return drift
+    }
+
+    /// Marks each changed value that other compared values share (through an anchor).
+    private mutating func markSharedValues() {
+        guard changes.contains(where: { $0.fleetScalar != nil }) else { return }
+        var uses: [Mark: Int] = [:]
+        for mark in comparedMarks { uses[mark, default: 0] += 1 }
+        for index in changes.indices {
+            if let mark = changes[index].fleetScalar?.mark, uses[mark, default: 0] > 1 { changes[index].valueIsShared = true }
+        }
     }
 
     /// An AKS Arc management cluster's release against its Azure Local instance's solution version; a reported
@@ -144,6 +161,7 @@ public struct FleetDrift: Sendable {
                                          document: YAMLDocument, same: (String, Value) -> Bool) {
         guard let fact else { return }
         let scalar = entry[key]?.scalar
+        if let scalar { comparedMarks.append(scalar.mark) }
         if let scalar, same(scalar.text, fact.value) { return }
         changes.append(Change(kind: .changed, cluster: cluster, pool: pool, field: key, fleetValue: scalar?.text ?? "(none)",
                               observedValue: Self.text(fact.value), source: fact.source,

@@ -14,6 +14,11 @@ public enum FleetPatcher {
     public static func apply(_ drift: FleetDrift, to bytes: [UInt8]) -> Result {
         var edits: [(range: Range<Int>, text: [UInt8], change: FleetDrift.Change)] = []
         var notWritten: [(change: FleetDrift.Change, reason: String)] = []
+        // Where each line starts, found once: a month's node images change every pool of the fleet.
+        var lineStarts = [0]
+        if drift.changes.contains(where: { $0.kind == .changed }) {
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
+        }
         for change in drift.changes {
             switch change.kind {
             case .observedOnly:
@@ -28,29 +33,42 @@ public enum FleetPatcher {
                     notWritten.append((change, reason))
                     continue
                 }
-                guard let range = sourceRange(of: scalar, in: bytes) else {
+                guard !change.valueIsShared else {
+                    notWritten.append((change, "the fleet writes this value once for several clusters or pools (an anchor); edit it by hand"))
+                    continue
+                }
+                guard let range = sourceRange(of: scalar, in: bytes, lineStarts: lineStarts) else {
                     notWritten.append((change, "the value is not written on one line where it starts; edit it by hand"))
                     continue
                 }
                 edits.append((range, Array(rendered(value, like: scalar.style).utf8), change))
             }
         }
-        var patched = bytes
-        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-            patched.replaceSubrange(edit.range, with: edit.text)
+        // Copied once: the edits in file order between the bytes that stay; reported in the drift's order.
+        var patched: [UInt8] = []
+        patched.reserveCapacity(bytes.count)
+        var isWritten = Array(repeating: false, count: edits.count)
+        var kept = 0
+        for index in edits.indices.sorted(by: { edits[$0].range.lowerBound < edits[$1].range.lowerBound }) {
+            let edit = edits[index]
+            guard edit.range.lowerBound >= kept else {
+                notWritten.append((edit.change, "another change is written over the same text; edit it by hand"))
+                continue
+            }
+            patched += bytes[kept..<edit.range.lowerBound]
+            patched += edit.text
+            kept = edit.range.upperBound
+            isWritten[index] = true
         }
-        return Result(bytes: patched, written: edits.map(\.change), notWritten: notWritten)
+        patched += bytes[kept...]
+        return Result(bytes: patched, written: edits.indices.filter { isWritten[$0] }.map { edits[$0].change }, notWritten: notWritten)
     }
 
     /// The bytes a single-line scalar takes in the file, from its mark (1-based line and column; libyaml counts
-    /// columns in characters). Nil when what is there is not the scalar as read.
-    static func sourceRange(of scalar: YAMLScalar, in bytes: [UInt8]) -> Range<Int>? {
-        var offset = 0, line: Int32 = 1
-        while line < scalar.mark.line {
-            guard let newline = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-            offset = newline + 1
-            line += 1
-        }
+    /// columns in characters) and where each line of the file starts. Nil when what is there is not the scalar as read.
+    static func sourceRange(of scalar: YAMLScalar, in bytes: [UInt8], lineStarts: [Int]) -> Range<Int>? {
+        guard scalar.mark.line >= 1, Int(scalar.mark.line) <= lineStarts.count else { return nil }
+        var offset = lineStarts[Int(scalar.mark.line) - 1]
         // Columns count characters: skip the UTF-8 continuation bytes.
         var column: Int32 = 1
         while column < scalar.mark.column, offset < bytes.count {

@@ -52,4 +52,41 @@ struct FleetPatcherTests {
         let result = FleetPatcher.apply(FleetDrift.compare(fleet: document, observed: observed), to: Array(text.utf8))
         #expect(String(decoding: result.bytes, as: UTF8.self) == "clusters:\n  - { name: \"ünï\", kubernetesVersion: 1.28.5 }\n")
     }
+
+    static func observed(_ versions: [(cluster: String, version: String)]) throws -> ObservedFacts {
+        var observed = ObservedFacts()
+        for (name, version) in versions {
+            var cluster = ObservedCluster(name: name, position: SourcePosition(path: "o.json", line: 1, column: 1))
+            cluster.kubernetesVersion = ObservedFact(try #require(KubernetesVersion(parsing: version)), source: .kubectlVersion, position: cluster.position)
+            observed.clusters.append(cluster)
+        }
+        return observed
+    }
+
+    /// A value the fleet writes once for several clusters (an anchor and its aliases) is not rewritten for one of
+    /// them: that would change the others too. The operator is told instead.
+    @Test func aValueSharedThroughAnAnchorIsLeftToTheOperator() throws {
+        let text = "clusters:\n  - name: a\n    kubernetesVersion: &v 1.27.9\n  - name: b\n    kubernetesVersion: *v\n  - name: c\n    kubernetesVersion: 1.27.9\n"
+        let document = try #require(YAMLReader().read(text, path: "f.yaml", log: DiagnosticLog()).first)
+        let observed = try Self.observed([("a", "1.28.5"), ("b", "1.27.9"), ("c", "1.28.5")])
+        let drift = FleetDrift.compare(fleet: document, observed: observed)
+        #expect(drift.changes.map(\.line) == ["a: kubernetesVersion 1.27.9 → 1.28.5 (kubectl version)", "c: kubernetesVersion 1.27.9 → 1.28.5 (kubectl version)"])
+        #expect(drift.changes.map(\.valueIsShared) == [true, false])
+        let result = FleetPatcher.apply(drift, to: Array(text.utf8))
+        #expect(result.written.map(\.cluster) == ["c"])
+        #expect(result.notWritten.map(\.change.cluster) == ["a"] && result.notWritten.first?.reason.contains("anchor") == true)
+        #expect(String(decoding: result.bytes, as: UTF8.self) == text.replacingOccurrences(of: "c\n    kubernetesVersion: 1.27.9", with: "c\n    kubernetesVersion: 1.28.5"))
+    }
+
+    /// Every cluster of a large fleet moved on (a month's upgrades): each value is rewritten in its place, the
+    /// changes reported in fleet order.
+    @Test func everyValueOfALargeFleetIsRewrittenInItsPlace() throws {
+        let names = (0..<3000).map { "cluster-\($0)" }
+        let fleet = "# kept\nclusters:\n" + names.map { "  - name: \($0) # note\n    kubernetesVersion: \"1.29.4\"\n" }.joined()
+        let document = try #require(YAMLReader().read(fleet, path: "f.yaml", log: DiagnosticLog()).first)
+        let drift = FleetDrift.compare(fleet: document, observed: try Self.observed(names.map { ($0, "1.30.2") }))
+        let result = FleetPatcher.apply(drift, to: Array(fleet.utf8))
+        #expect(result.written.map(\.cluster) == names && result.notWritten.isEmpty)
+        #expect(String(decoding: result.bytes, as: UTF8.self) == fleet.replacingOccurrences(of: "\"1.29.4\"", with: "\"1.30.2\""))
+    }
 }
