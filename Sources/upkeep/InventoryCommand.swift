@@ -62,6 +62,7 @@ struct InventoryCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text))
         }
+        ProcessLifetime.keepUntilExit((observed, fleetDocument?.document, text))
         PhaseClock.mark("write")
     }
 }

@@ -95,7 +95,8 @@ public struct InputLoader {
             }
             if isFolder {
                 folders.append(full)
-            } else if isFile, extensions.contains((name as NSString).pathExtension.lowercased()) {
+            } else if isFile, let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")),
+                      extensions.contains(String(decoding: name.utf8[name.utf8.index(after: dot)...], as: UTF8.self).lowercased()) {
                 found.insert(full)
             }
         }
