@@ -183,40 +183,11 @@ enum NodeListFastPath {
             case UInt8(ascii: "{"): return object { scanner, _ in scanner.skipValue() }
             case UInt8(ascii: "["): return array { scanner in scanner.skipValue() }
             case UInt8(ascii: "\""): return skipString()
-            case UInt8(ascii: "t"): return literal("true")
-            case UInt8(ascii: "f"): return literal("false")
-            case UInt8(ascii: "n"): return literal("null")
-            default: return number()
+            default:
+                guard let end = JSONGrammar.wordEnd(bytes, from: index) ?? JSONGrammar.numberEnd(bytes, from: index) else { return false }
+                index = end
+                return true
             }
-        }
-
-        mutating func literal(_ word: StaticString) -> Bool {
-            let count = word.utf8CodeUnitCount
-            guard index + count <= bytes.count else { return false }
-            for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
-            index += count
-            return true
-        }
-
-        /// `-?digits(.digits)?([eE][+-]?digits)?`, as JSON has it.
-        mutating func number() -> Bool {
-            func digits(_ scanner: inout Scanner) -> Bool {
-                let start = scanner.index
-                while scanner.index < scanner.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(scanner.bytes[scanner.index]) { scanner.index += 1 }
-                return scanner.index > start
-            }
-            if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard digits(&self) else { return false }
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-                index += 1
-                guard digits(&self) else { return false }
-            }
-            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-                index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-                guard digits(&self) else { return false }
-            }
-            return true
         }
     }
 }

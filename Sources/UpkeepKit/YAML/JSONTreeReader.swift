@@ -69,7 +69,9 @@ struct JSONTreeReader {
         case UInt8(ascii: "\""): return string().map { .scalar(YAMLScalar(text: $0, style: .doubleQuoted, mark: mark)) }
         default:
             let start = index
-            guard literal("true") || literal("false") || literal("null") || number(), endsPlainScalar() else { return nil }
+            guard let end = JSONGrammar.wordEnd(bytes, from: index) ?? JSONGrammar.numberEnd(bytes, from: index) else { return nil }
+            index = end
+            guard endsPlainScalar() else { return nil }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             return .scalar(YAMLScalar(text: text, style: .plain, mark: mark))
         }
@@ -200,37 +202,6 @@ struct JSONTreeReader {
             }
         }
         return String(decoding: text, as: UTF8.self)
-    }
-
-    private mutating func literal(_ word: StaticString) -> Bool {
-        let count = word.utf8CodeUnitCount
-        guard index + count <= bytes.count else { return false }
-        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
-        index += count
-        return true
-    }
-
-    /// `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, as JSON has it.
-    private mutating func number() -> Bool {
-        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, YAMLCharacter.isDigit(bytes[index]) else { return false }
-        if bytes[index] == UInt8(ascii: "0") { index += 1 } else { skipDigits() }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            guard index < bytes.count, YAMLCharacter.isDigit(bytes[index]) else { return false }
-            skipDigits()
-        }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, YAMLCharacter.isDigit(bytes[index]) else { return false }
-            skipDigits()
-        }
-        return true
-    }
-
-    private mutating func skipDigits() {
-        while index < bytes.count, YAMLCharacter.isDigit(bytes[index]) { index += 1 }
     }
 
     /// A number or word ends where JSON puts a separator after it (libyaml's plain scalar ends there too).
