@@ -40,9 +40,11 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         let execution = PlanCommand.execution()
+        // The exports are read and compared with the fleet while the plan is made.
+        let driftRead = observed.map { ObservedDriftRead(inputs: loaded, observed: $0) }
         let fresh = planning.plan(loaded, inputFiles: { PlanCommand.inputFiles(loaded) }, execution: execution)
         let committed = try plan.map { try Self.compare(committedPlan: $0, fresh: fresh, inputs: loaded, paths: inputs.paths, execution: execution) }
-        let drift = try observed.map { try Self.drift(of: loaded, observed: $0) } ?? []
+        let drift = try driftRead.map { try Self.drift($0) } ?? []
         let check = FleetCheck(plan: fresh, committed: committed, drift: drift, observedFolder: observed ?? "")
         let output: String
         switch format {
@@ -59,17 +61,16 @@ struct CheckCommand: ParsableCommand {
         if !check.passes { throw ExitCode(3) }
     }
 
-    /// The fleet's disagreements with the exports under `folder`; an export with an error ends the check (exit 1).
-    static func drift(of inputs: InputSet, observed folder: String) throws -> [FleetDrift.Change] {
+    /// The fleet's disagreements with the exports; an export with an error ends the check (exit 1).
+    static func drift(_ read: ObservedDriftRead) throws -> [FleetDrift.Change] {
         let log = DiagnosticLog()
-        let facts = ObservedInventory.read(paths: [folder], log: log)
-        let drift = FleetDrift.compare(fleetsOf: inputs, observed: facts, log: log)
+        let changes = read.finish(log: log)
         guard log.errorCount == 0 else {
             FileHandle.standardError.write(Data(log.sorted.map { "\($0)\n" }.joined().utf8))
             FileHandle.standardError.write(Data("upkeep: the observed exports have \(log.errorCount) error\(log.errorCount == 1 ? "" : "s"); nothing was checked.\n".utf8))
             throw ExitCode(1)
         }
-        return drift.changes
+        return changes
     }
 
     /// Whether the committed plan is the plan of the inputs on its own date and horizon (the fresh plan when

@@ -93,5 +93,10 @@ struct InventoryCommandTests {
             #expect(differing.status == 3, "\(format): \(differing.output)")
             #expect(differing.output.contains("edge: kubernetesVersion 1.33.4 → 1.33.5 (kubectl version)"), "\(format)")
         }
+        // A broken export ends the check with exit 1 (the exports are read while the plan is made): nothing is checked.
+        try Data(#"{"serverVersion": {"gitVersion": "vNext"}}"#.utf8).write(to: observed.appendingPathComponent("edge/version.json"))
+        let broken = try ValidateCommandTests.upkeep(arguments)
+        #expect(broken.status == 1, "\(broken.output)")
+        #expect(broken.output.contains("edge/version.json:1:") && broken.output.contains("nothing was checked"), "\(broken.output)")
     }
 }
