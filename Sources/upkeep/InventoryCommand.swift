@@ -36,9 +36,11 @@ struct InventoryCommand: ParsableCommand {
             FileHandle.standardError.write(Data("upkeep: \(problem)\n".utf8))
             throw ExitCode(1)
         }
+        PhaseClock.mark("list exports, check the output")
         let observed = ObservedInventory.read(exportFiles: files, log: log)
+        PhaseClock.mark("read and join exports")
         let fleetDocument = fleetRead?.finish(log: log)
-        PhaseClock.mark("read exports")
+        PhaseClock.mark("wait for the fleet")
         guard log.errorCount == 0 else {
             FileHandle.standardError.write(Data(log.sorted.map { "\($0)\n" }.joined().utf8))
             throw ExitCode(1)

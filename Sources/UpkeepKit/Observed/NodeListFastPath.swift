@@ -2,9 +2,11 @@
 /// a quarter of a million nodes): a well-formed one is scanned once, in place, for the three values Upkeep reads
 /// (the list's `kind`, each item's `kind` and `status.nodeInfo.kubeletVersion`), skipping everything else
 /// without building anything. A file it cannot take whole — not a node list, malformed JSON, a node without a
-/// kubelet version, a version that is none, an escaped string where a value is read — goes to the located
-/// reader instead, which names the line and column of each problem; so every error is still located. The facts
-/// it gives are placed where the located reader places them: at the first node.
+/// kubelet version, a version that is none, an escaped string or a repeated key on the way to a value it reads —
+/// goes to the located reader instead, which names the line and column of each problem. A key repeated among the
+/// values it skips is not looked for (JSON leaves that to the writer, and kubectl never repeats one): such a file
+/// gives its facts here, where the located reader would report the repeat. The facts are placed where the located
+/// reader places them: at the first node.
 enum NodeListFastPath {
     /// The cluster a well-formed node list gives; nil for anything else (the located reader decides what it is).
     static func cluster(_ bytes: [UInt8], path: String) -> ObservedCluster? {
@@ -59,22 +61,40 @@ enum NodeListFastPath {
         mutating func nodeList() -> (kind: String, items: [(kind: String?, kubelet: String?)])? {
             var kind: String?
             var items: [(kind: String?, kubelet: String?)] = []
+            // A key it reads that is given twice leaves the file to the located reader, which reports it.
+            var sawItems = false
             let ok = object { scanner, key in
-                if scanner.equal(key, "kind") { kind = scanner.plainString(); return kind != nil }
+                if scanner.equal(key, "kind") {
+                    guard kind == nil else { return false }
+                    kind = scanner.plainString()
+                    return kind != nil
+                }
                 guard scanner.equal(key, "items") else { return scanner.skipValue() }
+                guard !sawItems else { return false }
+                sawItems = true
                 return scanner.array { scanner in
                     if items.isEmpty {
                         scanner.skipSpace()
                         scanner.firstItem = scanner.index
                     }
                     var item: (kind: String?, kubelet: String?) = (nil, nil)
+                    var sawStatus = false, sawNodeInfo = false
                     let ok = scanner.object { scanner, key in
-                        if scanner.equal(key, "kind") { item.kind = scanner.plainString(); return item.kind != nil }
+                        if scanner.equal(key, "kind") {
+                            guard item.kind == nil else { return false }
+                            item.kind = scanner.plainString()
+                            return item.kind != nil
+                        }
                         guard scanner.equal(key, "status") else { return scanner.skipValue() }
+                        guard !sawStatus else { return false }
+                        sawStatus = true
                         return scanner.object { scanner, key in
                             guard scanner.equal(key, "nodeInfo") else { return scanner.skipValue() }
+                            guard !sawNodeInfo else { return false }
+                            sawNodeInfo = true
                             return scanner.object { scanner, key in
                                 guard scanner.equal(key, "kubeletVersion") else { return scanner.skipValue() }
+                                guard item.kubelet == nil else { return false }
                                 item.kubelet = scanner.plainString()
                                 return item.kubelet != nil
                             }

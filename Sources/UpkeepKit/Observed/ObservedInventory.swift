@@ -16,8 +16,7 @@ public enum ObservedInventory {
     /// The export files already listed (by `exportFiles(under:log:)`), each read from disk where it is parsed:
     /// the reads of ten thousand files run on every core too.
     public static func read(exportFiles files: [String], log: DiagnosticLog) -> ObservedFacts {
-        PhaseClock.mark("list exports")
-        return read(count: files.count, log: log, execution: .standard) { index in
+        read(count: files.count, log: log, execution: .standard) { index in
             guard let data = FileManager.default.contents(atPath: files[index]) else {
                 return (files[index], nil)
             }
@@ -48,7 +47,6 @@ public enum ObservedInventory {
             let fileLog = DiagnosticLog()
             return (ObservedExportReader.read(bytes, path: file.path, log: fileLog), fileLog.diagnostics)
         }
-        PhaseClock.mark("parse exports")
         var joined = ObservedFacts()
         var positions: [String: Int] = [:]
         for file in read {

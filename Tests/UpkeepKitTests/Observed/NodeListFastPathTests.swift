@@ -52,6 +52,9 @@ struct NodeListFastPathTests {
             ("a version that is none", Self.text.replacingOccurrences(of: "v1.32.0", with: "vNext")),
             ("another kind of list", Self.text.replacingOccurrences(of: #""kind": "Node""#, with: #""kind": "Pod""#)),
             ("an unclosed list", String(Self.text.dropLast(4))),
+            ("the list's kind given twice", Self.text.replacingOccurrences(of: #""kind": "List","#, with: #""kind": "List", "kind": "List","#)),
+            ("a kubelet version given twice", Self.text.replacingOccurrences(of: #""kubeletVersion": "v1.32.0","#, with: #""kubeletVersion": "v1.32.0", "kubeletVersion": "v1.31.0","#)),
+            ("a node's status given twice", Self.text.replacingOccurrences(of: #""status": {"#, with: #""status": {}, "status": {"#)),
             ("nesting deeper than 64", #"{"kind": "List", "items": [{"kind": "Node", "x": "# + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "}]}"),
         ]
         for (what, text) in cases {
