@@ -45,8 +45,6 @@ public struct FleetDrift: Sendable {
     }
 
     public var changes: [Change] = []
-    /// Where each fleet value compared is written (an alias's value is where its anchor is).
-    private var comparedMarks: [Mark] = []
 
     /// Compares the fleet document (its `clusters`) with what was observed; the changes in fleet order, then
     /// what only the exports have. The clusters are compared on every core of `execution` (each on its own).
@@ -56,37 +54,44 @@ public struct FleetDrift: Sendable {
         var observedByName: [String: Int] = [:]
         for (index, cluster) in observed.clusters.enumerated() where observedByName[cluster.name] == nil { observedByName[cluster.name] = index }
         let index = observedByName
-        let compared = execution.map(clusters) { node -> (name: String, changes: [Change], marks: [Mark])? in
+        let compared = execution.map(clusters) { node -> (name: String, changes: [Change])? in
             guard let entry = node.mapping, let name = entry["name"]?.scalar?.text else { return nil }
             var part = FleetDrift()
             guard let cluster = index[name].map({ observed.clusters[$0] }) else {
                 part.changes.append(Change(kind: .fleetOnly, cluster: name, fleetPosition: document.position(node.mark)))
-                return (name, part.changes, [])
+                return (name, part.changes)
             }
             part.compare(entry, "kubernetesVersion", with: cluster.kubernetesVersion, cluster: name, pool: nil, document: document) { fleet, observed in
                 KubernetesVersion(parsing: fleet) == observed
             }
             part.comparePools(entry["nodePools"]?.sequence?.items ?? [], with: cluster, document: document)
             part.compareKubelets(entry, with: cluster, document: document)
-            return (name, part.changes, part.comparedMarks)
+            return (name, part.changes)
         }
         var seen = Set<String>()
-        for case let (name, changes, marks)? in compared {
+        for case let (name, changes)? in compared {
             seen.insert(name)
             drift.changes += changes
-            drift.comparedMarks += marks
         }
         drift.changes += observedOnly(observed, known: seen)
         drift.compareManagementClusters(document.root.mapping?["managementClusters"]?.sequence?.items ?? [], with: observed, document: document)
-        drift.markSharedValues()
+        drift.markSharedValues(in: document)
         return drift
     }
 
-    /// Marks each changed value that other compared values share (through an anchor).
-    private mutating func markSharedValues() {
+    /// Marks each changed value the document also uses elsewhere: an alias (or a `<<` merge) repeats its anchor's
+    /// scalar, mark and all, wherever it is used — compared or not.
+    private mutating func markSharedValues(in document: YAMLDocument) {
         guard changes.contains(where: { $0.fleetScalar != nil }) else { return }
         var uses: [Mark: Int] = [:]
-        for mark in comparedMarks { uses[mark, default: 0] += 1 }
+        func count(_ node: YAMLNode) {
+            switch node {
+            case .scalar(let scalar): uses[scalar.mark, default: 0] += 1
+            case .sequence(let sequence): sequence.items.forEach(count)
+            case .mapping(let mapping): mapping.entries.forEach { count($0.value) }
+            }
+        }
+        count(document.root)
         for index in changes.indices {
             if let mark = changes[index].fleetScalar?.mark, uses[mark, default: 0] > 1 { changes[index].valueIsShared = true }
         }
@@ -161,7 +166,6 @@ public struct FleetDrift: Sendable {
                                          document: YAMLDocument, same: (String, Value) -> Bool) {
         guard let fact else { return }
         let scalar = entry[key]?.scalar
-        if let scalar { comparedMarks.append(scalar.mark) }
         if let scalar, same(scalar.text, fact.value) { return }
         changes.append(Change(kind: .changed, cluster: cluster, pool: pool, field: key, fleetValue: scalar?.text ?? "(none)",
                               observedValue: Self.text(fact.value), source: fact.source,

@@ -76,6 +76,18 @@ struct FleetPatcherTests {
         #expect(result.written.map(\.cluster) == ["c"])
         #expect(result.notWritten.map(\.change.cluster) == ["a"] && result.notWritten.first?.reason.contains("anchor") == true)
         #expect(String(decoding: result.bytes, as: UTF8.self) == text.replacingOccurrences(of: "c\n    kubernetesVersion: 1.27.9", with: "c\n    kubernetesVersion: 1.28.5"))
+        // Shared with a cluster no export reports, or through a merge key: left to the operator all the same.
+        let merged = "clusters:\n  - name: a\n    nodePools:\n      - &p { name: system, nodeImage: 202404.08.0 }\n  - name: b\n    nodePools:\n      - { <<: *p, nodes: 2 }\n"
+        let mergedDocument = try #require(YAMLReader().read(merged, path: "f.yaml", log: DiagnosticLog()).first)
+        var onlyA = ObservedCluster(name: "a", position: SourcePosition(path: "o.json", line: 1, column: 1))
+        var pool = ObservedNodePool(name: "system", position: onlyA.position)
+        pool.nodeImage = ObservedFact("202406.11.0", source: .resourceGraph, position: onlyA.position)
+        onlyA.nodePools = [pool]
+        var facts = ObservedFacts()
+        facts.clusters = [onlyA]
+        let mergedDrift = FleetDrift.compare(fleet: mergedDocument, observed: facts)
+        #expect(mergedDrift.changes.filter { $0.field == "nodeImage" }.map(\.valueIsShared) == [true])
+        #expect(FleetPatcher.apply(mergedDrift, to: Array(merged.utf8)).bytes == Array(merged.utf8))
     }
 
     /// Every cluster of a large fleet moved on (a month's upgrades): each value is rewritten in its place, the
