@@ -2,7 +2,8 @@ import CLibYAML
 import Dispatch
 import Foundation
 
-/// Reads YAML (and JSON) with libyaml's event API straight into the located document tree.
+/// Reads YAML (and JSON) with libyaml's event API straight into the located document tree; strict JSON goes
+/// to `JSONTreeReader` first, which gives the same tree without libyaml or leaves the file to it.
 ///
 /// Every problem is reported to the log with its position; a syntax error or a broken limit stops the
 /// file there, but the documents read before it are kept.
