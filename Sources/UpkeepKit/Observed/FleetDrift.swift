@@ -82,11 +82,13 @@ public struct FleetDrift: Sendable {
     /// Marks each changed value the document also uses elsewhere: an alias (or a `<<` merge) repeats its anchor's
     /// scalar, mark and all, wherever it is used — compared or not.
     private mutating func markSharedValues(in document: YAMLDocument) {
-        guard changes.contains(where: { $0.fleetScalar != nil }) else { return }
+        // Uses are counted for the changed values only (a look-up per scalar of the fleet, no insert).
         var uses: [Mark: Int] = [:]
+        for change in changes { if let mark = change.fleetScalar?.mark { uses[mark] = 0 } }
+        guard !uses.isEmpty else { return }
         func count(_ node: YAMLNode) {
             switch node {
-            case .scalar(let scalar): uses[scalar.mark, default: 0] += 1
+            case .scalar(let scalar): uses[scalar.mark]? += 1
             case .sequence(let sequence): sequence.items.forEach(count)
             case .mapping(let mapping): mapping.entries.forEach { count($0.value) }
             }
