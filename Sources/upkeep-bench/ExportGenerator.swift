@@ -7,10 +7,17 @@ import UpkeepKit
 /// the shapes of the published examples (Tests/UpkeepKitTests/Fixtures/observed/README.md). Invented benchmark data.
 enum ExportGenerator {
     /// Reads the fleet file and writes the exports into `folder`; returns the number of files written.
-    static func write(fleet path: String, into folder: String) throws -> Int {
+    /// `imagesMoved`: every pool reports the newest image any pool of its OS runs (a month's images applied
+    /// everywhere), so that `upkeep inventory --fleet` rewrites most pools.
+    static func write(fleet path: String, into folder: String, imagesMoved: Bool = false) throws -> Int {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         guard let root = YAMLReader().read(bytes, path: path, log: DiagnosticLog()).first?.root,
               let clusters = root.mapping?["clusters"]?.sequence?.items else { throw CocoaError(.fileReadCorruptFile) }
+        var newest: [String: String] = [:]
+        for pool in clusters.flatMap({ $0.mapping?["nodePools"]?.sequence?.items ?? [] }).compactMap(\.mapping) {
+            let os = pool["os"]?.scalar?.text ?? "linux", image = pool["nodeImage"]?.scalar?.text ?? ""
+            if image > newest[os, default: ""] { newest[os] = image }
+        }
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var graph = "{\n  \"totalRecords\": \(clusters.count),\n  \"count\": \(clusters.count),\n  \"resultTruncated\": \"false\",\n  \"facets\": [],\n  \"data\": [\n"
@@ -21,7 +28,8 @@ enum ExportGenerator {
             let pools = cluster["nodePools"]?.sequence?.items.compactMap(\.mapping) ?? []
             let profiles = pools.map { pool in
                 let os = pool["os"]?.scalar?.text == "windows" ? "Windows" : "Linux"
-                return "{ \"name\": \"\(pool["name"]?.scalar?.text ?? "")\", \"count\": \(pool["nodes"]?.scalar?.text ?? "1"), \"osType\": \"\(os)\", \"nodeImageVersion\": \"\(pool["nodeImage"]?.scalar?.text ?? "")\" }"
+                let image = imagesMoved ? newest[pool["os"]?.scalar?.text ?? "linux", default: ""] : pool["nodeImage"]?.scalar?.text ?? ""
+                return "{ \"name\": \"\(pool["name"]?.scalar?.text ?? "")\", \"count\": \(pool["nodes"]?.scalar?.text ?? "1"), \"osType\": \"\(os)\", \"nodeImageVersion\": \"\(image)\" }"
             }
             graph += """
                 {

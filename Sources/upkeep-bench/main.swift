@@ -126,6 +126,20 @@ for _ in 0..<max(5, runs) {
     })
 }
 print("upkeep inventory, \(exportFiles) exports     \(format(inventory))   \(String(format: "%.2f", inventory / validateWritten))× validate of the fleet it writes (\(format(validateWritten)))   target ≤ 2×: \(inventory / validateWritten <= 2 ? "met" : "NOT MET")   (\(String(format: "%.0f", Double(exportBytes) / 1_048_576)) MiB of exports)")
+// The same after a month's node images went everywhere: most pools' images are rewritten (no target: it shows
+// what writing tens of thousands of changes costs, which once grew with the square of their number).
+let movedFolder = "\(work)/exports-\(clusters)-images-moved"
+_ = try ExportGenerator.write(fleet: "\(folder)/fleet.yaml", into: movedFolder, imagesMoved: true)
+let movedArguments = ["inventory", movedFolder, "--fleet", "\(folder)/fleet.yaml", "-o", "\(outputs)/fleet-images-moved.yaml"]
+let moved = try fastest(max(3, runs / 2)) {
+    let status = try runUpkeep(binary, movedArguments)
+    precondition(status == 0, "upkeep inventory failed on the exports with moved images (exit \(status))")
+}
+let movedLines = (try? String(contentsOfFile: "\(outputs)/fleet-images-moved.yaml", encoding: .utf8)).map { written in
+    zip(written.split(separator: "\n", omittingEmptySubsequences: false),
+        (try? String(contentsOfFile: "\(folder)/fleet.yaml", encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false) ?? []).count { $0 != $1 }
+} ?? 0
+print("upkeep inventory, images moved       \(format(moved))   \(String(format: "%.2f", moved / validateWritten))× validate   (\(movedLines) lines of the fleet rewritten)")
 
 // Planning the same fleet to JSON, then a fleet twice as large.
 let planDate = "2024-07-01"
