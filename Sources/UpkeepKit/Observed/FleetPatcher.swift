@@ -100,11 +100,12 @@ public enum FleetPatcher {
         }
     }
 
-    /// `value` written in `style`; plain only when it reads back as the same text (letters, digits, `.`,
+    /// `value` written in `style` (single quotes only when they can hold it); plain only when it reads back as the same text (letters, digits, `.`,
     /// `-`, `_`, `+`, not starting with a sign or a dot), double-quoted otherwise.
     static func rendered(_ value: String, like style: ScalarStyle) -> String {
         switch style {
-        case .singleQuoted:
+        case .singleQuoted where value.unicodeScalars.allSatisfy(YAMLWriter.standsForItself):
+            // Single quotes escape nothing but themselves: a value with a control character or a line break is double-quoted.
             return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
         case .plain where isPlainSafe(value):
             return value

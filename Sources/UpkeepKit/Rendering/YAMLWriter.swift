@@ -19,10 +19,32 @@ public enum YAMLWriter {
         }
     }
 
+    /// `text` double-quoted so that YAML reads it back as itself. JSON string syntax is valid YAML double-quoted
+    /// syntax, but YAML also reads U+0085, U+2028 and U+2029 as line breaks (folded into a space inside quotes) and
+    /// refuses DEL, the C1 controls, U+FFFE and U+FFFF anywhere in a file: those are escaped too.
     static func quoted(_ text: String) -> String {
-        // JSON string syntax is valid YAML double-quoted syntax.
-        let rendered = JSONValue.string(text).rendered()
-        return String(rendered.dropLast())
+        let rendered = String(JSONValue.string(text).rendered().dropLast())
+        guard rendered.utf8.contains(where: { $0 >= 0x7F }) else { return rendered }
+        var escaped = String.UnicodeScalarView()
+        // The JSON escapes took care of the control characters below 0x20.
+        for scalar in rendered.unicodeScalars {
+            guard !standsForItself(scalar) else {
+                escaped.append(scalar)
+                continue
+            }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            escaped.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        }
+        return String(escaped)
+    }
+
+    /// Whether YAML reads this character, written as it is inside quotes, as itself: not a control character, not
+    /// a line break YAML knows (NEL, LS, PS) and not a character YAML refuses in a file.
+    static func standsForItself(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFFFE, 0xFFFF: return false
+        default: return true
+        }
     }
 
     private static func write(_ value: JSONValue, indent: Int, into lines: inout [String], prefix: String?) {

@@ -40,6 +40,9 @@ struct FleetPatcherTests {
         #expect(FleetPatcher.rendered("<script>\"x\"", like: .plain) == #""<script>\"x\"""#)
         #expect(FleetPatcher.rendered("it's", like: .singleQuoted) == "'it''s'")
         #expect(FleetPatcher.rendered("-1", like: .plain) == #""-1""#)
+        // What single quotes cannot hold goes in double quotes, escaped.
+        #expect(FleetPatcher.rendered("a\nb", like: .singleQuoted) == #""a\nb""#)
+        #expect(FleetPatcher.rendered("a\u{2028}b", like: .singleQuoted) == #""a\u2028b""#)
     }
 
     @Test func aValueAfterWideCharactersIsFoundByCharacterColumn() throws {

@@ -59,6 +59,21 @@ struct WriterTests {
         #expect(documents.first?.root.mapping?["version"]?.scalar?.style == .doubleQuoted)
     }
 
+    /// Every text reads back as itself, through libyaml as Upkeep reads YAML: also the characters YAML reads as
+    /// line breaks (NEL, LS, PS) and those it refuses in a file (DEL, C1 controls, U+FFFE, U+FFFF).
+    @Test func yamlQuotedTextReadsBackAsItself() throws {
+        let texts = ["a\u{2028}b", "a\u{2029}b", "a\u{85}b", "a\u{7F}b", "a\u{9F}b", "\u{FFFE}\u{FFFF}", "tab\tnew\nline \"q\" \\",
+                     "ünï \u{202E} 日本 😀", "plain"]
+        for text in texts {
+            let yaml = "name: \(YAMLWriter.quoted(text))\n"
+            let log = DiagnosticLog()
+            let document = try #require(YAMLReader().read(yaml, path: "q.yaml", log: log).first)
+            #expect(log.diagnostics.isEmpty, "\(log.sorted)")
+            #expect(document.root.mapping?["name"]?.scalar?.text == text, "\(yaml)")
+        }
+        #expect(YAMLWriter.quoted("a\u{2028}b") == #""a\u2028b""#)
+    }
+
     @Test func markdownCellsCannotBreakTheTable() {
         #expect(MarkdownText.escape("a|b <script> *x* [link]") == "a\\|b &lt;script&gt; \\*x\\* \\[link\\]")
         #expect(MarkdownText.escape("two\nlines") == "two lines")
