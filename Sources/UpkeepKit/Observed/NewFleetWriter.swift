@@ -1,21 +1,30 @@
 /// A fleet written from what the exports report, for an operator who has none yet: every observed fact in
-/// its place, and `FILL-IN` on every field only the operator can decide (the fleet's name, each cluster's
-/// management cluster, ring and window, each pool's image family) and on every fact no export gave. The
-/// markers fail `upkeep validate`, each with its line, until they are filled in.
+/// its place — the AKS Arc management clusters an Azure Local export named, with their release — and `FILL-IN` on
+/// every field only the operator can decide (the fleet's name, each cluster's management cluster, ring and window,
+/// each pool's image family, each management cluster's window and last update) and on every fact no export gave.
+/// The markers fail `upkeep validate`, each with its line, until they are filled in.
 public enum NewFleetWriter {
     public static let marker = "FILL-IN"
 
     public static func render(_ observed: ObservedFacts, sources: [String]) -> String {
         var lines = [
-            "# Written by `upkeep inventory` from \(sources.joined(separator: ", ")).",
+            "# Written by `upkeep inventory` from \(sources.map(YAMLWriter.quoted).joined(separator: ", ")).",
             "# Every \(marker) is yours to decide or to look up: the exports do not say it. `upkeep validate` names each",
             "# one left. Remove `managementCluster` from a cluster no management cluster runs.",
             "apiVersion: upkeep/v1",
             "kind: Fleet",
             "name: \(marker)",
-            "managementClusters: []",
-            observed.clusters.isEmpty ? "clusters: []" : "clusters:",
+            observed.managementClusters.isEmpty ? "managementClusters: []" : "managementClusters:",
         ]
+        for management in observed.managementClusters {
+            // Only an Azure Local instance's solution version names a management cluster: AKS Arc's.
+            lines.append("  - name: \(YAMLWriter.quoted(management.name))")
+            lines.append("    platform: aks-arc")
+            lines.append("    version: \(YAMLWriter.quoted(management.release.value))  # solution version \(YAMLWriter.quoted(management.solutionVersion))")
+            lines.append("    lastUpdated: \(marker)")
+            lines.append("    window: \(marker)")
+        }
+        lines.append(observed.clusters.isEmpty ? "clusters: []" : "clusters:")
         for cluster in observed.clusters {
             lines.append("  - name: \(YAMLWriter.quoted(cluster.name))")
             lines.append("    managementCluster: \(marker)")

@@ -33,4 +33,22 @@ struct NewFleetWriterTests {
         """))
         #expect(text.contains("    kubernetesVersion: 1.27.9\n"))
     }
+
+    /// An Azure Local export names an AKS Arc management cluster: the new fleet has it, with its release, and
+    /// marks its window and last update; the sources in the header comment are quoted (a path is any text).
+    @Test func aReportedManagementClusterIsWrittenWithItsRelease() throws {
+        let folder = TestSupport.packageRoot.appendingPathComponent("examples/observed/arc-local/solution.json")
+        let log = DiagnosticLog()
+        let facts = ObservedInventory.read(files: [("observed/arc-local/solution.json", Array(try Data(contentsOf: folder)))], log: log)
+        #expect(log.diagnostics.isEmpty)
+        let text = NewFleetWriter.render(facts, sources: ["observed\u{2028}x: 1"])
+        let readLog = DiagnosticLog()
+        let document = try #require(YAMLReader().read(text, path: "new.yaml", log: readLog).first)
+        #expect(readLog.diagnostics.isEmpty, "\(readLog.sorted)")
+        #expect(document.root.mapping?["x"] == nil, "the path stays inside its comment")
+        let management = try #require(document.root.mapping?["managementClusters"]?.sequence?.items.first?.mapping)
+        #expect(management["name"]?.scalar?.text == "arc-local" && management["platform"]?.scalar?.text == "aks-arc")
+        #expect(management["version"]?.scalar?.text == "2508")
+        #expect(management["window"]?.scalar?.text == NewFleetWriter.marker && management["lastUpdated"]?.scalar?.text == NewFleetWriter.marker)
+    }
 }
