@@ -23,6 +23,7 @@ public enum ObservedExportReader {
             if let cluster = KubectlNodesDecoder.cluster(items, path: path, context: context) { facts.clusters.append(cluster) }
             return facts
         }
+        var poolClusters: [String: Int] = [:]  // where each cluster of a node pool list is in `facts.clusters`
         for item in items {
             guard let itemKind = self.kind(of: item), sameFamily(itemKind, kind) else {
                 context.error(item, "this entry is not \(kind.rawValue) output like the first entry of the file; one file holds one kind of export.")
@@ -32,11 +33,11 @@ public enum ObservedExportReader {
             case .arcClusters, .resourceGraph:
                 if let cluster = ArcExportDecoder.cluster(item, source: kind, context: context) { facts.clusters.append(cluster) }
             case .arcNodePools:
-                if let (cluster, pool) = ArcExportDecoder.nodePool(item, context: context) { facts.add(pool, to: cluster) }
+                if let (cluster, pool) = ArcExportDecoder.nodePool(item, context: context) { facts.add(pool, to: cluster, positions: &poolClusters) }
             case .aksHciClusters:
                 if let cluster = AksHciExportDecoder.cluster(item, context: context) { facts.clusters.append(cluster) }
             case .aksHciNodePools:
-                if let (cluster, pool) = AksHciExportDecoder.nodePool(item, context: context) { facts.add(pool, to: cluster) }
+                if let (cluster, pool) = AksHciExportDecoder.nodePool(item, context: context) { facts.add(pool, to: cluster, positions: &poolClusters) }
             case .kubectlVersion:
                 if let cluster = kubectlVersion(item, path: path, context: context) { facts.clusters.append(cluster) }
             case .kubectlNodes:
@@ -130,12 +131,14 @@ public enum ObservedExportReader {
 
 extension ObservedFacts {
     /// Adds a pool reported on its own to its cluster (made when the file named no cluster before it).
-    mutating func add(_ pool: ObservedNodePool, to cluster: String) {
-        if let index = clusters.firstIndex(where: { $0.name == cluster }) {
+    /// `positions`: each cluster's place in `clusters`, by name (a list of every pool of a fleet names thousands).
+    mutating func add(_ pool: ObservedNodePool, to cluster: String, positions: inout [String: Int]) {
+        if let index = positions[cluster] {
             clusters[index].nodePools.append(pool)
         } else {
             var observed = ObservedCluster(name: cluster, position: pool.position)
             observed.nodePools = [pool]
+            positions[cluster] = clusters.count
             clusters.append(observed)
         }
     }

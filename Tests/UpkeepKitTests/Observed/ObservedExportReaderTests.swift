@@ -66,6 +66,18 @@ struct ObservedExportReaderTests {
         #expect(payments.nodePools.allSatisfy { $0.kubernetesVersion?.value == Self.version("1.27.9") && $0.kubernetesVersion?.source == .aksHciNodePools })
     }
 
+    /// One list of the pools of several clusters, in any order: each pool goes to its own cluster, the clusters in
+    /// the order the list first names them.
+    @Test func aListOfThePoolsOfSeveralClustersGivesEachItsOwn() {
+        let entry = { (cluster: String, pool: String) in #"{ "ClusterName": "\#(cluster)", "NodePoolName": "\#(pool)", "Version": "v1.27.9", "OsType": "Linux", "NodeCount": 1 }"# }
+        let text = "[" + [entry("b", "one"), entry("a", "one"), entry("b", "two"), entry("a", "two"), entry("b", "three")].joined(separator: ",\n") + "]"
+        let log = DiagnosticLog()
+        let facts = ObservedExportReader.read(Array(text.utf8), path: "pools.json", log: log)
+        #expect(log.diagnostics.isEmpty)
+        #expect(facts.clusters.map(\.name) == ["b", "a"])
+        #expect(facts.clusters.map { $0.nodePools.map(\.name) } == [["one", "two", "three"], ["one", "two"]])
+    }
+
     @Test func hostileNamesStayNames() throws {
         let (facts, log) = try Self.read("hostile.json")
         #expect(log.diagnostics.isEmpty)
