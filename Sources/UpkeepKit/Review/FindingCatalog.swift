@@ -9,9 +9,14 @@ enum FindingCatalog {
         var full: String
         /// What to do about it.
         var help: String
+        /// Listed before the other errors of `upkeep check` (GitHub shows the first ten annotations).
+        var leads = false
     }
 
     static func entry(_ code: String) -> Entry? { entries[code] }
+
+    /// Whether the code's findings come before the other findings of their severity.
+    static func leads(_ code: String) -> Bool { entries[code]?.leads ?? false }
 
     static let entries: [String: Entry] = [
         "step-late": Entry(short: "A step ends after its due date",
@@ -43,7 +48,9 @@ enum FindingCatalog {
                                   help: "Remove one `dependsOn` entry of the cycle the message names."),
         "inventory-drift": Entry(short: "The inventory disagrees with what the clusters report",
                                  full: "A version, pool, image or node count in the fleet differs from the exported observed state (`upkeep check --observed`), or a cluster or pool is on one side only.",
-                                 help: "Update the fleet with `upkeep inventory OBSERVED --fleet FLEET -o NEW-FLEET`, review the lines it prints, and commit the new fleet."),
+                                 help: "Update the fleet with `upkeep inventory OBSERVED --fleet FLEET -o NEW-FLEET`, review the lines it prints, and commit the new fleet.",
+                                 // Every other finding is made from the inventory: a stale one leads.
+                                 leads: true),
         "plan-stale": Entry(short: "The committed plan is not the plan of the inputs",
                             full: "The plan file under review differs from the plan the inputs give on its own as-of day and horizon.",
                             help: "Write the plan again with the command the message gives and commit it."),

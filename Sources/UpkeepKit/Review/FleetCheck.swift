@@ -3,9 +3,9 @@
 /// pool out of support with no step that fixes it (`support-gap-*`, planning.md, "Support through the horizon") and every late step — or when
 /// the committed plan file is not the plan of the inputs.
 public struct FleetCheck: Sendable {
-    /// Errors first; among them the inventory's disagreements with the clusters first (every other finding is
-    /// made from the inventory, so a stale one leads, and GitHub's ten annotations show it); then by subject, code
-    /// and message.
+    /// Errors first; among them the codes the catalog says lead (the inventory's disagreements with the clusters:
+    /// every other finding is made from the inventory, and GitHub's ten annotations show them); then by subject,
+    /// code and message.
     public var problems: [Finding]
 
     public var errorCount: Int { problems.count { $0.severity == .error } }
@@ -49,8 +49,8 @@ public struct FleetCheck: Sendable {
         }
         self.problems = problems.sorted { a, b in
             if a.severity != b.severity { return a < b }
-            let (driftA, driftB) = (a.code == "inventory-drift", b.code == "inventory-drift")
-            return driftA != driftB ? driftA : a < b
+            let (leadsA, leadsB) = (FindingCatalog.leads(a.code), FindingCatalog.leads(b.code))
+            return leadsA != leadsB ? leadsA : a < b
         }
     }
 }
