@@ -40,17 +40,32 @@ public enum FuzzHarness {
 
     /// The observed-state exports `upkeep inventory` reads: the bytes cut at each 0xFF into a nodes file (the fast
     /// path, and the located reader behind it), an export of any kind and an Azure Local solution file, joined,
-    /// compared with a small fixed fleet and written into it.
+    /// compared with a small fixed fleet and written into it. What is written must read back: the rewritten fleet
+    /// without a problem and agreeing with every fact it wrote, the new fleet without a problem and with every
+    /// cluster's name as reported (a difference stops the fuzzer like a crash).
     public static func observed(_ bytes: [UInt8]) {
         let log = DiagnosticLog()
         let facts = ObservedInventory.read(files: files(bytes, names: ["edge/nodes.json", "export.json", "mgmt/solution.json"]), log: log,
                                            execution: .serial)
+        _ = log.sorted.map(\.description)
         let fleet = Array(observedFleet.utf8)
         guard let document = YAMLReader().read(fleet, path: "fleet.yaml", log: DiagnosticLog()).first else { return }
-        let drift = FleetDrift.compare(fleet: document, observed: facts)
-        _ = FleetPatcher.apply(drift, to: fleet).bytes
-        _ = NewFleetWriter.render(facts, sources: ["fuzz"])
-        _ = log.sorted.map(\.description)
+        let drift = FleetDrift.compare(fleet: document, observed: facts, execution: .serial)
+        let patched = FleetPatcher.apply(drift, to: fleet)
+        let patchedLog = DiagnosticLog()
+        let reread = YAMLReader().read(patched.bytes, path: "fleet.yaml", log: patchedLog).first
+        precondition(patchedLog.diagnostics.isEmpty && reread != nil, "the rewritten fleet does not read back")
+        if let reread {
+            let again = FleetDrift.compare(fleet: reread, observed: facts, execution: .serial).changes
+            for written in patched.written {
+                precondition(!again.contains { $0.kind == .changed && $0.cluster == written.cluster && $0.pool == written.pool && $0.field == written.field },
+                             "a value the fleet was rewritten with reads back as another")
+            }
+        }
+        let newLog = DiagnosticLog()
+        let newFleet = YAMLReader().read(NewFleetWriter.render(facts, sources: ["fuzz"]), path: "new.yaml", log: newLog).first
+        let names = newFleet?.root.mapping?["clusters"]?.sequence?.items.compactMap { $0.mapping?["name"]?.scalar?.text } ?? []
+        precondition(newLog.diagnostics.isEmpty && names == facts.clusters.map(\.name), "the new fleet does not read back")
     }
 
     static let observedFleet = """
