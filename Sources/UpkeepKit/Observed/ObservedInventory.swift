@@ -4,9 +4,10 @@ import Foundation
 /// what they say per cluster and pool: one export may give a cluster's version, another its pools. Two exports
 /// that disagree about the same fact are an error naming both places; nothing is guessed between them.
 public enum ObservedInventory {
-    /// The export files under `paths`: each file named, and every `*.json` under the folders named, in path order.
+    /// The export files under `paths`: each file named, and every `*.json` (`*.JSON` too, as Windows may name it)
+    /// under the folders named, in path order.
     public static func exportFiles(under paths: [String], log: DiagnosticLog) -> [String] {
-        InputLoader.files(under: paths, log: log, execution: .standard).filter { $0.hasSuffix(".json") || paths.contains($0) }
+        InputLoader.files(under: paths, log: log, execution: .standard).filter { $0.lowercased().hasSuffix(".json") || paths.contains($0) }
     }
 
     public static func read(paths: [String], log: DiagnosticLog) -> ObservedFacts {

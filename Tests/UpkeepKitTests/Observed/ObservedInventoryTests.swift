@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import UpkeepKit
 
@@ -27,5 +28,19 @@ struct ObservedInventoryTests {
         #expect(log.errorCount == 1)
         let message = log.diagnostics.first?.message ?? ""
         #expect(log.diagnostics.first?.path == "b/pools.json" && message.contains("nodes is 4 here") && message.contains("but 3 in a/show.json:1:"))
+    }
+
+    /// Under a folder, the exports are the JSON files, whatever the case of their extension; a file named is read
+    /// whatever its name.
+    @Test func theExportsUnderAFolderAreItsJSONFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upkeep-exports-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("edge"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["a.json", "B.JSON", "edge/nodes.json", "fleet.yaml", "notes.txt"] {
+            try Data("{}".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let named = folder.appendingPathComponent("fleet.yaml").path
+        let files = ObservedInventory.exportFiles(under: [folder.path, named], log: DiagnosticLog())
+        #expect(files.map { String($0.dropFirst(folder.path.count + 1)) } == ["B.JSON", "a.json", "edge/nodes.json", "fleet.yaml"])
     }
 }
