@@ -85,13 +85,13 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("upkeep: \(path) is not a plan file (upkeep plan --format json).\n".utf8))
             throw ExitCode(1)
         }
-        let horizon = TimeSpan.days(committed.horizonEnd.daysSinceEpoch - committed.asOf.daysSinceEpoch)
+        let horizon = Horizon.days(committed.horizonEnd.daysSinceEpoch - committed.asOf.daysSinceEpoch)
         let again = committed.asOf == fresh.asOf && committed.horizonEnd == fresh.horizonEnd ? fresh
             : Planner.plan(inputs: inputs, asOf: committed.asOf, horizon: horizon, inputFiles: { PlanCommand.inputFiles(inputs) }, execution: execution)
         var rendered: [UInt8] = []
         rendered.reserveCapacity(bytes.count)
         PlanJSONRenderer.write(again) { rendered.append(contentsOf: $0) }
-        let command = "upkeep plan \(paths.joined(separator: " ")) --as-of \(committed.asOf) --horizon \(horizon.days)d --format json -o \(path)"
+        let command = "upkeep plan \(paths.joined(separator: " ")) --as-of \(committed.asOf) --horizon \(horizon) --format json -o \(path)"
         return FleetCheck.CommittedPlan(path: path, isCurrent: rendered == bytes, command: command)
     }
 

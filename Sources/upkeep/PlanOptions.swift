@@ -6,7 +6,7 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "The day the plan starts from (YYYY-MM-DD); default: today in UTC.")
     var asOf: AsOfDate?
 
-    @Option(help: "How far ahead to plan, for example 180d (default: the policy's horizon).")
+    @Option(help: "How far ahead to plan: days, weeks or months, for example 180d, 26w or 6m (m is months here; default: the policy's horizon).")
     var horizon: HorizonSpan?
 
     func plan(_ inputs: InputSet, inputFiles: () -> [Plan.InputFile] = { [] }, execution: ExecutionOptions = .standard) -> Plan {
@@ -14,12 +14,12 @@ struct PlanOptions: ParsableArguments {
     }
 }
 
-/// `--horizon 180d`
+/// `--horizon 180d`, `26w` or `6m` (six months).
 struct HorizonSpan: ExpressibleByArgument {
-    var span: TimeSpan
+    var span: Horizon
 
     init?(argument: String) {
-        guard let span = TimeSpan(parsing: argument), span.minutes > 0 else { return nil }
+        guard let span = Horizon(parsing: argument) else { return nil }
         self.span = span
     }
 }

@@ -141,8 +141,9 @@ public enum AKSArcFeedGenerator {
           supportedReleases: none
           maxBehind: none
           releaseSupportMonths: 6
-          updatesTo: latest
+          updatesTo: next
           nodeImageOnlyUpdates: false
+          skipMinorsFromUnsupported: true
           certificateValidity: 365d
 
         """

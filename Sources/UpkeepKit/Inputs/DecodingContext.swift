@@ -138,6 +138,16 @@ public struct DecodingContext {
         return span
     }
 
+    /// A plan horizon: days, weeks or calendar months (`180d`, `26w`, `6m`); minutes and hours are refused.
+    public func horizon(_ node: YAMLNode, _ field: String) -> Horizon? {
+        guard let value = text(node, field) else { return nil }
+        guard let horizon = Horizon(parsing: value) else {
+            error(node, "\"\(field)\" is \"\(value)\", which is not a plan horizon (\(Horizon.expected)).")
+            return nil
+        }
+        return horizon
+    }
+
     /// "HH:MM" from 00:00 to 23:59, as minutes after midnight.
     public func timeOfDay(_ node: YAMLNode, _ field: String) -> Int? {
         guard let value = text(node, field) else { return nil }

@@ -5,7 +5,7 @@ enum PlatformReleasesDecoder {
         var rules = PlatformRules()
         if let node = root["rules"], let fields = context.fields(node, "the platform rules", known: [
             "supportedMinors", "minorGracePeriod", "supportedReleases", "maxBehind", "updatesTo",
-            "nodeImageOnlyUpdates", "certificateValidity", "releaseSupportMonths", "endOfSupport",
+            "nodeImageOnlyUpdates", "certificateValidity", "releaseSupportMonths", "endOfSupport", "skipMinorsFromUnsupported",
         ]) {
             if let value = fields["supportedMinors"].flatMap({ context.integer($0, "supportedMinors", atLeast: 1, atMost: 50) }) { rules.supportedMinors = value }
             if let value = fields["minorGracePeriod"].flatMap({ context.timeSpan($0, "minorGracePeriod") }) { rules.minorGracePeriod = value }
@@ -19,6 +19,7 @@ enum PlatformReleasesDecoder {
             if let value = fields["releaseSupportMonths"].flatMap({ context.integer($0, "releaseSupportMonths", atLeast: 1, atMost: 120) }) { rules.releaseSupportMonths = value }
             if let value = fields["updatesTo"].flatMap({ context.choice($0, "updatesTo", as: PlatformUpdatesTo.self) }) { rules.updatesTo = value }
             if let value = fields["nodeImageOnlyUpdates"].flatMap({ context.boolean($0, "nodeImageOnlyUpdates") }) { rules.nodeImageOnlyUpdates = value }
+            if let value = fields["skipMinorsFromUnsupported"].flatMap({ context.boolean($0, "skipMinorsFromUnsupported") }) { rules.skipMinorsFromUnsupported = value }
             if let value = fields["certificateValidity"].flatMap({ context.timeSpan($0, "certificateValidity", positive: true) }) { rules.certificateValidity = value }
         }
         let releases = root.required("releases").map { context.list($0, "releases") { release($0, context) } } ?? []

@@ -9,7 +9,7 @@ enum UpgradePolicyDecoder {
     static func decode(_ root: Fields, _ context: DecodingContext) -> UpgradePolicy? {
         var policy = UpgradePolicy()
         policy.position = root.position
-        if let value = root["horizon"].flatMap({ context.timeSpan($0, "horizon", positive: true) }) { policy.horizon = value }
+        if let value = root["horizon"].flatMap({ context.horizon($0, "horizon") }) { policy.horizon = value }
         if let value = root["target"].flatMap({ context.choice($0, "target", as: UpgradeTarget.self) }) { policy.target = value }
         if let value = root["kubeletSkew"].flatMap({ context.integer($0, "kubeletSkew", atLeast: 0, atMost: 3) }) { policy.kubeletSkew = value }
         if let value = root["workerUpgrades"].flatMap({ context.choice($0, "workerUpgrades", as: WorkerUpgrades.self) }) { policy.workerUpgrades = value }

@@ -22,6 +22,9 @@ public struct PlatformRules: Sendable, Equatable {
     public var endOfSupportByHost: [HostEndOfSupport] = []
     public var updatesTo = PlatformUpdatesTo.latest
     public var nodeImageOnlyUpdates = true
+    /// A workload cluster out of support may be upgraded straight back into support, skipping minors (AKS Arc's
+    /// cluster-upgrade page); false where the platform upgrades one minor at a time (AKS hybrid).
+    public var skipMinorsFromUnsupported = false
     public var certificateValidity = TimeSpan.days(90)
 
     public init() {}

@@ -1,7 +1,7 @@
 /// How plans are made (`UpgradePolicy`). Every key has a default, so a fleet without a policy document
 /// gets exactly these values.
 public struct UpgradePolicy: Sendable {
-    public var horizon = TimeSpan.days(180)
+    public var horizon = Horizon.days(180)
     public var target = UpgradeTarget.minimum
     public var kubeletSkew = 2
     public var workerUpgrades = WorkerUpgrades.lockstep

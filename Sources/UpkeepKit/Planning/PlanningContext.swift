@@ -31,11 +31,11 @@ final class PlanningContext: Sendable {
     /// (`withTargets`).
     let targets: [ClusterTarget]
 
-    init(inputs: InputSet, asOf: CalendarDate, horizon: TimeSpan) {
+    init(inputs: InputSet, asOf: CalendarDate, horizon: Horizon) {
         engine = SupportEngine(inputs: inputs)
         policy = inputs.policy
         self.asOf = asOf
-        horizonEnd = asOf.adding(days: horizon.days)
+        horizonEnd = horizon.end(from: asOf)
         searchEnd = horizonEnd.adding(days: 366)
         clusters = inputs.clusters.sorted { UTF8Order.precedes($0.name, $1.name) }
         var index: [String: Int] = [:]

@@ -13,18 +13,41 @@
 struct PlanningPipeline {
     let execution: ExecutionOptions
 
-    func plan(inputs: InputSet, asOf: CalendarDate, horizon: TimeSpan?, inputFiles: () -> [Plan.InputFile]) -> Plan {
+    func plan(inputs: InputSet, asOf: CalendarDate, horizon: Horizon?, inputFiles: () -> [Plan.InputFile]) -> Plan {
         let base = PlanningContext(inputs: inputs, asOf: asOf, horizon: horizon ?? inputs.policy.horizon)
         let supportFindings = execution.background { base.engine.planningFindings(on: base.asOf) }
         let context = targets(base)
         let decisions = platformDecisions(context)
         execution.phase("cluster targets and platform decisions")
         let paths = self.paths(context, decisions: decisions)
-        let graph = StepGraph.make(paths: paths, decisions: decisions, context: context)
+        // Certificates first: expired ones, and ones that lapse before any usual rotation and before a platform
+        // update renews them. Whether an update does is known once it is placed: where none does in time, the
+        // schedule is made again with that renewal first (rare: a plan of certificates days from expiry).
+        var lapses = Self.lapses(context)
+        var renewFirst = lapses.filter { name, lapse in
+            if case .expired = lapse { return true }
+            return !(decisions[name]?.updatePlanned ?? false) || decisions[name]?.blockedReason != nil
+        }
+        var graph = StepGraph.make(paths: paths, decisions: decisions, context: context, renewFirst: renewFirst)
         execution.phase("cluster paths and the step graph")
-        let schedule = self.schedule(graph, context: context)
+        var schedule = self.schedule(graph, context: context)
+        lapses = lapses.filter { name, lapse in renewFirst[name] == nil && !CertificateRenewal.renewedByUpdate(name, before: lapse.expiry, in: schedule) }
+        if !lapses.isEmpty {
+            renewFirst.merge(lapses) { first, _ in first }
+            graph = StepGraph.make(paths: paths, decisions: decisions, context: context, renewFirst: renewFirst)
+            schedule = self.schedule(graph, context: context)
+        }
         return PlanAssembly(context: context, execution: execution)
             .plan(schedule, earlierFindings: paths.flatMap(\.findings), supportFindings: supportFindings.value, inputFiles: inputFiles)
+    }
+
+    /// Each management cluster whose certificates lapse before a usual rotation could renew them, by name.
+    static func lapses(_ context: PlanningContext) -> [String: CertificateRenewal.Lapse] {
+        var lapses: [String: CertificateRenewal.Lapse] = [:]
+        for management in PlanAssembly.uniqueByName(context.engine.inputs.managementClusters) {
+            if let lapse = CertificateRenewal.lapse(of: management, context: context) { lapses[management.name] = lapse }
+        }
+        return lapses
     }
 
     /// Stage 1: the context with each cluster's target.
@@ -63,9 +86,9 @@ struct PlanningPipeline {
         NodeImageRound.add(imageNeeds, to: &scheduler, context: context, findings: &imageFindings)
         scheduler.run(execution)
         execution.phase("schedule node image updates")
-        CertificateRound.add(to: &scheduler, context: context)
+        let certificateFindings = CertificateRound.add(to: &scheduler, context: context)
         var schedule = scheduler.finish()
-        schedule.findings = imageFindings + schedule.findings
+        schedule.findings = imageFindings + schedule.findings + certificateFindings
         return schedule
     }
 

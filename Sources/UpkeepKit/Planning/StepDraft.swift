@@ -54,6 +54,9 @@ struct StepDraft: Sendable {
     var securityFix = false
     /// A hop the platform update waits for (takes what the current release offers).
     var bridge = false
+    /// A hop on the way to a later minor (one minor at a time) whose minor no supported patch is offered in: it
+    /// takes the newest patch offered (standalone: released) even if out of support, with a warning.
+    var transit = false
     /// Its target exists only in a release the management cluster updates to: it waits for that update.
     var needsPlatformUpdate = false
     /// A hop that waits for the platform update: the release that offers its version (nil: the first

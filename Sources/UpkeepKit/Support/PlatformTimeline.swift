@@ -106,4 +106,24 @@ public struct PlatformTimeline: Sendable {
     public func releases(newerThan version: PlatformVersion) -> [PlatformRelease] {
         releases.filter { $0.version > version }
     }
+
+    /// Where a release-by-release path (`updatesTo: next`) from `version` must stop: the releases right after it
+    /// whose Kubernetes versions no source gives, and the first published release after them (nil when none).
+    /// Nil when the path is not release by release or the next release is published. Such releases are steps
+    /// the platform takes; a plan cannot check what they offer, so it does not plan through them.
+    public func pathBlock(after version: PlatformVersion) -> (unknown: [PlatformRelease], nextKnown: PlatformRelease?)? {
+        guard rules.updatesTo == .next else { return nil }
+        let all = (releases(newerThan: version) + unpublishedReleases(newerThan: version)).sorted { $0.version < $1.version }
+        let unknown = all.prefix { !$0.versionsPublished }
+        guard !unknown.isEmpty else { return nil }
+        return (Array(unknown), all.dropFirst(unknown.count).first)
+    }
+
+    /// The sentence saying why a release-by-release path stops after `version` (nil when it does not).
+    public func pathBlockReason(after version: PlatformVersion) -> String? {
+        guard let block = pathBlock(after: version) else { return nil }
+        let names = block.unknown.map(\.version.description).joined(separator: ", ")
+        let beyond = block.nextKnown.map { " before \($0.version)" } ?? ""
+        return "\(platform) updates one release at a time, and the next \(block.unknown.count == 1 ? "release" : "releases") \(names) after \(version) \(block.unknown.count == 1 ? "has" : "have") no published Kubernetes versions, so the update path stops at \(version)\(beyond) until the feed gives them"
+    }
 }

@@ -86,7 +86,7 @@ enum PlanFixtures {
     }
 
     static func plan(platform: String, fleet: String, schedule: String = schedule(), policy: String = policy(),
-                     extra: [String: String] = [:], asOf: String = "2024-07-01", horizon: TimeSpan? = nil) -> (Plan, DiagnosticLog) {
+                     extra: [String: String] = [:], asOf: String = "2024-07-01", horizon: Horizon? = nil) -> (Plan, DiagnosticLog) {
         var files = ["platform.yaml": platform, "fleet.yaml": fleet, "schedule.yaml": schedule, "policy.yaml": policy, "images.yaml": catalog]
         files.merge(extra) { $1 }
         let (inputs, log) = TestSupport.load(files)
@@ -101,9 +101,11 @@ enum PlanFixtures {
 
     /// With UPKEEP_PLAN_DUMP=DIR, every fixture plan is also written to DIR, named by a digest of its
     /// inputs: `Tests/tools/compare-plans.sh` compares the plans of two commits this way.
-    static func dump(_ plan: Plan, files: [String: String], asOf: String, horizon: TimeSpan?) {
+    static func dump(_ plan: Plan, files: [String: String], asOf: String, horizon: Horizon?) {
         guard let folder = ProcessInfo.processInfo.environment["UPKEEP_PLAN_DUMP"] else { return }
-        var key = "\(asOf) \(horizon?.minutes ?? -1)\n"
+        // A horizon in days keys as the minutes earlier commits wrote, so that their dumps pair with these.
+        let horizonKey = horizon.map { $0.unit == .days ? "\($0.count * 1440)" : $0.description } ?? "-1"
+        var key = "\(asOf) \(horizonKey)\n"
         for name in files.keys.sorted() { key += "\(name)\n\(files[name] ?? "")\n" }
         let name = SHA256.hex(Array(key.utf8)).prefix(16)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

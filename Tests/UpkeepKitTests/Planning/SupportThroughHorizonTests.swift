@@ -35,20 +35,45 @@ struct SupportThroughHorizonTests {
         #expect(run.output.contains("error support-gap-versions-unknown management-cluster/arc-plant"))
     }
 
-    /// With a later release whose versions are known, the plan moves both management clusters to it and the two
-    /// findings go.
-    @Test func aLaterReleaseInTheFeedMovesBothAndTheFindingsGo() throws {
-        // A copy of the shipped feeds with one invented release after the unknown ones, whose versions are known.
+    /// The shipped feeds with one invented release after the unknown ones, whose versions are known; with
+    /// `publishing`, the unknown ones get 2510's versions too.
+    static func laterReleasePlan(publishing: Bool) throws -> Plan {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upkeep-later-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("releases"), to: folder)
         let feed = folder.appendingPathComponent("platform-aks-arc.yaml")
-        let shipped = try String(contentsOf: feed, encoding: .utf8)
+        var shipped = try String(contentsOf: feed, encoding: .utf8)
+        if publishing {
+            for release in ["2511", "2512", "2601", "2602"] {
+                let marker = "  - version: \(release) "
+                guard let start = shipped.range(of: marker), let unknown = shipped.range(of: "kubernetesVersions: unknown", range: start.upperBound..<shipped.endIndex) else { continue }
+                shipped.replaceSubrange(unknown, with: "kubernetesVersions: [1.30.13, 1.30.14, 1.31.9, 1.31.10, 1.32.5, 1.32.6]")
+            }
+        }
         try Data((shipped + "  - { version: 2603, released: 2026-03-10, kubernetesVersions: [1.31.10, 1.31.11, 1.32.6, 1.32.7, 1.33.2, 1.33.3] }\n").utf8).write(to: feed)
         let (inputs, log) = TestSupport.load(paths: [folder.path, Self.root.appendingPathComponent("schedules").path, Self.root.appendingPathComponent("examples/fleet.yaml").path])
         #expect(log.errorCount == 0, "\(TestSupport.messages(log))")
-        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2026-03-01"))
+        return Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2026-03-01"))
+    }
+
+    /// Azure Local updates release by release: with a known release after ones whose versions are unknown, no update
+    /// jumps over them; the path stops and the error names the releases in between and the one after.
+    @Test func releaseByReleasePath_stopsBeforeReleasesWithUnknownVersions() throws {
+        let plan = try Self.laterReleasePlan(publishing: false)
         for name in ["arc-local", "arc-plant"] {
+            #expect(!plan.steps.contains { $0.kind == .platformUpdate && $0.managementCluster == name && $0.to != "2509" && $0.to != "2510" }, "\(name)")
+            #expect(plan.findings.contains { $0.subject == "management-cluster/\(name)" && $0.code == "support-gap-versions-unknown"
+                    && $0.message.contains("the next releases 2511, 2512, 2601, 2602 after 2510 have no published Kubernetes versions, so the update path stops at 2510 before 2603") }, "\(name)")
+        }
+    }
+
+    /// With the releases in between published, the plan goes through each of them to the later release, and the
+    /// findings go.
+    @Test func releaseByReleasePath_goesThroughEveryPublishedRelease() throws {
+        let plan = try Self.laterReleasePlan(publishing: true)
+        for name in ["arc-local", "arc-plant"] {
+            let updates = plan.steps.filter { $0.kind == .platformUpdate && $0.managementCluster == name }.map(\.to)
+            #expect(Array(updates.suffix(5)) == ["2511", "2512", "2601", "2602", "2603"], "\(name): \(updates)")
             #expect(plan.steps.contains { $0.kind == .platformUpdate && $0.managementCluster == name && $0.to == "2603" && $0.start != nil }, "\(name)")
             #expect(!plan.findings.contains { $0.subject == "management-cluster/\(name)" && $0.code.hasPrefix("support-gap-") }, "\(name)")
         }

@@ -146,6 +146,10 @@ enum SupportGaps {
         guard verdict.rule == .platformRelease else { return ("support-gap-unplanned", "no step renews it in time") }
         guard case .release(_, let release) = running, let timeline else { return ("support-gap-no-release", "no later release in the feeds can be planned") }
         let unpublished = timeline.unpublishedReleases(newerThan: release)
+        // A published release beyond the unknown ones: the path stops short of it (with none, the sentence below).
+        if timeline.pathBlock(after: release)?.nextKnown != nil, let reason = timeline.pathBlockReason(after: release) {
+            return ("support-gap-versions-unknown", reason)
+        }
         if timeline.releases(newerThan: release).isEmpty && !unpublished.isEmpty {
             return ("support-gap-versions-unknown", "later releases exist (\(unpublished.map(\.version.description).joined(separator: ", "))), but no source in the feeds publishes their Kubernetes versions, so none can be planned until the feed gives them")
         }

@@ -9,7 +9,9 @@ struct StepGraph: Sendable {
     /// The platform decisions, blocked where a cluster has no path into the target release.
     let decisions: [String: PlatformDecision]
 
-    static func make(paths: [ClusterPathBuilder.Result], decisions: [String: PlatformDecision], context: PlanningContext) -> StepGraph {
+    /// `renewFirst`: the management clusters whose certificates are renewed before all else (`CertificateRenewal`).
+    static func make(paths: [ClusterPathBuilder.Result], decisions: [String: PlatformDecision], context: PlanningContext,
+                     renewFirst: [String: CertificateRenewal.Lapse] = [:]) -> StepGraph {
         var decisions = decisions
         for (cluster, path) in zip(context.clusters, paths) where path.bridgeImpossible {
             if let name = cluster.managementCluster?.name { decisions[name]?.blockedReason = "cluster \(cluster.name) has no path into the target release" }
@@ -31,6 +33,17 @@ struct StepGraph: Sendable {
             }
         }
         link(&drafts, context: context, decisions: decisions, clusterSteps: clusterSteps, platformSteps: platformSteps)
+        // Certificates first: a lapsed renewal goes before every other step of its management cluster and clusters.
+        for management in PlanAssembly.uniqueByName(context.engine.inputs.managementClusters) {
+            guard let lapse = renewFirst[management.name],
+                  let renewal = CertificateRenewal.urgentDraft(for: management, lapse: lapse, context: context) else { continue }
+            let index = drafts.count
+            drafts.append(renewal)
+            if let first = platformSteps[management.name]?.first { drafts[first].predecessors.append(index) }
+            for position in context.clustersByManagement[management.name] ?? [] {
+                if let first = clusterSteps[context.clusters[position].name]?.first { drafts[first].predecessors.append(index) }
+            }
+        }
         // Moved out of the drafts one by one, not copied.
         var steps: [StepRequirement] = []
         steps.reserveCapacity(drafts.count)

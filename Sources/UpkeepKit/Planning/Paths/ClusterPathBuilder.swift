@@ -30,78 +30,13 @@ struct ClusterPathBuilder {
         if context.cannotBeUpdated(cluster) { return result }
         let blockedReason = context.stoppedBlockReason(cluster)
 
-        // Hops: a jump back into support, then one minor at a time.
+        // Hops: one minor at a time, or a jump back into support where the platform allows it (planning.md 3).
         let minorSupport = minorVerdict(currentMinor)
-        var hops: [KubernetesMinor] = []
-        var jumpReason: String?
-        if !minorSupport.isSupported(on: context.asOf) && policy.skipFromUnsupported,
-           let oldest = candidates.first(where: { $0 > currentMinor && minorVerdict($0).isSupported(on: context.asOf) }) {
-            hops.append(oldest)
-            let skipped = oldest.distance(from: currentMinor) - 1
-            jumpReason = "out of support (\(minorSupport.reason)): jumps straight to \(oldest), the oldest supported minor"
-            if skipped >= 2 {
-                result.findings.append(Finding(.warning, code: "skips-minors", subject: subject,
-                                               message: "cluster \(cluster.name) is out of support on \(currentMinor) and jumps straight to \(oldest), skipping \(skipped) minors; such upgrades may fail, and recreating the cluster is the safer path.",
-                                               position: cluster.position))
-            }
-        }
-        var next = hops.last ?? currentMinor
-        while next < target {
-            next = KubernetesMinor(major: next.major, minor: next.minor + 1)
-            hops.append(next)
-        }
-
-        // Bridges: the minors the cluster must reach, within what its current release offers, before the
-        // platform update may run (Test-UpdateAksHci).
-        var bridgeUntil: KubernetesMinor?
-        if let decision, let targetRelease = decision.target {
-            let targetMinors = PlatformDecision.minors(targetRelease)
-            if !targetMinors.contains(currentMinor) {
-                if let needed = targetMinors.filter({ $0 > currentMinor }).min() {
-                    var step = hops.last ?? currentMinor
-                    while step < needed {
-                        step = KubernetesMinor(major: step.major, minor: step.minor + 1)
-                        if !hops.contains(step) { hops.append(step) }
-                    }
-                    let currentMinors = PlatformDecision.minors(decision.current)
-                    let unreachable = hops.filter { $0 <= needed && !currentMinors.contains($0) }
-                    if unreachable.isEmpty {
-                        bridgeUntil = needed
-                    } else {
-                        result.bridgeImpossible = true
-                        result.findings.append(Finding(.error, code: "no-upgrade-path", subject: subject,
-                                                       message: "cluster \(cluster.name) runs Kubernetes \(currentMinor), which \(decision.management.platform.name) release \(targetRelease.version) does not offer, and release \(decision.current?.version.description ?? "?") offers no way to \(needed); the update of \(decision.management.name) cannot run until the cluster is moved or redeployed.",
-                                                       position: cluster.position))
-                    }
-                } else {
-                    result.bridgeImpossible = true
-                    result.findings.append(Finding(.error, code: "no-upgrade-path", subject: subject,
-                                                   message: "cluster \(cluster.name) runs Kubernetes \(currentMinor), newer than every minor \(decision.management.platform.name) release \(targetRelease.version) offers; the update of \(decision.management.name) cannot run.",
-                                                   position: cluster.position))
-                }
-            }
-        }
-
-        // Each hop needs a release (or upstream patch) that offers its minor within the search range: a
-        // bridge takes what the current release lists; any other hop a patch supported on the day it could
-        // run, which may mean waiting for the planned platform update (planning.md 3, "Platform first").
-        var usable: [KubernetesMinor] = []
-        var hopSources: [KubernetesMinor: HopSource] = [:]
-        var couldRunFrom = context.asOf
-        for hop in hops.sorted() {
-            let isBridge = bridgeUntil.map { hop <= $0 } ?? false
-            let source = isBridge ? bridgeSource(of: hop) : hopSource(of: hop, from: couldRunFrom)
-            guard let source else {
-                result.findings.append(Finding(.warning, code: "no-release-offers-target", subject: subject,
-                                               message: "no release available for cluster \(cluster.name) offers a Kubernetes \(hop) patch that is supported when the hop could run, within the horizon; its upgrade stops at \(usable.last ?? currentMinor).",
-                                               position: cluster.position))
-                break
-            }
-            usable.append(hop)
-            hopSources[hop] = source
-            couldRunFrom = max(couldRunFrom, source.available)
-        }
-        hops = usable
+        let planned = hopPlan(target: target, candidates: candidates, minorSupport: minorSupport)
+        var hops = planned.hops
+        let jumpReason = planned.jumpReason, bridgeUntil = planned.bridgeUntil, hopSources = planned.sources
+        result.findings += planned.findings
+        result.bridgeImpossible = planned.bridgeImpossible
         result.target = hops.last ?? currentMinor
 
         var drafts: [StepDraft] = []
@@ -113,7 +48,8 @@ struct ClusterPathBuilder {
             for pool in cluster.nodePools {
                 guard let version = poolVersions[pool.name] else { continue }
                 let behind = minor.distance(from: version.minorVersion)
-                guard behind > policy.kubeletSkew || controlPlane < version else { continue }
+                // Moving a pool to the version it already runs is no move (a jump wider than the skew).
+                guard behind > policy.kubeletSkew || controlPlane < version, version != controlPlane else { continue }
                 var draft = StepDraft(kind: .nodePoolUpgrade, cluster: cluster.name, management: cluster.managementCluster?.name,
                                       pool: pool.name, sequence: drafts.count, ringIndex: ring, from: version.description,
                                       estimatedMinutes: context.roll(pool))
@@ -149,6 +85,7 @@ struct ClusterPathBuilder {
             draft.movesControlPlane = true
             draft.movedPools = lockstep ? cluster.nodePools.map(\.name) : []
             draft.bridge = bridgeUntil.map { hop <= $0 } ?? false
+            draft.transit = planned.transit.contains(hop)
             draft.needsPlatformUpdate = hopSources[hop]?.release.map { $0.version != decision?.current?.version } ?? false
             if draft.needsPlatformUpdate { draft.releaseNeeded = hopSources[hop]?.release?.version }
             draft.availableFrom = hopSources[hop]?.available

@@ -60,6 +60,21 @@ enum PlatformPlanner {
             chain.append(next)
         }
         decision.chain = timeline.rules.updatesTo == .latest ? chain : newer.filter { $0.version <= (chain.last ?? target).version }
+        // Release by release, a release whose versions are unknown is a step nobody can check: the path stops
+        // before it, and the support gap after the plan names the releases in between.
+        if timeline.rules.updatesTo == .next {
+            var through = management.version
+            var kept: [PlatformRelease] = []
+            for release in decision.chain {
+                if let reason = timeline.pathBlockReason(after: through) {
+                    decision.addReason(reason, from: timeline.pathBlock(after: through)?.unknown.first?.position)
+                    break
+                }
+                kept.append(release)
+                through = release.version
+            }
+            decision.chain = kept
+        }
         if let lastUpdated = management.lastUpdated {
             let expiry = lastUpdated.adding(days: timeline.rules.certificateValidity.days)
             if expiry <= context.horizonEnd {

@@ -117,7 +117,8 @@ extension StepScheduler {
             state.constraints.append(PlacementConstraint(kind: .releaseAvailable, notBefore: Instant(startOf: available),
                                                    detail: .available(available)))
         }
-        if step.kind == .platformUpdate || step.kind == .certificateRotation, let latest = state.workloadLatestEnd[numbers.subject[index]] {
+        // Certificate renewal never waits for workload steps (planning.md 3, "Certificates first").
+        if step.kind == .platformUpdate, let latest = state.workloadLatestEnd[numbers.subject[index]] {
             state.constraints.append(PlacementConstraint(kind: .after, notBefore: latest.end, step: latest.step, detail: .clustersFirst))
         }
     }

@@ -25,6 +25,11 @@ extension StepScheduler {
             if let managementCluster = context.engine.managementClusters[management], let timeline = context.timeline(of: managementCluster) {
                 supported = { PlatformPatchSupportRule.end(of: $0, on: timeline).isSupported(on: day) }
             }
+        } else if step.transit {
+            // Passing through a minor past its end of life: every patch of it released by then.
+            offered = context.engine.upstream.minor(minor)?.patches.compactMap { patch in patch.released.map { $0 <= day ? patch.version : nil } ?? nil } ?? []
+            let upstream = context.engine.upstream
+            supported = { StandaloneKubernetesSupportRule.evaluate($0, upstream: upstream).isSupported(on: day) }
         } else {
             offered = context.offeredUpstream(on: day)
         }
@@ -35,6 +40,15 @@ extension StepScheduler {
         if step.bridge, let best = candidates.last {
             findings.append(Finding(.warning, code: "bridge-version-unsupported", subject: "cluster/\(clusterName)",
                                     message: "cluster \(clusterName) bridges to \(best), the newest patch its current release offers, although it is no longer supported on \(day); the platform update waits for it.",
+                                    position: cluster.position))
+            return best
+        }
+        if step.transit, let best = candidates.last {
+            // A step tried in several occurrences settles its version more than once: the last one is said.
+            let said = "cluster \(clusterName) passes through \(minor)."
+            if let earlier = findings.lastIndex(where: { $0.code == "transit-version-unsupported" && $0.message.hasPrefix(said) }) { findings.remove(at: earlier) }
+            findings.append(Finding(.warning, code: "transit-version-unsupported", subject: "cluster/\(clusterName)",
+                                    message: "cluster \(clusterName) passes through \(best), which is no longer supported on \(day): it upgrades one minor at a time, so it cannot skip \(minor) on its way to a supported minor.",
                                     position: cluster.position))
             return best
         }

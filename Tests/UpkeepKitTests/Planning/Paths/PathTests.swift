@@ -23,10 +23,15 @@ struct TargetsAndPathsTests {
         #expect(zip(hops, hops.dropFirst()).allSatisfy { ($0.end ?? Instant(minutesSinceEpoch: 0)) <= ($1.start ?? Instant(minutesSinceEpoch: 0)) })
     }
 
-    @Test func skipFromUnsupported_jumpsStraightBackIntoSupportWithAWarning() {
-        let feed = P.platform([P.Release(version: "1.0.1.0", released: "2024-01-01", versions: ["1.22.1", "1.23.1", "1.24.1"]),
-                               P.Release(version: "1.0.2.0", released: "2024-02-01", versions: ["1.27.1", "1.28.1", "1.29.1", "1.22.1", "1.23.1", "1.24.1"],
-                                         extra: "    endOfSupport: [{ minor: \"1.24\", date: 2024-03-01 }]\n")])
+    /// A platform whose releases list an unsupported 1.24 and, in the newer release, only 1.27–1.29 beyond it.
+    static func jumpFeed(rules: String) -> String {
+        P.platform([P.Release(version: "1.0.1.0", released: "2024-01-01", versions: ["1.22.1", "1.23.1", "1.24.1"]),
+                    P.Release(version: "1.0.2.0", released: "2024-02-01", versions: ["1.27.1", "1.28.1", "1.29.1", "1.22.1", "1.23.1", "1.24.1"],
+                              extra: "    endOfSupport: [{ minor: \"1.24\", date: 2024-03-01 }]\n")], rules: rules)
+    }
+
+    @Test func skipFromUnsupported_jumpsStraightBackIntoSupportWhereThePlatformAllowsIt() {
+        let feed = Self.jumpFeed(rules: "supportedMinors: 3, skipMinorsFromUnsupported: true")
         let fleet = P.fleet(management: "1.0.2.0", clusters: [P.Cluster(name: "alpha", version: "1.24.1")])
         let (plan, _) = P.plan(platform: feed, fleet: fleet)
         let hops = plan.steps(of: "alpha").filter { $0.kind == .kubernetesUpgrade }
@@ -36,6 +41,56 @@ struct TargetsAndPathsTests {
         // Without the jump, the cluster must go one minor at a time, and no release offers 1.25.
         #expect(strict.steps(of: "alpha").filter { $0.kind == .kubernetesUpgrade }.isEmpty)
         #expect(strict.findings.contains { $0.code == "no-release-offers-target" && $0.message.contains("Kubernetes 1.25") })
+    }
+
+    /// AKS hybrid's default: Get-AksHciClusterUpdates offers the next minor only, so no jump, whatever the policy.
+    @Test func skipFromUnsupported_neverWhereThePlatformUpgradesOneMinorAtATime() {
+        let feed = Self.jumpFeed(rules: "supportedMinors: 3")
+        let (plan, _) = P.plan(platform: feed, fleet: P.fleet(management: "1.0.2.0", clusters: [P.Cluster(name: "alpha", version: "1.24.1")]))
+        #expect(plan.steps(of: "alpha").filter { $0.kind == .kubernetesUpgrade }.isEmpty)
+        #expect(!plan.findings.contains { $0.code == "skips-minors" })
+        #expect(plan.findings.contains { $0.code == "no-release-offers-target" && $0.message.contains("Kubernetes 1.25") })
+    }
+
+    /// A jump onto a patch already out of support on the day it runs buys nothing: one minor at a time instead,
+    /// passing through the unsupported minor (a warning) on the way to the supported one.
+    @Test func skipFromUnsupported_neverOntoAPatchOutOfSupportOnTheDayItRuns() {
+        // 1.0.2.0 offers 1.26.1 (dropped by 1.0.3.0, so out of support 30 days later) and 1.27.x; 1.0.3.0 needs 1.26+.
+        let feed = P.platform([P.Release(version: "1.0.1.0", released: "2024-01-01", versions: ["1.24.1", "1.25.1", "1.26.1"]),
+                               P.Release(version: "1.0.2.0", released: "2024-02-01", versions: ["1.24.1", "1.25.1", "1.26.1"],
+                                         extra: "    endOfSupport: [{ minor: \"1.24\", date: 2024-03-01 }]\n"),
+                               P.Release(version: "1.0.3.0", released: "2024-03-01", versions: ["1.26.2", "1.27.1", "1.28.1"])],
+                              rules: "supportedMinors: 3, skipMinorsFromUnsupported: true")
+        let fleet = P.fleet(management: "1.0.2.0", clusters: [P.Cluster(name: "alpha", version: "1.24.1")])
+        let (plan, _) = P.plan(platform: feed, fleet: fleet)
+        let hops = plan.steps(of: "alpha").filter { $0.kind == .kubernetesUpgrade }.map(\.to)
+        #expect(hops.first == "1.25.1", "\(hops)")
+        #expect(!plan.findings.contains { $0.code == "skips-minors" })
+        for (from, to) in zip(["1.24.1"] + hops, hops) {
+            let a = KubernetesVersion(parsing: from), b = KubernetesVersion(parsing: to)
+            #expect(a.map { b?.minorVersion.distance(from: $0.minorVersion) ?? 0 } ?? 0 <= 1, "\(from) → \(to)")
+        }
+    }
+
+    /// kubeadm upgrades one minor at a time: a standalone cluster minors behind passes through each, taking the
+    /// newest released patch of a minor past its end of life with a warning, and never skips one.
+    @Test func standalone_neverSkipsAMinor() {
+        let upstream = """
+            apiVersion: upkeep/v1
+            kind: KubernetesReleases
+            minors:
+              - { minor: "1.28", released: 2023-08-15, endOfLife: 2024-06-28, patches: [{ version: 1.28.1, released: 2023-09-01 }, { version: 1.28.9, released: 2024-04-16 }] }
+              - { minor: "1.29", released: 2023-12-13, endOfLife: 2025-02-28, patches: [{ version: 1.29.1, released: 2024-01-17 }, { version: 1.29.4, released: 2024-04-16 }] }
+              - { minor: "1.30", released: 2024-04-17, endOfLife: 2025-06-28, patches: [{ version: 1.30.1, released: 2024-05-15 }] }
+
+            """
+        let fleet = P.fleet(clusters: [P.Cluster(name: "edge", version: "1.27.3", management: nil)])
+        let feed = P.platform([P.Release(version: "1.0.1.0", released: "2024-01-01", versions: ["1.29.1"])])
+        let (plan, _) = P.plan(platform: feed, fleet: fleet, extra: ["upstream.yaml": upstream], asOf: "2024-07-01")
+        let hops = plan.steps(of: "edge").filter { $0.kind == .kubernetesUpgrade }.map(\.to)
+        #expect(hops == ["1.28.9", "1.29.4"], "\(hops)")  // 1.29 is the lowest minor supported at the horizon's end
+        #expect(plan.findings.contains { $0.code == "transit-version-unsupported" && $0.message.contains("passes through 1.28.9") })
+        #expect(!plan.findings.contains { $0.code == "skips-minors" })
     }
 
     @Test func patches_aDroppedPatchGetsAPatchUpgradeWithinItsMinor() {
