@@ -23,7 +23,6 @@ struct ClusterPathBuilder {
         let chosen = context.target(of: cluster)
         let (target, candidates, targetReason) = (chosen.minor, chosen.candidates, chosen.reason)
         var result = Result(target: target)
-        let subject = "cluster/\(cluster.name)"
         let current = cluster.kubernetesVersion
         let currentMinor = current.minorVersion
 
@@ -33,7 +32,7 @@ struct ClusterPathBuilder {
         // Hops: one minor at a time, or a jump back into support where the platform allows it (planning.md 3).
         let minorSupport = minorVerdict(currentMinor)
         let planned = hopPlan(target: target, candidates: candidates, minorSupport: minorSupport)
-        var hops = planned.hops
+        let hops = planned.hops
         let jumpReason = planned.jumpReason, bridgeUntil = planned.bridgeUntil, hopSources = planned.sources
         result.findings += planned.findings
         result.bridgeImpossible = planned.bridgeImpossible
