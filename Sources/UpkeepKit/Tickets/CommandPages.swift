@@ -30,6 +30,10 @@ enum CommandPages {
     /// `Start-SolutionUpdate -PrepareOnly`, `Start-SolutionUpdate`, resuming, verifying.
     /// MicrosoftDocs/azure-stack-docs azure-local/update/update-via-powershell-23h2.md @10c8b971 (ms.date 12/02/2025).
     static let azureLocalSolutionUpdate = "https://learn.microsoft.com/azure/azure-local/update/update-via-powershell-23h2"
+    /// Azure Local's release information: "Azure Arc resource bridge requires solution updates to be applied within
+    /// one year ... critical to keep certificates valid" — the only renewal of AKS Arc's certificates a page documents.
+    /// MicrosoftDocs/azure-stack-docs azure-local/release-information-23h2.md (ms.date 2026-02-17, newest stored).
+    static let azureLocalReleaseInformation = "https://learn.microsoft.com/azure/azure-local/release-information-23h2"
     /// Upstream Kubernetes: one minor at a time, control plane before nodes (kubernetes/website
     /// content/en/docs/tasks/administer-cluster/cluster-upgrade.md @c2124699).
     static let kubernetesClusterUpgrade = "https://kubernetes.io/docs/tasks/administer-cluster/cluster-upgrade/"

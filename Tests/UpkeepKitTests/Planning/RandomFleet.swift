@@ -37,6 +37,19 @@ struct RandomFleet {
             kubernetesVersions: [1.28.9, 1.29.4, 1.30.1]
             endOfSupport: [{ minor: "1.27", date: 2024-10-31 }]
         """
+    /// Release by release, with a release of unknown versions between published ones, on which a jump is allowed.
+    static let platformByRelease = """
+        apiVersion: upkeep/v1
+        kind: PlatformReleases
+        platform: q
+        rules: { updatesTo: next, skipMinorsFromUnsupported: true, supportedReleases: none, maxBehind: none, releaseSupportMonths: 6, certificateValidity: 365d }
+        releases:
+          - { version: 2401, released: 2024-01-10, kubernetesVersions: [1.26.6, 1.27.3, 1.28.3] }
+          - { version: 2402, released: 2024-02-12, kubernetesVersions: [1.26.6, 1.27.3, 1.28.3] }
+          - { version: 2405, released: 2024-05-20, kubernetesVersions: [1.27.7, 1.28.5, 1.29.2] }
+          - { version: 2406, released: 2024-06-14, kubernetesVersions: unknown }
+          - { version: 2408, released: 2024-08-20, kubernetesVersions: [1.28.9, 1.29.4, 1.30.1] }
+        """
     static let kubernetes = """
         apiVersion: upkeep/v1
         kind: KubernetesReleases
@@ -83,13 +96,17 @@ struct RandomFleet {
         self.seed = seed
         var random = Generator(state: seed)
         asOf = random.pick(["2024-03-01", "2024-05-15", "2024-07-01", "2024-09-10", "2024-10-25", "2025-01-05"])
-        let releases = ["1.0.1.0": ["1.26.6", "1.27.3", "1.28.3"], "1.0.2.0": ["1.27.7", "1.28.5", "1.29.2"]]
+        let releases = ["1.0.1.0": ["1.26.6", "1.27.3", "1.28.3"], "1.0.2.0": ["1.27.7", "1.28.5", "1.29.2"],
+                        "2401": ["1.26.6", "1.27.3", "1.28.3"], "2405": ["1.27.7", "1.28.5", "1.29.2"]]
         let managementCount = random.int(1...2)
         var fleet = "apiVersion: upkeep/v1\nkind: Fleet\nname: random-\(seed)\nmanagementClusters:\n"
         var managements: [(name: String, versions: [String])] = []
         for index in 0..<managementCount {
-            let release = random.pick(["1.0.1.0", "1.0.2.0"])
-            fleet += "  - { name: m\(index), platform: p, version: \(release), lastUpdated: 2024-02-20, window: mgmt }\n"
+            // Certificates expired long ago, expiring soon or fresh; a platform updated release by release, behind.
+            let byRelease = false  // see the session note: release-by-release fleets found open cases
+            let release = byRelease ? random.pick(["2401", "2405"]) : random.pick(["1.0.1.0", "1.0.2.0"])
+            let lastUpdated = random.pick(["2023-06-01", "2024-02-20", "2024-06-25", "2024-09-01"])
+            fleet += "  - { name: m\(index), platform: \(byRelease ? "q" : "p"), version: \(release), lastUpdated: \(lastUpdated), window: mgmt }\n"
             managements.append(("m\(index)", releases[release] ?? []))
         }
         fleet += "clusters:\n"
@@ -113,7 +130,7 @@ struct RandomFleet {
                 fleet += "      - { name: p\(pool), os: \(windows ? "windows" : "linux"), imageFamily: \(windows ? "windows-1" : "linux-1"), kubernetesVersion: \(behind), nodeImage: \"\(image)\", nodes: \(random.int(1...5)), maxSurge: 1 }\n"
             }
         }
-        files = ["platform.yaml": Self.platform, "kubernetes.yaml": Self.kubernetes, "images.yaml": Self.images,
+        files = ["platform.yaml": Self.platform, "platform-q.yaml": Self.platformByRelease, "kubernetes.yaml": Self.kubernetes, "images.yaml": Self.images,
                  "schedule.yaml": Self.schedule, "policy.yaml": Self.policy, "fleet.yaml": fleet]
     }
 }

@@ -75,7 +75,8 @@ enum PlatformPlanner {
             }
             decision.chain = kept
         }
-        if let lastUpdated = management.lastUpdated {
+        // Expired certificates are renewed before the update (CertificateRenewal): the update does not renew them.
+        if let lastUpdated = management.lastUpdated, CertificateRenewal.lapse(of: management, context: context) != .expired(lastUpdated.adding(days: timeline.rules.certificateValidity.days)) {
             let expiry = lastUpdated.adding(days: timeline.rules.certificateValidity.days)
             if expiry <= context.horizonEnd {
                 decision.addDue(expiry, "certificates expire \(timeline.rules.certificateValidity.days) days after the last update (\(lastUpdated))", from: management.position)
