@@ -1,6 +1,8 @@
 /// Planning.md 3, "One minor per hop": the minors a cluster's control plane goes through, the bridges its
 /// platform update needs, and where each hop takes its version from.
 extension ClusterPathBuilder {
+    static var maxHops: Int { 64 }
+
     struct HopPlan {
         var hops: [KubernetesMinor] = []
         /// Set when the first hop jumps back into support over skipped minors.
@@ -59,8 +61,9 @@ extension ClusterPathBuilder {
         let subject = "cluster/\(cluster.name)"
         let currentMinor = cluster.kubernetesVersion.minorVersion
         var hops: [KubernetesMinor] = jump.map { [$0] } ?? []
+        // A path is bounded: no fleet is 64 minors behind, and a version typed as 1.999999 must not fill memory.
         var next = hops.last ?? currentMinor
-        while next < target {
+        while next < target && hops.count < Self.maxHops {
             next = KubernetesMinor(major: next.major, minor: next.minor + 1)
             hops.append(next)
         }
@@ -72,7 +75,7 @@ extension ClusterPathBuilder {
             if !targetMinors.contains(currentMinor) {
                 if let needed = targetMinors.filter({ $0 > currentMinor }).min() {
                     var step = hops.last ?? currentMinor
-                    while step < needed {
+                    while step < needed && hops.count < Self.maxHops {
                         step = KubernetesMinor(major: step.major, minor: step.minor + 1)
                         if !hops.contains(step) { hops.append(step) }
                     }
