@@ -72,7 +72,7 @@ enum CertificateRenewal {
     }
 
     /// A warning for each management cluster whose rotation has no documented command on its platform.
-    static func undocumentedFindings(rotations: [(management: ManagementCluster, expiry: String)], context: PlanningContext) -> [Finding] {
+    static func undocumentedFindings(rotations: [(management: ManagementCluster, expiry: String)]) -> [Finding] {
         var seen = Set<String>()
         var findings: [Finding] = []
         for rotation in rotations where rotation.management.platform.name != "aks-hybrid" && seen.insert(rotation.management.name).inserted {

@@ -76,7 +76,9 @@ enum PlatformPlanner {
             decision.chain = kept
         }
         // Expired certificates are renewed before the update (CertificateRenewal): the update does not renew them.
-        if let lastUpdated = management.lastUpdated, CertificateRenewal.lapse(of: management, context: context) != .expired(lastUpdated.adding(days: timeline.rules.certificateValidity.days)) {
+        let expired: Bool
+        if case .expired = CertificateRenewal.lapse(of: management, context: context) { expired = true } else { expired = false }
+        if let lastUpdated = management.lastUpdated, !expired {
             let expiry = lastUpdated.adding(days: timeline.rules.certificateValidity.days)
             if expiry <= context.horizonEnd {
                 decision.addDue(expiry, "certificates expire \(timeline.rules.certificateValidity.days) days after the last update (\(lastUpdated))", from: management.position)

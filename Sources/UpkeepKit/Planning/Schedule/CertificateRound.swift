@@ -45,6 +45,6 @@ enum CertificateRound {
             }
             if rotated { rotations.append((management, "on \(firstExpiry)")) }
         }
-        return CertificateRenewal.undocumentedFindings(rotations: rotations, context: context)
+        return CertificateRenewal.undocumentedFindings(rotations: rotations)
     }
 }
