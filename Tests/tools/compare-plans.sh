@@ -14,7 +14,10 @@ for side in base head; do
   echo "Planning the test fleets with $side…"
   (cd "$tree" && UPKEEP_PLAN_DUMP="$work/$side-fleets" swift test >/dev/null 2>&1 || true)
   (cd "$tree" && swift build -c release --product upkeep >/dev/null && swift build -c release --product upkeep-bench >/dev/null)
-  if [ ! -x "$root/.build/release/upkeep-bench" ]; then (cd "$root" && swift build -c release --product upkeep-bench >/dev/null); fi
+  # The benchmark fleet is generated with the working tree's binaries, which a fresh checkout has yet to build.
+  if [ ! -x "$root/.build/release/upkeep-bench" ] || [ ! -x "$root/.build/release/upkeep" ]; then
+    (cd "$root" && swift build -c release --product upkeep >/dev/null && swift build -c release --product upkeep-bench >/dev/null)
+  fi
   if [ ! -d "$root/bench-data/fleet-10000" ]; then "$root/.build/release/upkeep-bench" --upkeep "$root/.build/release/upkeep" --work "$root/bench-data" >/dev/null; fi
   "$tree/.build/release/upkeep" plan "$root/bench-data/fleet-10000" --as-of 2024-07-01 --format json -o "$work/$side-bench.json" || [ $? -eq 3 ]
   for date in 2024-03-01 2024-07-01 2024-11-15 2025-06-01 2025-11-17; do

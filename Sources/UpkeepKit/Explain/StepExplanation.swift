@@ -53,7 +53,7 @@ public struct StepExplanation: Sendable {
         case .blocked:
             return "\(step.reasons.last ?? "it waits for something that never comes"): resolve that, and it will be planned."
         case .unschedulable:
-            return "\(step.reasons.last ?? "no slot"): a longer or extra occurrence of \(window) would make room."
+            return "\(step.reasons.last ?? "no slot")\(StepFindings.windowAdvice(step.reasons.last, window: window))."
         }
     }
 }

@@ -6,7 +6,8 @@ import Testing
 enum PlanInvariants {
     /// planning.md 3, "Platform first": a Kubernetes step is never unschedulable for want of a release that
     /// offers its minor while a platform update in the same plan moves its management cluster to a release
-    /// that offers a patch of that minor, supported on the day the update ends.
+    /// that offers a patch of that minor, supported on the first day the cluster's window opens after the
+    /// update ends (the earliest the step could run on it).
     static func unschedulableForNoReleaseWhileAnUpdateOffersOne(_ plan: Plan, inputs: InputSet, context: PlanningContext? = nil) -> [String] {
         let context = context ?? Self.context(plan, inputs)
         var problems: [String] = []
@@ -18,11 +19,13 @@ enum PlanInvariants {
                   let minor = KubernetesMinor(parsing: step.to) ?? KubernetesVersion(parsing: step.to)?.minorVersion else { continue }
             for update in plan.steps where update.kind == .platformUpdate && update.managementCluster == management.name {
                 guard let end = update.end, let version = PlatformVersion(parsing: update.to), let release = timeline.release(version) else { continue }
+                let opens = cluster.window.flatMap { window in context.occurrences(of: window.name).first { $0.end > end } }
+                let day = max(end, opens?.start ?? end).utcDate
                 let offers = context.offered(release, to: cluster).filter { candidate in
-                    candidate.minorVersion == minor && PlatformPatchSupportRule.end(of: candidate, on: timeline).isSupported(on: end.utcDate)
+                    candidate.minorVersion == minor && PlatformPatchSupportRule.end(of: candidate, on: timeline).isSupported(on: day)
                 }
                 if let offered = offers.last {
-                    problems.append("\(step.id) is unschedulable (\(step.reasons.last ?? "")) although \(update.id) offers \(offered), supported on \(end.utcDate)")
+                    problems.append("\(step.id) is unschedulable (\(step.reasons.last ?? "")) although \(update.id) offers \(offered), supported on \(day)")
                 }
             }
         }

@@ -30,6 +30,13 @@ struct PlanPropertyTests {
             }
             if ProcessInfo.processInfo.environment["UPKEEP_PROPERTY_DUMP"] == "\(seed)" {
                 print(fleet.files["fleet.yaml"] ?? "", PlanTextRenderer.render(plan))
+                // UPKEEP_PROPERTY_DUMP_DIR: the fleet's files, to plan with the binary (`upkeep plan DIR --as-of …`).
+                if let folder = ProcessInfo.processInfo.environment["UPKEEP_PROPERTY_DUMP_DIR"] {
+                    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    for (name, text) in fleet.files.sorted(by: { $0.key < $1.key }) {
+                        try? text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+                    }
+                }
             }
             planned += 1
             steps += plan.steps.count { $0.start != nil }

@@ -1,7 +1,8 @@
 @testable import UpkeepKit
 
 /// Random fleets for the property tests: seeded (SplitMix64), so a failing seed reproduces; invented data on
-/// an invented platform with three releases, upstream minors for standalone clusters, two image families,
+/// an invented platform with three releases and one updated release by release, upstream minors for standalone
+/// clusters (some of them minors behind), two image families,
 /// windows in UTC and in zones with daylight saving, a freeze and three rings.
 struct RandomFleet {
     /// SplitMix64: small, fast and the same on every machine.
@@ -54,6 +55,8 @@ struct RandomFleet {
         apiVersion: upkeep/v1
         kind: KubernetesReleases
         minors:
+          - { minor: "1.25", released: 2022-08-23, endOfLife: 2023-10-28, patches: [{ version: 1.25.3, released: 2022-10-12 }, { version: 1.25.16, released: 2023-11-14 }] }
+          - { minor: "1.26", released: 2022-12-08, endOfLife: 2024-02-28, patches: [{ version: 1.26.1, released: 2023-01-18 }, { version: 1.26.15, released: 2024-03-14 }] }
           - { minor: "1.27", released: 2023-04-11, endOfLife: 2024-06-28, patches: [{ version: 1.27.3, released: 2023-06-14 }, { version: 1.27.15, released: 2024-06-11 }] }
           - { minor: "1.28", released: 2023-08-15, endOfLife: 2024-10-28, patches: [{ version: 1.28.3, released: 2023-10-18 }, { version: 1.28.11, released: 2024-06-11 }] }
           - { minor: "1.29", released: 2023-12-13, endOfLife: 2025-02-28, patches: [{ version: 1.29.2, released: 2024-02-14 }, { version: 1.29.6, released: 2024-06-11 }] }
@@ -103,7 +106,7 @@ struct RandomFleet {
         var managements: [(name: String, versions: [String])] = []
         for index in 0..<managementCount {
             // Certificates expired long ago, expiring soon or fresh; a platform updated release by release, behind.
-            let byRelease = false  // see the session note: release-by-release fleets found open cases
+            let byRelease = random.chance(35)
             let release = byRelease ? random.pick(["2401", "2405"]) : random.pick(["1.0.1.0", "1.0.2.0"])
             let lastUpdated = random.pick(["2023-06-01", "2024-02-20", "2024-06-25", "2024-09-01"])
             fleet += "  - { name: m\(index), platform: \(byRelease ? "q" : "p"), version: \(release), lastUpdated: \(lastUpdated), window: mgmt }\n"
@@ -115,7 +118,8 @@ struct RandomFleet {
         for index in 0..<clusterCount {
             let standalone = random.chance(20)
             let management = random.pick(managements)
-            let version = standalone ? random.pick(["1.27.3", "1.28.3", "1.29.2", "1.30.1"]) : random.pick(management.versions)
+            // Standalone clusters up to five minors behind the newest (kubeadm takes them one minor at a time).
+            let version = standalone ? random.pick(["1.25.3", "1.26.1", "1.27.3", "1.28.3", "1.29.2", "1.30.1"]) : random.pick(management.versions)
             fleet += "  - name: c\(index)\n"
             if !standalone { fleet += "    managementCluster: \(management.name)\n" }
             fleet += "    kubernetesVersion: \(version)\n    ring: \(random.pick(["dev", "staging", "prod"]))\n    window: \(random.pick(windows))\n"

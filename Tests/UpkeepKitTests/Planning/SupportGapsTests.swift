@@ -43,11 +43,34 @@ struct SupportGapsTests {
                                from: "1.33.6", to: "1.34.2", occurrence: nil, start: end, end: end, estimatedMinutes: 60, due: nil, dueReason: nil,
                                status: .scheduled, after: [], reasons: [], fixes: [], knownIssues: [], nodeImages: [], order: 0)
         var memo = SupportAfterPlan.Memo()
-        let walk = SupportAfterPlan.cluster(cluster, steps: [upgrade], unplaced: false, memo: &memo, context: context)
+        let walk = SupportAfterPlan.cluster(cluster, steps: [upgrade], unplaced: [], memo: &memo, context: context)
         // a and b were supported until then (c's image was already due on 2025-11-21).
         let skew = try #require(walk.findings.first { $0.subject == "cluster/edge" }, "\(walk.findings.map(\.message))")
         #expect(skew.message.hasPrefix("node pools a, b of cluster edge are out of support from 2025-12-02"), "\(skew.message)")
         #expect(skew.message.contains("1.34"), "\(skew.message)")
+    }
+
+    /// A step without a slot accounts for the gaps it would close, not for others: an unschedulable control-plane
+    /// upgrade accounts for the control plane's gap but not for a pool whose image alone is out of support (the
+    /// upgrade, run, would leave that image as it is); an unplaced image update of the pool does account for it.
+    @Test func anUnplacedStepAccountsOnlyForTheGapsItWouldClose() throws {
+        let (inputs, log) = TestSupport.load(["fleet.yaml": Self.fleet], paths: ["releases", "schedules"].map { TestSupport.packageRoot.appendingPathComponent($0).path })
+        #expect(log.errorCount == 0, "\(TestSupport.messages(log))")
+        let context = PlanningContext(inputs: inputs, asOf: SupportFixtures.date("2025-11-17"), horizon: inputs.policy.horizon)
+        let cluster = try #require(context.clusters.first { $0.name == "edge" })
+        func unplaced(_ kind: PlanStep.Kind, pool: String?) -> PlanStep {
+            PlanStep(id: "edge/unplaced", kind: kind, cluster: "edge", managementCluster: nil, nodePool: pool, from: "", to: "", occurrence: nil,
+                     start: nil, end: nil, estimatedMinutes: 60, due: nil, dueReason: nil, status: .unschedulable, after: [], reasons: [],
+                     fixes: [], knownIssues: [], nodeImages: [], order: 0)
+        }
+        var memo = SupportAfterPlan.Memo()
+        let withUpgrade = SupportAfterPlan.cluster(cluster, steps: [], unplaced: [unplaced(.kubernetesUpgrade, pool: nil)], memo: &memo, context: context)
+        // The three pools' images go out of support within the horizon: still named.
+        #expect(withUpgrade.findings.contains { $0.subject == "cluster/edge/pool/c" && $0.code == "support-gap-no-image" }, "\(withUpgrade.findings.map(\.message))")
+        #expect(withUpgrade.findings.contains { $0.subject == "cluster/edge" && $0.message.hasPrefix("node pools a, b") })
+        let withImage = SupportAfterPlan.cluster(cluster, steps: [], unplaced: [unplaced(.nodeImageUpdate, pool: "c")], memo: &memo, context: context)
+        #expect(!withImage.findings.contains { $0.subject == "cluster/edge/pool/c" }, "\(withImage.findings.map(\.message))")
+        #expect(withImage.findings.contains { $0.subject == "cluster/edge" && $0.message.hasPrefix("node pools a, b") })
     }
 
     @Test func aGapALateStepClosesIsCoveredByIt() throws {

@@ -12,8 +12,10 @@ enum SupportThroughHorizonCheck {
         let lockstep = inputs.policy.workerUpgrades == .lockstep
         var problems: [String] = []
         let placed = plan.steps.filter { $0.end != nil }
-        func accounted(_ subject: String, cluster: String?, on day: CalendarDate) -> Bool {
-            let steps = plan.steps.filter { $0.subject == (cluster.map { "cluster/\($0)" } ?? subject) }
+        /// `touches` narrows a cluster's steps to those that can change the subject (a pool's gap of image age is
+        /// not accounted for by a late Kubernetes upgrade that leaves its image as it is).
+        func accounted(_ subject: String, cluster: String?, on day: CalendarDate, touches: (PlanStep) -> Bool = { _ in true }) -> Bool {
+            let steps = plan.steps.filter { $0.subject == (cluster.map { "cluster/\($0)" } ?? subject) && touches($0) }
             // A step that ends that day, or a late step that ends on or after it, or a step without a slot.
             if steps.contains(where: { step in
                 step.end?.utcDate == day || (step.status != .scheduled && (step.end.map { $0.utcDate >= day } ?? true))
@@ -31,6 +33,12 @@ enum SupportThroughHorizonCheck {
             }
         }
         func inside(_ day: CalendarDate) -> Bool { plan.asOf <= day && day <= plan.horizonEnd }
+        // The first day a state is out of support: its end, or, when it is out from its start, `asOf` for the state
+        // the plan starts from and the day after for one a step makes (the step that makes it does not fix it).
+        func firstDay(until: CalendarDate, begins: CalendarDate) -> CalendarDate {
+            if until > begins { return until }
+            return begins <= plan.asOf ? plan.asOf : begins.adding(days: 1)
+        }
         // A stopped cluster or a suspended subscription: the operator acts on the findings that say so.
         func operatorActs(_ support: CombinedSupport) -> Bool {
             support.orderedVerdicts.first.map { $0.rule == .stopped || $0.rule == .subscription } ?? false
@@ -47,7 +55,9 @@ enum SupportThroughHorizonCheck {
                 return state
             }
             let days = [plan.asOf] + steps.compactMap { $0.end?.utcDate }
-            let ends = Set(days.compactMap { engine.managementClusterSupport(state(before: $0.adding(days: 1))).supportedUntil }.map { max($0, plan.asOf) })
+            let ends = Set(days.compactMap { begins in
+                engine.managementClusterSupport(state(before: begins.adding(days: 1))).supportedUntil.map { firstDay(until: $0, begins: begins) }
+            })
             for day in ends.sorted() where inside(day) {
                 let support = engine.managementClusterSupport(state(before: day))
                 if !support.isSupported(on: day) && !operatorActs(support) && !accounted("management-cluster/\(management.name)", cluster: nil, on: day) {
@@ -74,7 +84,7 @@ enum SupportThroughHorizonCheck {
             }
             let days = [plan.asOf] + steps.compactMap { $0.end?.utcDate }
             let states = days.map { state(before: $0.adding(days: 1)) }
-            var ends = Set(states.compactMap { engine.clusterSupport($0).supportedUntil }.map { max($0, plan.asOf) })
+            var ends = Set(zip(days, states).compactMap { begins, state in engine.clusterSupport(state).supportedUntil.map { firstDay(until: $0, begins: begins) } })
             for day in ends.sorted() where inside(day) {
                 let support = engine.clusterSupport(state(before: day))
                 if !support.isSupported(on: day) && !operatorActs(support) && !accounted("cluster/\(cluster.name)", cluster: nil, on: day) {
@@ -82,13 +92,25 @@ enum SupportThroughHorizonCheck {
                 }
             }
             for (position, pool) in cluster.nodePools.enumerated() {
-                ends = Set(states.compactMap { position < $0.nodePools.count ? engine.poolSupport($0.nodePools[position], of: $0).supportedUntil : nil }.map { max($0, plan.asOf) })
+                ends = Set(zip(days, states).compactMap { begins, state in
+                    position < state.nodePools.count ? engine.poolSupport(state.nodePools[position], of: state).supportedUntil.map { firstDay(until: $0, begins: begins) } : nil
+                })
                 for day in ends.sorted() where inside(day) {
                     let current = state(before: day)
                     guard position < current.nodePools.count else { continue }
                     let support = engine.poolSupport(current.nodePools[position], of: current)
                     let subject = "cluster/\(cluster.name)/pool/\(pool.name)"
-                    if !support.isSupported(on: day) && !operatorActs(support) && !accounted(subject, cluster: nil, on: day) && !accounted(subject, cluster: cluster.name, on: day) {
+                    // Only the image out of support where the plan leaves the pool: a control-plane upgrade without a slot
+                    // does not account for it (it would leave the image as it is).
+                    let final = state(before: plan.horizonEnd.adding(days: 1))
+                    let imageGap = position < final.nodePools.count && engine.poolSupport(final.nodePools[position], of: final).verdicts.allSatisfy {
+                        $0.isSupported(on: plan.horizonEnd) || $0.rule == .nodeImageAge || $0.rule == .imageFamilyEndOfLife
+                    }
+                    let touches = { (step: PlanStep) in
+                        step.nodePool == pool.name || step.nodeImages.contains { $0.nodePool == pool.name } || (!imageGap && step.kind == .kubernetesUpgrade)
+                    }
+                    if !support.isSupported(on: day) && !operatorActs(support) && !accounted(subject, cluster: nil, on: day)
+                        && !accounted(subject, cluster: cluster.name, on: day, touches: touches) {
                         problems.append("node pool \(pool.name) of cluster \(cluster.name) is out of support on \(day) (\(support.reasons.first ?? "")) and nothing in the plan accounts for it")
                     }
                 }

@@ -27,12 +27,12 @@ struct PlanAssembly {
         }
         let placed = PlanAssembler.placedByCluster(records, order: order, schedule: schedule, clusters: context.clusters.count)
         // Support through the horizon as the placed steps leave each subject (planning.md, "Support through the horizon").
-        let unplaced = Set(records.filter { $0.start == nil }.map(\.subject))
+        let unplaced = Dictionary(grouping: records.filter { $0.start == nil }, by: \.subject)
         let rowsAndGaps = execution.chunks(context.clusters.count) { range in
             var memo = SupportAfterPlan.Memo()
             return range.map { position -> ClusterRow in
                 let cluster = context.clusters[position]
-                let walk = SupportAfterPlan.cluster(cluster, steps: placed[position].map { records[$0] }, unplaced: unplaced.contains("cluster/\(cluster.name)"),
+                let walk = SupportAfterPlan.cluster(cluster, steps: placed[position].map { records[$0] }, unplaced: unplaced["cluster/\(cluster.name)"] ?? [],
                                                     memo: &memo, context: context)
                 return ClusterRow(summary: ClusterSummaries.summary(of: cluster, walk: walk, steps: records, own: placed[position], context: context),
                                   findings: walk.findings)
@@ -59,13 +59,13 @@ struct PlanAssembly {
     }
 
     /// Each management cluster's row (in name order) and the findings of its walk through the horizon.
-    private func managementSummaries(_ records: [PlanStep], unplaced: Set<String>) -> (rows: [Plan.ManagementSummary], findings: [Finding]) {
+    private func managementSummaries(_ records: [PlanStep], unplaced: [String: [PlanStep]]) -> (rows: [Plan.ManagementSummary], findings: [Finding]) {
         var platformSteps: [String: [PlanStep]] = [:]
         for step in records where step.cluster == nil && step.start != nil { platformSteps[step.managementCluster ?? "", default: []].append(step) }
         var findings: [Finding] = []
         let rows = Self.uniqueByName(context.engine.inputs.managementClusters).map { management in
             let steps = platformSteps[management.name] ?? []
-            let walk = SupportAfterPlan.management(management, steps: steps, unplaced: unplaced.contains("management-cluster/\(management.name)"), context: context)
+            let walk = SupportAfterPlan.management(management, steps: steps, unplaced: unplaced["management-cluster/\(management.name)"] != nil, context: context)
             findings += walk.findings
             let target = steps.filter { $0.kind == .platformUpdate }.sorted(by: SupportAfterPlan.precedes).last?.to ?? management.version.description
             return Plan.ManagementSummary(name: management.name, platform: management.platform.name, current: management.version.description,

@@ -19,13 +19,19 @@ enum StepFindings {
                             position: position)]
         case .unschedulable:
             return [Finding(.error, code: "step-unschedulable", subject: step.subject,
-                            message: "\(step.id) cannot be scheduled: \(blockedReason ?? "no slot"); a longer or extra occurrence of window \(window) would make room.",
+                            message: "\(step.id) cannot be scheduled: \(blockedReason ?? "no slot")\(windowAdvice(blockedReason, window: "window \(window)")).",
                             position: position)]
         case .blocked:
             return [Finding(.warning, code: "step-blocked", subject: step.subject,
                             message: "\(step.id) is blocked: \(blockedReason ?? "it waits for a step with no slot")\(step.due.map { "; it is due \($0)" } ?? "").",
                             position: position)]
         }
+    }
+
+    /// What an unschedulable step's finding and `explain` add to its reason: a longer or extra occurrence of its
+    /// window, unless the reason is one no window can change (no version to take).
+    static func windowAdvice(_ reason: String?, window: String) -> String {
+        (reason ?? "").hasPrefix("no release offers") ? "" : "; a longer or extra occurrence of \(window) would make room"
     }
 
     /// Advisories a cluster is exposed to, with a fix, that no planned step fixes.

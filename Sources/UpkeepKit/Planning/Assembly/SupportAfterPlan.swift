@@ -106,7 +106,7 @@ enum SupportAfterPlan {
                                                             closedBy: nil, running: .release(platform: platform, state.version)))
         }
         let timeline = context.timeline(of: management)
-        let gaps = SupportGaps.gaps(in: states, unplaced: unplaced, context: context) { state, verdict in
+        let gaps = SupportGaps.gaps(in: states, unplaced: { _ in unplaced }, context: context) { state, verdict in
             SupportGaps.managementCause(verdict, running: state.running, timeline: timeline)
         }
         let subject = "management-cluster/\(management.name)"
@@ -116,7 +116,10 @@ enum SupportAfterPlan {
 
     /// The walks of a workload cluster's control plane and of each of its pools, in one pass over its placed
     /// steps (`steps`). The control plane's walk gives the row's support after the plan.
-    static func cluster(_ cluster: WorkloadCluster, steps: [PlanStep], unplaced: Bool, memo: inout Memo, context: PlanningContext) -> Walk {
+    /// `unplaced`: the cluster's steps without a slot. Any of them accounts for the control plane's gap; a pool's
+    /// gap only those that would change the pool (its own steps, or a control-plane upgrade unless the image is
+    /// all that is out of support: an upgrade that never runs leaves no image older than it is).
+    static func cluster(_ cluster: WorkloadCluster, steps: [PlanStep], unplaced: [PlanStep], memo: inout Memo, context: PlanningContext) -> Walk {
         let lockstep = context.policy.workerUpgrades == .lockstep
         let platform = cluster.managementCluster.flatMap { context.engine.managementClusters[$0.name]?.platform.name } ?? ""
         var state = cluster
@@ -167,13 +170,22 @@ enum SupportAfterPlan {
             }
         }
         let subject = "cluster/\(cluster.name)"
-        var findings = SupportGaps.gaps(in: control, unplaced: unplaced, context: context) { SupportGaps.kubernetesCause($1) }
+        var findings = SupportGaps.gaps(in: control, unplaced: { _ in !unplaced.isEmpty }, context: context) { SupportGaps.kubernetesCause($1) }
             .map { $0.finding(subject: subject, name: "cluster \(cluster.name)", plural: false, position: cluster.position) }
         var poolGaps: [SupportGaps.Gap] = [], gapPools: [Int] = []
         for (index, states) in pools.enumerated() {
             // Nothing to walk when the pool's only state is supported through the horizon.
             if states.count == 1, states[0].support.supportedUntil.map({ $0 > context.horizonEnd }) ?? true { continue }
-            let gaps = SupportGaps.gaps(in: states, unplaced: unplaced, context: context) { SupportGaps.kubernetesCause($1) }
+            let name = cluster.nodePools[index].name
+            let accounts = { (support: CombinedSupport) in
+                let image = support.verdicts.allSatisfy { verdict in
+                    verdict.isSupported(on: context.horizonEnd) || verdict.rule == .nodeImageAge || verdict.rule == .imageFamilyEndOfLife
+                }
+                return unplaced.contains { step in
+                    step.nodePool == name || step.nodeImages.contains { $0.nodePool == name } || (step.kind == .kubernetesUpgrade && !image)
+                }
+            }
+            let gaps = SupportGaps.gaps(in: states, unplaced: accounts, context: context) { SupportGaps.kubernetesCause($1) }
             for gap in gaps {
                 poolGaps.append(gap)
                 gapPools.append(index)

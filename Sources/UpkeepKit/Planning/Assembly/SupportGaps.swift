@@ -67,7 +67,9 @@ enum SupportGaps {
     }
 
     /// The uncovered gaps in a subject's states. Walks the states by index: a state is copied only into a gap.
-    static func gaps(in states: [SupportAfterPlan.State], unplaced: Bool, context: PlanningContext,
+    /// `unplaced` says whether a step of the subject without a slot accounts for a gap still open at the horizon,
+    /// given the support where the plan leaves the subject (the step's finding then says so; the gap adds nothing).
+    static func gaps(in states: [SupportAfterPlan.State], unplaced: (CombinedSupport) -> Bool, context: PlanningContext,
                      cause: (SupportAfterPlan.State, SupportVerdict) -> (code: String, why: String)) -> [Gap] {
         var gaps: [Gap] = []
         var open: (first: CalendarDate, state: Int, verdict: SupportVerdict)?
@@ -91,11 +93,12 @@ enum SupportGaps {
             guard let opens, opens.first <= states[index].lastDay, opens.first <= context.horizonEnd else { continue }
             open = (opens.first, index, opens.verdict)
         }
-        if let gap = open, !unplaced, !operatorActs(gap.verdict), let last = states.last {
+        if let gap = open, !operatorActs(gap.verdict), let last = states.last {
             // The cause is the rule that still holds where the plan's steps leave the subject.
             let binding = last.support.bindingVerdict
             let verdict = binding.flatMap { $0.isSupported(on: context.horizonEnd) ? nil : $0 }
                 ?? last.support.orderedVerdicts.first { !$0.isSupported(on: context.horizonEnd) } ?? gap.verdict
+            if unplaced(last.support) { return gaps }
             let (code, why) = cause(last, verdict)
             gaps.append(Gap(code: code, first: gap.first, reason: gap.verdict.reason, running: states[gap.state].running,
                             stillOut: gap.state == states.count - 1 ? nil : (last.running, verdict.reason), why: why, closedBy: nil,

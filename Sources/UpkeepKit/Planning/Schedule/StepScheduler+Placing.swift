@@ -55,11 +55,16 @@ extension StepScheduler {
         var start: Slot?
         var version: KubernetesVersion?
         var bound = earliest
+        var refusedAt: Instant?
         for _ in 0..<4 {
             guard let slot = findSlot(index, window: window, earliest: bound) else { start = nil; break }
             start = slot
             guard step.targetMinor != nil else { break }
-            guard let resolved = resolveVersion(index, at: slot.start) else { start = nil; version = nil; break }
+            guard let resolved = resolveVersion(index, at: slot.start) else {
+                // A platform update already placed to end later brings a version: try again after it.
+                if let later = placedUpdateOffering(index, after: slot.start), later > bound { bound = later; continue }
+                start = nil; version = nil; refusedAt = slot.start; break
+            }
             version = resolved
             if let soak = soakConstraint(index, version: resolved), soak.end > slot.start {
                 soakHold = PlacementConstraint(kind: .soak, notBefore: soak.end, step: soak.step, detail: .soak(ring: soak.ring))
@@ -81,7 +86,7 @@ extension StepScheduler {
                     placements[index].soakStep = nil
                     return update
                 }
-                fail(index, .unschedulable, "no release offers a Kubernetes \(step.targetMinor?.description ?? "") version it may take when it could run")
+                fail(index, .unschedulable, noVersionReason(index, at: refusedAt))
             } else {
                 fail(index, .unschedulable, "no occurrence of window \(windows.names[window]) fits it before \(context.searchEnd) (a year after the horizon)")
             }
@@ -147,5 +152,31 @@ extension StepScheduler {
             if patches.contains(where: { version in step.minimumVersion.map { !(version < $0) } ?? true }) { return candidate }
         }
         return nil
+    }
+
+    /// The end of the first platform update of the step's management cluster, placed to end after `instant`,
+    /// whose release offers a patch the step may take, supported on the day the update ends.
+    private func placedUpdateOffering(_ index: Int, after instant: Instant) -> Instant? {
+        let step = requirements[index]
+        guard let management = numbers.management[index], let minor = step.targetMinor,
+              let position = subjects.cluster[numbers.subject[index]] else { return nil }
+        let cluster = context.clusters[position]
+        let later = platform.placed[management].filter { $0.end > instant }.sorted { $0.end < $1.end }
+        return later.first { update in
+            context.supportedPatches(of: minor, above: state.versions.controlPlane[position], in: update.release, to: cluster, on: update.end.utcDate)
+                .contains { version in step.minimumVersion.map { !(version < $0) } ?? true }
+        }?.end
+    }
+
+    /// Why a Kubernetes step has no version when it could first run, and what would give it one. The window is
+    /// not the cause, so the finding gives no window advice (StepFindings.windowAdvice).
+    private func noVersionReason(_ index: Int, at instant: Instant?) -> String {
+        let minor = requirements[index].targetMinor?.description ?? ""
+        let head = "no release offers a Kubernetes \(minor) version it may take when it could run"
+        guard let instant, let (candidates, _) = versionCandidates(index, at: instant), let newest = candidates.last else {
+            return head + " (\(instant.map { "on \($0.utcDate)" } ?? "then")); a release in the feed that offers one, reached in time, would give it one"
+        }
+        return head + ": on \(instant.utcDate), the first day it could run, \(newest) is the newest patch offered and it is out of support by then; "
+            + "a release in the feed that offers a supported patch of \(minor), reached in time, would give it one"
     }
 }

@@ -14,8 +14,36 @@ extension StepScheduler {
         let step = requirements[index]
         guard let clusterName = step.cluster, let position = subjects.cluster[numbers.subject[index]], let minor = step.targetMinor else { return nil }
         let cluster = context.clusters[position]
+        if step.kind == .nodePoolUpgrade { return state.versions.controlPlane[position] }
+        let day = instant.utcDate
+        guard let (candidates, supported) = versionCandidates(index, at: instant) else { return nil }
+        if let best = candidates.last(where: supported) { return best }
+        if step.bridge, let best = candidates.last {
+            findings.append(Finding(.warning, code: "bridge-version-unsupported", subject: "cluster/\(clusterName)",
+                                    message: "cluster \(clusterName) bridges to \(best), the newest patch its current release offers, although it is no longer supported on \(day); the platform update waits for it.",
+                                    position: cluster.position))
+            return best
+        }
+        if step.transit, let best = candidates.last {
+            // A step tried in several occurrences settles its version more than once: the last one is said.
+            let said = "cluster \(clusterName) passes through \(minor)."
+            if let earlier = findings.lastIndex(where: { $0.code == "transit-version-unsupported" && $0.message.hasPrefix(said) }) { findings.remove(at: earlier) }
+            findings.append(Finding(.warning, code: "transit-version-unsupported", subject: "cluster/\(clusterName)",
+                                    message: "cluster \(clusterName) passes through \(best), which is no longer supported on \(day): it upgrades one minor at a time, so it cannot skip \(minor) on its way to a supported minor.",
+                                    position: cluster.position))
+            return best
+        }
+        return nil
+    }
+
+    /// The patches of a Kubernetes step's minor that it may take when it starts at `instant` (offered then,
+    /// above its current version and its minimum), oldest first, with the test of being supported that day;
+    /// nil when its management cluster's release is not known.
+    func versionCandidates(_ index: Int, at instant: Instant) -> (candidates: [KubernetesVersion], supported: (KubernetesVersion) -> Bool)? {
+        let step = requirements[index]
+        guard let position = subjects.cluster[numbers.subject[index]], let minor = step.targetMinor else { return nil }
+        let cluster = context.clusters[position]
         let currentControlPlane = state.versions.controlPlane[position]
-        if step.kind == .nodePoolUpgrade { return currentControlPlane }
         let day = instant.utcDate
         var offered: [KubernetesVersion]
         var supported: (KubernetesVersion) -> Bool = { _ in true }
@@ -36,22 +64,6 @@ extension StepScheduler {
         let candidates = offered.filter { version in
             version.minorVersion == minor && currentControlPlane < version && (step.minimumVersion.map { !(version < $0) } ?? true)
         }
-        if let best = candidates.last(where: supported) { return best }
-        if step.bridge, let best = candidates.last {
-            findings.append(Finding(.warning, code: "bridge-version-unsupported", subject: "cluster/\(clusterName)",
-                                    message: "cluster \(clusterName) bridges to \(best), the newest patch its current release offers, although it is no longer supported on \(day); the platform update waits for it.",
-                                    position: cluster.position))
-            return best
-        }
-        if step.transit, let best = candidates.last {
-            // A step tried in several occurrences settles its version more than once: the last one is said.
-            let said = "cluster \(clusterName) passes through \(minor)."
-            if let earlier = findings.lastIndex(where: { $0.code == "transit-version-unsupported" && $0.message.hasPrefix(said) }) { findings.remove(at: earlier) }
-            findings.append(Finding(.warning, code: "transit-version-unsupported", subject: "cluster/\(clusterName)",
-                                    message: "cluster \(clusterName) passes through \(best), which is no longer supported on \(day): it upgrades one minor at a time, so it cannot skip \(minor) on its way to a supported minor.",
-                                    position: cluster.position))
-            return best
-        }
-        return nil
+        return (candidates, supported)
     }
 }

@@ -141,7 +141,7 @@ struct PlatformFirstPropertyTests {
         var doctored = plan
         doctored.steps = plan.steps.map { $0.id == hop.id ? old : $0 }
         let problems = PlanInvariants.unschedulableForNoReleaseWhileAnUpdateOffersOne(doctored, inputs: inputs)
-        #expect(problems == ["behind-one/kubernetes/1.28 is unschedulable (no release offers a Kubernetes 1.28 version it may take when it could run) although mgmt/platform/1.0.3.0 offers 1.28.3, supported on 2024-07-07"])
+        #expect(problems == ["behind-one/kubernetes/1.28 is unschedulable (no release offers a Kubernetes 1.28 version it may take when it could run) although mgmt/platform/1.0.3.0 offers 1.28.3, supported on 2024-07-08"])  // the day the cluster's window opens after the update
         // And a hop onto the new release that does not wait for the update.
         #expect(PlanInvariants.hopsOnANewReleaseWaitForItsUpdate(plan, inputs: inputs).isEmpty)
         let hasty = PlanStep(id: hop.id, kind: .kubernetesUpgrade, cluster: "behind-one", managementCluster: nil, nodePool: nil,
