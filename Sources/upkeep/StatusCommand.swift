@@ -24,7 +24,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let loaded = try inputs.load()
         let date = (asOf ?? .todayUTC).date
-        let report = SupportEngine(inputs: loaded).status(on: date)
+        let report = SupportEngine(inputs: loaded, publishedBy: date).status(on: date)
         let output: String
         switch format {
         case .text: output = StatusTextRenderer.render(report)

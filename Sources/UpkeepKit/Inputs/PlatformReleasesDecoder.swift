@@ -56,11 +56,15 @@ enum PlatformReleasesDecoder {
 
     private static func release(_ node: YAMLNode, _ context: DecodingContext) -> PlatformRelease? {
         guard let fields = context.fields(node, "a platform release", known: [
-            "version", "released", "kubernetesVersions", "previewKubernetesVersions", "nodeImages", "fixes",
+            "version", "released", "announced", "kubernetesVersions", "previewKubernetesVersions", "nodeImages", "fixes",
             "endOfSupport", "knownIssues",
         ]) else { return nil }
         let version = fields.required("version").flatMap { context.platformVersion($0, "version") }
         let released = fields.required("released").flatMap { context.date($0, "released") }
+        let announced = fields["announced"].flatMap { context.date($0, "announced") }
+        if let node = fields["announced"], let announced, let released, announced > released {
+            context.error(node, "\"announced\" (\(announced)) is after \"released\" (\(released)); a release is announced on or before the day it comes out.")
+        }
         let versionsNode = fields.required("kubernetesVersions")
         // `unknown`: the release exists, but no source publishes its Kubernetes versions.
         let published = versionsNode?.scalar?.text != "unknown"
@@ -82,7 +86,7 @@ enum PlatformReleasesDecoder {
         let ends = fields["endOfSupport"].map { context.list($0, "endOfSupport") { endOfSupport($0, context) } } ?? []
         let issues = fields["knownIssues"].map { context.list($0, "knownIssues") { knownIssue($0, context) } } ?? []
         guard let version, let released else { return nil }
-        return PlatformRelease(version: version, released: released, kubernetesVersions: kubernetes, versionsPublished: published,
+        return PlatformRelease(version: version, released: released, announced: announced, kubernetesVersions: kubernetes, versionsPublished: published,
                                previewKubernetesVersions: preview,
                                nodeImages: images.sorted { UTF8Order.precedes($0.family, $1.family) },
                                fixes: fixes, endOfSupport: ends, knownIssues: issues, position: fields.position)

@@ -11,6 +11,11 @@ public struct NodeImage: Sendable {
     public var os: OperatingSystem
     public var version: NodeImageVersion
     public var released: CalendarDate
+    /// The day the image was announced, when before `released` (known ahead; a plan may wait for it); nil: the day
+    /// it came out.
+    public var announced: CalendarDate? = nil
+    /// The day the catalog entry exists from (planning.md 2, "Facts as of the day").
+    public var published: CalendarDate { announced ?? released }
     public var familyEndOfLife: CalendarDate?
     /// Kubelet versions it carries; empty means any.
     public var kubernetesVersions: [KubernetesVersion]

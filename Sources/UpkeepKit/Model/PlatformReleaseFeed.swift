@@ -52,6 +52,11 @@ extension PlatformRules {
 public struct PlatformRelease: Sendable {
     public var version: PlatformVersion
     public var released: CalendarDate
+    /// The day the release was announced with its date and versions, when that was before `released` (a release
+    /// known ahead, which a plan may wait for); nil: announced the day it came out.
+    public var announced: CalendarDate? = nil
+    /// The day the feed entry exists from (planning.md 2, "Facts as of the day").
+    public var published: CalendarDate { announced ?? released }
     /// Empty when `versionsPublished` is false.
     public var kubernetesVersions: [KubernetesVersion]
     /// False for a release known to exist (its date is published) whose Kubernetes versions no source gives

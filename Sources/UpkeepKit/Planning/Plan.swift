@@ -22,6 +22,8 @@ public struct Plan: Sendable {
         /// Its control plane's support where the plan's steps leave it (planning.md, "Support through the horizon"), and why.
         public var supportedUntilAfterPlan: CalendarDate? = nil
         public var supportReasonsAfterPlan: [String] = []
+        /// The one verdict on `asOf`, its management cluster's included (the status's; nil in a plan read back).
+        public var support: SupportAnswer? = nil
     }
 
     /// A management cluster's row: its release now and where the plan's steps leave it, and its support before
@@ -35,6 +37,8 @@ public struct Plan: Sendable {
         public var supportReasons: [String]
         public var supportedUntilAfterPlan: CalendarDate?
         public var supportReasonsAfterPlan: [String]
+        /// The one verdict on `asOf` (the status's).
+        public var support: SupportAnswer? = nil
     }
 
     public var asOf: CalendarDate

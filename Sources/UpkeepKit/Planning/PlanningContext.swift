@@ -32,7 +32,7 @@ final class PlanningContext: Sendable {
     let targets: [ClusterTarget]
 
     init(inputs: InputSet, asOf: CalendarDate, horizon: Horizon) {
-        engine = SupportEngine(inputs: inputs)
+        engine = SupportEngine(inputs: inputs, publishedBy: asOf)
         policy = inputs.policy
         self.asOf = asOf
         horizonEnd = horizon.end(from: asOf)

@@ -189,7 +189,35 @@ public enum PlanJSONRenderer {
             writer.raw(", \"target\": "); writer.writeString(pool.targetImage)
             writer.raw("}}")
         }
-        writer.raw("]\n    }")
+        writer.raw("]")
+        if let support = cluster.support {
+            writer.raw(",\n      \"support\": {\"supported\": ")
+            switch support.state {
+            case .supported: writer.raw("true")
+            case .outOfSupport: writer.raw("false")
+            case .unknown: writer.raw("\"unknown\"")
+            }
+            if let name = support.through, let reason = support.inherited {
+                writer.raw(", \"through\": {\"managementCluster\": "); writer.writeString(name)
+                writer.raw(", \"reason\": "); writer.writeString(reason); writer.raw("}")
+            } else {
+                writer.raw(", \"through\": null")
+            }
+            writer.raw(", \"unknownBecause\": "); writer.writeString(support.unknownBecause)
+            writer.raw(", \"until\": "); writer.writeDate(support.until)
+            writer.raw("}")
+        }
+        writer.raw("\n    }")
+    }
+
+    /// The one verdict on `asOf` (SupportAnswer): `supported` is true, false or "unknown".
+    static func support(_ answer: SupportAnswer) -> JSONValue {
+        .object([
+            "supported": StatusJSONRenderer.supported(answer),
+            "through": StatusJSONRenderer.through(answer),
+            "unknownBecause": .string(answer.unknownBecause),
+            "until": .date(answer.until),
+        ])
     }
 
     /// A management cluster's row: its release now and after the plan, and its support before and after.
@@ -205,6 +233,7 @@ public enum PlanJSONRenderer {
                 "supportedUntilAfterPlan": .date(row.supportedUntilAfterPlan),
                 "reasonsAfterPlan": .array(row.supportReasonsAfterPlan.map { .string($0) }),
             ]),
+            "support": row.support.map(support) ?? .null,
         ])
     }
 

@@ -24,11 +24,12 @@ public enum PlanMarkdownRenderer {
         if !plan.managementClusters.isEmpty {
             lines.append("### Management clusters")
             lines.append("")
-            lines.append("| Management cluster | Platform | Release → after the plan | Supported until | After the plan | Why, after the plan |")
-            lines.append("|---|---|---|---|---|---|")
+            lines.append("| Management cluster | Platform | Release → after the plan | Now | Supported until | After the plan | Why, after the plan |")
+            lines.append("|---|---|---|---|---|---|---|")
             for row in plan.managementClusters {
+                let now = row.support.map { $0.state == .outOfSupport ? "❌ out of support" : $0.state == .unknown ? "❔ unknown" : "✅ supported" } ?? "—"
                 let cells = [MarkdownText.escape(row.name), MarkdownText.escape(row.platform), MarkdownText.escape("\(row.current) → \(row.target)"),
-                             row.supportedUntil?.description ?? "—", row.supportedUntilAfterPlan?.description ?? "—",
+                             now, row.supportedUntil?.description ?? "—", row.supportedUntilAfterPlan?.description ?? "—",
                              MarkdownText.escape(row.supportReasonsAfterPlan.first ?? "")]
                 lines.append("| " + cells.joined(separator: " | ") + " |")
             }

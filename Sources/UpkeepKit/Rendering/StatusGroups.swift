@@ -29,10 +29,10 @@ struct StatusGroups {
     /// `Status: 3 management clusters, 8 clusters, 14 node pools; 4 clusters and 5 pools out of support; 9 errors, 4 warnings.`
     static func summary(_ report: StatusReport) -> String {
         let pools = report.clusters.flatMap(\.nodePools)
-        let outClusters = report.clusters.count { !$0.supported }
-        let outPools = pools.count { !$0.supported }
-        let unknown = report.managementClusters.count { $0.unknownBecause != nil } + report.clusters.count { $0.unknownBecause != nil }
-            + pools.count { $0.unknownBecause != nil }
+        let outClusters = report.clusters.count { $0.answer.isOutOfSupport }
+        let outPools = pools.count { $0.answer.isOutOfSupport }
+        let unknown = report.managementClusters.count { $0.answer.state == .unknown } + report.clusters.count { $0.answer.state == .unknown }
+            + pools.count { $0.answer.state == .unknown }
         let errors = report.findings.count { $0.severity == .error }
         let warnings = report.findings.count { $0.severity == .warning }
         return "Status: \(Plural.count(report.managementClusters.count, "management cluster")), "

@@ -8,9 +8,9 @@ public enum StatusJSONRenderer {
                     "name": .string(management.name),
                     "platform": .string(management.platform),
                     "version": .string(management.version),
-                    "supported": .bool(management.supported),
-                    "supportedUntil": .date(management.support.supportedUntil),
-                    "supportUnknownBecause": .string(management.unknownBecause),
+                    "supported": supported(management.answer),
+                    "supportedUntil": .date(management.answer.until),
+                    "supportUnknownBecause": .string(management.answer.unknownBecause),
                     "reasons": .array(management.support.reasons.map { .string($0) }),
                 ])
             }),
@@ -25,10 +25,11 @@ public enum StatusJSONRenderer {
             "managementCluster": .string(cluster.managementCluster),
             "ring": .string(cluster.ring),
             "kubernetesVersion": .string(cluster.kubernetesVersion),
-            "supported": .bool(cluster.supported),
-            "supportedUntil": .date(cluster.support.supportedUntil),
-            "supportUnknownBecause": .string(cluster.unknownBecause),
-            "reasons": .array(cluster.support.reasons.map { .string($0) }),
+            "supported": supported(cluster.answer),
+            "supportedUntil": .date(cluster.answer.until),
+            "supportUnknownBecause": .string(cluster.answer.unknownBecause),
+            "supportThrough": through(cluster.answer),
+            "reasons": .array(cluster.answer.reasons(cluster.support).map { .string($0) }),
             "advisories": .array(cluster.advisories.map(advisory)),
             "nodePools": .array(cluster.nodePools.map { pool in
                 .object([
@@ -37,14 +38,30 @@ public enum StatusJSONRenderer {
                     "kubernetesVersion": .string(pool.kubernetesVersion),
                     "imageFamily": .string(pool.imageFamily),
                     "nodeImage": .string(pool.nodeImage),
-                    "supported": .bool(pool.supported),
-                    "supportedUntil": .date(pool.support.supportedUntil),
-                    "supportUnknownBecause": .string(pool.unknownBecause),
-                    "reasons": .array(pool.support.reasons.map { .string($0) }),
+                    "supported": supported(pool.answer),
+                    "supportedUntil": .date(pool.answer.until),
+                    "supportUnknownBecause": .string(pool.answer.unknownBecause),
+                    "supportThrough": through(pool.answer),
+                    "reasons": .array(pool.answer.reasons(pool.support).map { .string($0) }),
                     "advisories": .array(pool.advisories.map(advisory)),
                 ])
             }),
         ])
+    }
+
+    /// `true`, `false` or `"unknown"` (outputs.md).
+    static func supported(_ answer: SupportAnswer) -> JSONValue {
+        switch answer.state {
+        case .supported: return .bool(true)
+        case .outOfSupport: return .bool(false)
+        case .unknown: return .string("unknown")
+        }
+    }
+
+    /// The management cluster a subject is out of support through, and why; null when it is not.
+    static func through(_ answer: SupportAnswer) -> JSONValue {
+        guard let name = answer.through, let reason = answer.inherited else { return .null }
+        return .object(["managementCluster": .string(name), "reason": .string(reason)])
     }
 
     private static func advisory(_ advisory: AdvisoryStatus) -> JSONValue {

@@ -4,10 +4,10 @@ public enum StatusMarkdownRenderer {
         var lines = ["## Upkeep support status on \(report.asOf)", "", StatusGroups.summary(report), ""]
         for group in StatusGroups.make(report) {
             if let management = group.management {
-                let state = !management.supported ? "❌ out of support" : management.unknownBecause == nil ? "✅ supported" : "❔ support unknown"
+                let state = Self.mark(management.answer, long: true)
                 lines.append("### Management cluster \(MarkdownText.code(management.name)) — \(MarkdownText.escape(management.platform)) \(management.version)")
                 lines.append("")
-                lines.append("\(state), \(StatusGroups.until(management.support.supportedUntil)): \(MarkdownText.escape(management.unknownBecause.map { $0 + "; " } ?? ""))\(MarkdownText.escape(management.support.reasons.first ?? ""))")
+                lines.append("\(state), \(StatusGroups.until(management.answer.until)): \(MarkdownText.escape(management.answer.unknownBecause.map { $0 + "; " } ?? ""))\(MarkdownText.escape(management.support.reasons.first ?? ""))")
             } else {
                 lines.append("### Standalone clusters (upstream Kubernetes)")
             }
@@ -18,11 +18,11 @@ public enum StatusMarkdownRenderer {
                 lines.append("| Cluster / pool | Version | Image | Supported | Until | Why | Advisories |")
                 lines.append("|---|---|---|---|---|---|---|")
                 for cluster in group.clusters {
-                    lines.append(row("**\(MarkdownText.escape(cluster.name))**", cluster.kubernetesVersion, "", cluster.supported,
-                                     cluster.unknownBecause, cluster.support, cluster.advisories, on: report.asOf))
+                    lines.append(row("**\(MarkdownText.escape(cluster.name))**", cluster.kubernetesVersion, "", cluster.answer,
+                                     cluster.support, cluster.advisories, on: report.asOf))
                     for pool in cluster.nodePools {
                         lines.append(row("↳ \(MarkdownText.escape(pool.name)) (\(pool.os.rawValue))", pool.kubernetesVersion, pool.nodeImage,
-                                         pool.supported, pool.unknownBecause, pool.support, pool.advisories, on: report.asOf))
+                                         pool.answer, pool.support, pool.advisories, on: report.asOf))
                     }
                 }
             }
@@ -47,11 +47,20 @@ public enum StatusMarkdownRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func row(_ name: String, _ version: String, _ image: String, _ supported: Bool, _ unknownBecause: String?,
+    /// ❌, ✅ or ❔ (with words when `long`).
+    private static func mark(_ answer: SupportAnswer, long: Bool) -> String {
+        switch answer.state {
+        case .outOfSupport: return long ? "❌ out of support" : "❌"
+        case .supported: return long ? "✅ supported" : "✅"
+        case .unknown: return long ? "❔ support unknown" : "❔ unknown"
+        }
+    }
+
+    private static func row(_ name: String, _ version: String, _ image: String, _ answer: SupportAnswer,
                             _ support: CombinedSupport, _ advisories: [AdvisoryStatus], on date: CalendarDate) -> String {
-        let mark = !supported ? "❌" : unknownBecause == nil ? "✅" : "❔ unknown"
-        let why = (unknownBecause.map { "unknown: \($0); " } ?? "") + (support.reasons.first ?? "")
-        let cells = [name, version, MarkdownText.escape(image), mark, support.supportedUntil?.description ?? "—",
+        let reasons = answer.reasons(support)
+        let why = (answer.unknownBecause.map { "unknown: \($0); " } ?? "") + reasons.prefix(answer.inherited == nil ? 1 : 2).joined(separator: "; ")
+        let cells = [name, version, MarkdownText.escape(image), mark(answer, long: false), answer.until?.description ?? "—",
                      MarkdownText.escape(why), MarkdownText.escape(StatusGroups.advisories(advisories))]
         return "| " + cells.joined(separator: " | ") + " |"
     }

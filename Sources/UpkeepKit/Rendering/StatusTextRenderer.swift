@@ -5,9 +5,8 @@ public enum StatusTextRenderer {
         var lines = ["Support status on \(report.asOf)", ""]
         for group in StatusGroups.make(report) {
             if let management = group.management {
-                let state = StatusReport.state(supported: management.supported, unknownBecause: management.unknownBecause)
-                lines.append("Management cluster \(management.name) (\(management.platform) \(management.version)): \(state), \(StatusGroups.until(management.support.supportedUntil))")
-                lines += Self.unknown(management.unknownBecause, indent: "  ") + Self.notes(management.support, [], on: report.asOf, indent: "  ")
+                lines.append("Management cluster \(management.name) (\(management.platform) \(management.version)): \(management.answer.phrase), \(StatusGroups.until(management.answer.until))")
+                lines += Self.notes(management.support, management.answer, [], on: report.asOf, indent: "  ", pool: false)
             } else {
                 lines.append("Standalone clusters (upstream Kubernetes)")
             }
@@ -16,13 +15,11 @@ public enum StatusTextRenderer {
             var table = [["CLUSTER / POOL", "VERSION", "IMAGE", "SUPPORTED", "UNTIL"]]
             var notes: [[String]] = [[]]
             for cluster in group.clusters {
-                table.append([cluster.name, cluster.kubernetesVersion, "", Self.cell(cluster.supported, cluster.unknownBecause),
-                              cluster.support.supportedUntil?.description ?? "-"])
-                notes.append(Self.unknown(cluster.unknownBecause, indent: "      ") + Self.notes(cluster.support, cluster.advisories, on: report.asOf, indent: "      "))
+                table.append([cluster.name, cluster.kubernetesVersion, "", cluster.answer.cell, cluster.answer.until?.description ?? "-"])
+                notes.append(Self.notes(cluster.support, cluster.answer, cluster.advisories, on: report.asOf, indent: "      ", pool: false))
                 for pool in cluster.nodePools {
-                    table.append(["  " + pool.name, pool.kubernetesVersion, pool.nodeImage, Self.cell(pool.supported, pool.unknownBecause),
-                                  pool.support.supportedUntil?.description ?? "-"])
-                    notes.append(Self.unknown(pool.unknownBecause, indent: "        ") + Self.notes(pool.support, pool.advisories, on: report.asOf, indent: "        "))
+                    table.append(["  " + pool.name, pool.kubernetesVersion, pool.nodeImage, pool.answer.cell, pool.answer.until?.description ?? "-"])
+                    notes.append(Self.notes(pool.support, pool.answer, pool.advisories, on: report.asOf, indent: "        ", pool: true))
                 }
             }
             if group.clusters.isEmpty {
@@ -44,20 +41,29 @@ public enum StatusTextRenderer {
         return lines.flatMap { TextWrap.wrap($0) }.joined(separator: "\n") + "\n"
     }
 
-    /// `yes`, `NO`, or `unknown` when the feeds cannot tell whether what they say still holds.
-    static func cell(_ supported: Bool, _ unknownBecause: String?) -> String {
-        !supported ? "NO" : unknownBecause == nil ? "yes" : "unknown"
+    /// A pool's short form of its management cluster's reason, which its cluster's row gives in full.
+    private static func pointer(_ answer: SupportAnswer) -> String {
+        guard let name = answer.through else { return (answer.inherited ?? "") }
+        return "management cluster \(name) is out of support" + (answer.inheritedUntil.map { " from \($0)" } ?? "") + " (above)"
     }
 
-    static func unknown(_ because: String?, indent: String) -> [String] {
-        because.map { ["\(indent)unknown: \($0)"] } ?? []
-    }
-
-    /// The lines under a row: why it is supported until that day, every other rule it already fails (earliest
-    /// first), and its advisories.
-    private static func notes(_ support: CombinedSupport, _ advisories: [AdvisoryStatus], on date: CalendarDate, indent: String) -> [String] {
+    /// The lines under a row: what the feeds cannot tell, why it is out of support through its management
+    /// cluster, why it is supported until that day by its own rules, every other rule it already fails (earliest
+    /// first), and its advisories. A pool's row points to its cluster's for the management cluster's reason.
+    private static func notes(_ support: CombinedSupport, _ answer: SupportAnswer, _ advisories: [AdvisoryStatus], on date: CalendarDate,
+                              indent: String, pool: Bool) -> [String] {
         let verdicts = support.orderedVerdicts
-        var lines = ["\(indent)why: \(verdicts.first?.reason ?? "")"]
+        var lines = answer.unknownBecause.map { ["\(indent)unknown: \($0)"] } ?? []
+        if let inherited = answer.inherited, answer.inheritedFirst(support) {
+            // Out of support through its management cluster first: say that, then what its own rules say.
+            lines.append("\(indent)why: " + (pool ? Self.pointer(answer) : inherited))
+            lines.append("\(indent)its own rules: \(verdicts.first?.reason ?? "")")
+        } else {
+            lines.append("\(indent)why: \(verdicts.first?.reason ?? "")")
+            if let inherited = answer.inherited {
+                lines.append("\(indent)also: " + (pool ? Self.pointer(answer) : inherited))
+            }
+        }
         for verdict in verdicts.dropFirst() where !verdict.isSupported(on: date) {
             lines.append("\(indent)also: \(verdict.reason)")
         }

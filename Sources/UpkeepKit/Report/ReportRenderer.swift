@@ -12,7 +12,7 @@ public enum ReportRenderer {
 
     public static func render(_ plan: Plan, inputs: InputSet, execution: ExecutionOptions = .standard) -> String {
         let lookup = InputLookup(inputs)
-        let status = SupportEngine(inputs: inputs).status(on: plan.asOf)
+        let status = SupportEngine(inputs: inputs, publishedBy: plan.asOf).status(on: plan.asOf)
         let rows = ReportRow.rows(plan: plan, status: status, inputs: lookup)
         let check = FleetCheck(plan: plan)
         let scale = Scale(plan)
@@ -90,7 +90,7 @@ public enum ReportRenderer {
     }
 
     static func summary(_ plan: Plan, status: StatusReport, check: FleetCheck) -> String {
-        let outNow = status.managementClusters.count { !$0.supported } + status.clusters.count { !$0.supported }
+        let outNow = status.managementClusters.count { $0.answer.isOutOfSupport } + status.clusters.count { $0.answer.isOutOfSupport }
         let outLater = Set(check.problems.filter { $0.code.hasPrefix("support-gap-") }.map(\.subject)).count
         var html = "<section id=\"summary\" aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">Summary</h2>\n<dl class=\"counts\">\n"
         let counts: [(String, Int, String)] = [

@@ -55,7 +55,9 @@ struct ReportRow: Sendable {
             let advisories = (status?.advisories ?? []).compactMap { advisory in advisory.due.map { (id: advisory.id, due: $0) } }
             return ReportRow(kind: .cluster, name: summary.name, current: summary.current, target: summary.target,
                              bands: bands(summary.current, own) { $0.kind == .kubernetesUpgrade },
-                             supportEnd: summary.supportedUntil, supportReason: summary.supportReasons.first,
+                             // The one verdict (SupportAnswer): a management cluster out of support ends its clusters' support too.
+                             supportEnd: status?.answer.until ?? summary.supportedUntil,
+                             supportReason: status.flatMap { $0.answer.reasons($0.support).first } ?? summary.supportReasons.first,
                              supportEndAfterPlan: summary.supportedUntilAfterPlan, supportReasonAfterPlan: summary.supportReasonsAfterPlan.first,
                              steps: own, advisories: advisories, freezes: freezes(ring: inputs.clusters[summary.name]?.ring?.name))
         }
@@ -78,7 +80,7 @@ struct ReportRow: Sendable {
             let row = ReportRow(kind: .management, name: management.name, current: current,
                                 target: own.last { plan.steps[$0].kind == .platformUpdate }.map { "\(management.platform) \(plan.steps[$0].to)" } ?? current,
                                 bands: bands(management.version, own) { $0.kind == .platformUpdate },
-                                supportEnd: management.support.supportedUntil, supportReason: management.support.reasons.first,
+                                supportEnd: management.answer.until, supportReason: management.support.reasons.first,
                                 supportEndAfterPlan: afterPlan[management.name]?.supportedUntilAfterPlan,
                                 supportReasonAfterPlan: afterPlan[management.name]?.supportReasonsAfterPlan.first,
                                 steps: own, advisories: [], freezes: freezes(ring: nil))

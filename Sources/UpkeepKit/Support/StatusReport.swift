@@ -7,22 +7,14 @@ public struct StatusReport: Sendable {
     public var findings: [Finding]
 }
 
-extension StatusReport {
-    /// `supported`, `OUT OF SUPPORT` or `support unknown` (supported by what the feeds say, which may no longer hold).
-    public static func state(supported: Bool, unknownBecause: String?) -> String {
-        !supported ? "OUT OF SUPPORT" : unknownBecause == nil ? "supported" : "support unknown"
-    }
-}
-
 public struct ManagementClusterStatus: Sendable {
     public var name: String
     public var platform: String
     public var version: String
+    /// What its own rules say.
     public var support: CombinedSupport
-    public var supported: Bool
-    /// Why the feeds cannot tell whether a row they find supported still is on `asOf` (releases whose versions are
-    /// not published, a stale platform feed); nil when they can.
-    public var unknownBecause: String? = nil
+    /// The one verdict on `asOf` every output writes.
+    public var answer: SupportAnswer
 }
 
 public struct ClusterStatus: Sendable {
@@ -31,12 +23,12 @@ public struct ClusterStatus: Sendable {
     public var managementCluster: String?
     public var ring: String?
     public var kubernetesVersion: String
+    /// What its own rules say (its control plane's version, stopped state, subscription).
     public var support: CombinedSupport
-    public var supported: Bool
+    /// The one verdict on `asOf` every output writes, its management cluster's included.
+    public var answer: SupportAnswer
     public var advisories: [AdvisoryStatus]
     public var nodePools: [NodePoolStatus]
-    /// As for management clusters.
-    public var unknownBecause: String? = nil
 }
 
 public struct NodePoolStatus: Sendable {
@@ -45,11 +37,11 @@ public struct NodePoolStatus: Sendable {
     public var kubernetesVersion: String
     public var imageFamily: String
     public var nodeImage: String
+    /// What its own rules say (its version, kubelet skew, image).
     public var support: CombinedSupport
-    public var supported: Bool
+    /// The one verdict on `asOf` every output writes, its management cluster's included.
+    public var answer: SupportAnswer
     public var advisories: [AdvisoryStatus]
-    /// As for management clusters.
-    public var unknownBecause: String? = nil
 }
 
 public struct AdvisoryStatus: Sendable, Equatable {

@@ -1,5 +1,6 @@
 /// What the feeds themselves leave open on a day (planning.md 2, "What the feeds cannot tell"): releases whose
-/// Kubernetes versions are not published, stale feeds, advisories whose severity no record gives.
+/// Kubernetes versions are not published, stale feeds, advisories whose severity no record gives, and fleet facts
+/// published after the day asked.
 extension SupportEngine {
     /// Why the feeds cannot tell whether a workload cluster or pool of this management cluster, which they find
     /// supported, still is on `date`: releases have come out since the newest whose Kubernetes versions are
@@ -25,7 +26,7 @@ extension SupportEngine {
     /// missing), releases known to exist whose Kubernetes versions are not published, and a Kubernetes feed whose
     /// newest patch is old (newer patches, minors and end-of-life dates may be missing).
     func feedFindings(on date: CalendarDate) -> [Finding] {
-        var findings: [Finding] = []
+        var findings = newerFacts
         for timeline in timelines.values {
             if let stale = FeedStalenessRule.staleness(of: timeline, on: date, staleAfter: policy.feedStaleAfter) {
                 findings.append(Finding(.warning, code: "feed-stale", subject: "platform/\(timeline.platform)",

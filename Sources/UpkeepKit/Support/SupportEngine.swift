@@ -12,8 +12,14 @@ public struct SupportEngine: Sendable {
     /// Verdicts on Kubernetes versions, shared by every cluster and pool that runs the same version
     /// under the same platform (a large fleet runs a handful of versions).
     private let verdictCache = VerdictCache()
+    /// Fleet facts published after the day the engine was made for (`publishedBy`), as warnings.
+    let newerFacts: [Finding]
 
-    public init(inputs: InputSet) {
+    /// `publishedBy`: the day asked; feed entries published after it are left out (planning.md 2, "Facts as of
+    /// the day") and fleet facts newer than it become warnings. nil keeps every entry.
+    public init(inputs given: InputSet, publishedBy date: CalendarDate? = nil) {
+        let inputs = date.map { given.published(by: $0) } ?? given
+        newerFacts = date.map { given.factsNewerThan($0) } ?? []
         self.inputs = inputs
         policy = inputs.policy
         var timelines: [String: PlatformTimeline] = [:]
@@ -92,14 +98,13 @@ public struct SupportEngine: Sendable {
             let support = managementClusterSupport(management)
             let subject = "management-cluster/\(management.name)"
             findings += failures(support, on: date, subject: subject, name: "management cluster \(management.name)", position: management.position)
-            let supported = support.isSupported(on: date)
-            let stale = timelines[management.platform.name].flatMap { FeedStalenessRule.staleness(of: $0, on: date, staleAfter: policy.feedStaleAfter) }
             return ManagementClusterStatus(name: management.name, platform: management.platform.name, version: management.version.description,
-                                           support: support, supported: supported,
-                                           unknownBecause: supported ? stale.map { Self.staleSentence(management.platform.name, $0, on: date) } : nil)
+                                           support: support, answer: managementAnswer(management, support: support, on: date))
         }
+        var answers: [String: ManagementClusterStatus] = [:]
+        for row in managementRows where answers[row.name] == nil { answers[row.name] = row }
         let clusterRows = inputs.clusters.sorted { UTF8Order.precedes($0.name, $1.name) }.map { cluster in
-            clusterStatus(cluster, on: date, findings: &findings)
+            clusterStatus(cluster, management: cluster.managementCluster.flatMap { answers[$0.name] }, on: date, findings: &findings)
         }
         findings += advisoryFindings(clusterRows, on: date)
         findings += feedFindings(on: date)
@@ -128,29 +133,40 @@ public struct SupportEngine: Sendable {
         return findings
     }
 
-    private func clusterStatus(_ cluster: WorkloadCluster, on date: CalendarDate, findings: inout [Finding]) -> ClusterStatus {
+    /// A management cluster's one verdict on `date` (SupportAnswer).
+    public func managementAnswer(_ management: ManagementCluster, support: CombinedSupport, on date: CalendarDate) -> SupportAnswer {
+        let stale = timelines[management.platform.name].flatMap { FeedStalenessRule.staleness(of: $0, on: date, staleAfter: policy.feedStaleAfter) }
+        return .management(support, on: date, unknownBecause: stale.map { Self.staleSentence(management.platform.name, $0, on: date) })
+    }
+
+    /// A workload cluster's or pool's one verdict on `date`, given its own support and its management cluster's row.
+    public func memberAnswer(_ support: CombinedSupport, of cluster: WorkloadCluster, management: ManagementClusterStatus?, on date: CalendarDate) -> SupportAnswer {
+        let above = management.map { row in
+            (name: row.name, answer: row.answer,
+             reason: (row.support.orderedVerdicts.first { !$0.isSupported(on: date) } ?? row.support.orderedVerdicts.first)?.reason)
+        }
+        return .member(support, on: date, management: above, unknownBecause: supportUnknown(under: cluster.managementCluster?.name, on: date))
+    }
+
+    private func clusterStatus(_ cluster: WorkloadCluster, management: ManagementClusterStatus?, on date: CalendarDate, findings: inout [Finding]) -> ClusterStatus {
         let subject = "cluster/\(cluster.name)"
         let support = clusterSupport(cluster)
-        let unknown = supportUnknown(under: cluster.managementCluster?.name, on: date)
         findings += failures(support, on: date, subject: subject, name: "cluster \(cluster.name)", position: cluster.position)
         findings += stoppedFindings(cluster, on: date)
         let pools = cluster.nodePools.sorted { UTF8Order.precedes($0.name, $1.name) }.map { pool in
             let poolSupport = poolSupport(pool, of: cluster)
             findings += failures(poolSupport, on: date, subject: "\(subject)/pool/\(pool.name)",
                                  name: "node pool \(pool.name) of cluster \(cluster.name)", position: pool.position)
-            let supported = poolSupport.isSupported(on: date)
             return NodePoolStatus(name: pool.name, os: pool.os, kubernetesVersion: pool.kubernetesVersion.description,
                                   imageFamily: pool.imageFamily.name, nodeImage: pool.nodeImage.text, support: poolSupport,
-                                  supported: supported,
-                                  advisories: Self.rows(AdvisoryExposureRule.poolExposures(pool, advisories: inputs.advisories, policy: policy)),
-                                  unknownBecause: supported ? unknown : nil)
+                                  answer: memberAnswer(poolSupport, of: cluster, management: management, on: date),
+                                  advisories: Self.rows(AdvisoryExposureRule.poolExposures(pool, advisories: inputs.advisories, policy: policy)))
         }
-        let supported = support.isSupported(on: date)
         return ClusterStatus(name: cluster.name, managementCluster: cluster.managementCluster?.name, ring: cluster.ring?.name,
                              kubernetesVersion: cluster.kubernetesVersion.description, support: support,
-                             supported: supported,
+                             answer: memberAnswer(support, of: cluster, management: management, on: date),
                              advisories: Self.rows(AdvisoryExposureRule.clusterExposures(cluster, advisories: inputs.advisories, policy: policy)),
-                             nodePools: pools, unknownBecause: supported ? unknown : nil)
+                             nodePools: pools)
     }
 
     private static func rows(_ exposures: [AdvisoryExposureRule.Exposure]) -> [AdvisoryStatus] {

@@ -69,13 +69,17 @@ struct StatusCommandTests {
 
     @Test func sampleFleetShowsEveryRule() throws {
         let run = try Self.status("json")
+        // (Not advisory-unfixed: the advisories without a fix were published after 2024-07-01, so on that day they do
+        // not exist yet; the examples' status on a later day has them.)
         for code in ["kubelet-skew", "stopped-too-long", "cluster-stopped", "subscription-suspended", "advisory-overdue",
-                     "advisory-unfixed", "node-image-too-old"] {
+                     "node-image-too-old"] {
             #expect(run.output.contains("\"code\": \"\(code)\""), "\(code)")
         }
-        for reason in ["certificates expire", "dropped by aks-hybrid release", "announced in release 2507", "reaches end of life", "grace period"] {
+        // (Not "announced in release 2507": on 2024-07-01 that 2025 release does not exist yet.)
+        for reason in ["certificates expire", "dropped by aks-hybrid release", "reaches end of life", "grace period"] {
             #expect(run.output.contains(reason), "\(reason)")
         }
+        #expect(!run.output.contains("2507") && !run.output.contains("advisory-unfixed"))
     }
 
     @Test func invalidInputExitsOne() throws {

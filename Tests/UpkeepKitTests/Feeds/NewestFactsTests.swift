@@ -31,33 +31,39 @@ struct NewestFactsTests {
         """
 
     /// 1.31.6, the first patch fixing CVE-2025-0426, came out on 2025-02-12 (its tag); the schedule's target dates
-    /// and the old feed's x.0/x.1/newest patches never offered it.
+    /// and the old feed's x.0/x.1/newest patches never offered it. Planned on 2025-02-13, the day the advisory is
+    /// published (planning.md 2, "Facts as of the day": it does not exist before).
     @Test func aStandaloneClusterExposedToCVE20250426GetsTheFirstFixingPatchOnOrAfterItsRelease() throws {
         let fleet = Self.standaloneFleet
         let (inputs, log) = Self.shipped(["fleet.yaml": fleet])
         #expect(log.errorCount == 0, "\(TestSupport.messages(log))")
         let patch = try #require(inputs.kubernetesFeeds.flatMap(\.minors).first { $0.minor.description == "1.31" }?.patches.first { $0.version.description == "1.31.6" })
         #expect(patch.released == CalendarDate(year: 2025, month: 2, day: 12))
-        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2025-01-20"))
+        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2025-02-13"))
         let steps = plan.steps.filter { $0.cluster == "edge" && $0.kind == .kubernetesUpgrade }
         let step = try #require(steps.first)
         #expect(step.to == "1.31.6", "\(step.to)")
-        let start = try #require(step.start)
-        // The window's 2025-02-01 occurrence comes before the release: the step takes 2025-03-01's, on time.
-        #expect(start.utcDate >= CalendarDate(year: 2025, month: 2, day: 12)! && start.utcDate == CalendarDate(year: 2025, month: 3, day: 1)!)
+        // The window's next occurrence is 2025-03-01: on time for the medium advisory's 90 days.
+        #expect(step.start?.utcDate == CalendarDate(year: 2025, month: 3, day: 1)!)
         #expect(step.status == .scheduled && step.due == CalendarDate(year: 2025, month: 5, day: 14))
+        #expect(step.fixes.contains("CVE-2025-0426") && !step.fixes.contains("CVE-2025-5187"))
     }
 
-    /// CVE-2025-5187, which the same cluster is exposed to, is fixed only in 1.31.12 (out 2025-08-13): one patch
-    /// upgrade taking both would wait for it and be late for CVE-2025-0426. The needs are staged instead.
-    @Test func patchStagesDoNotHoldAnEarlyFixBackForALateOne() throws {
+    /// Replayed on a past day, the plan knows only what was published by then: on 2025-02-13 CVE-2025-5187
+    /// (published 2025-08-27) and its fix 1.31.12 (2025-08-13) do not exist, so nothing waits for them; on
+    /// 2025-08-27 one upgrade fixes both advisories.
+    @Test func aReplayedDayKnowsOnlyTheAdvisoriesAndPatchesPublishedByThen() throws {
         let (inputs, _) = Self.shipped(["fleet.yaml": Self.standaloneFleet])
-        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2025-01-20"))
-        let steps = plan.steps.filter { $0.cluster == "edge" && $0.kind == .kubernetesUpgrade }
-        #expect(steps.map(\.to) == ["1.31.6", "1.31.12"], "\(steps.map(\.to))")
-        #expect(steps.map(\.status) == [.scheduled, .scheduled])
-        #expect(steps.last?.after == [steps[0].id] || steps.last?.after.contains(steps[0].id) == true)
-        #expect(!plan.findings.contains { $0.code == "step-late" && $0.subject == "cluster/edge" })
+        let february = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2025-02-13"))
+        let early = february.steps.filter { $0.cluster == "edge" && $0.kind == .kubernetesUpgrade }
+        #expect(early.map(\.to).allSatisfy { version in KubernetesVersion(parsing: version).map { $0 <= KubernetesVersion(parsing: "1.31.6")! } ?? false },
+                "\(early.map(\.to))")
+        #expect(!february.steps.contains { $0.fixes.contains("CVE-2025-5187") })
+        let august = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2025-08-27"))
+        let late = august.steps.filter { $0.cluster == "edge" && $0.kind == .kubernetesUpgrade }
+        // One upgrade, to the policy's target minor (1.32.8), fixes both.
+        #expect(late.count == 1 && late.first.map { $0.fixes.contains("CVE-2025-0426") && $0.fixes.contains("CVE-2025-5187") } == true,
+                "\(late.map { "\($0.to) \($0.fixes)" })")
     }
 
     /// Azure Local's update path goes through each release ("before you can update to the 2511 release, you must
@@ -95,7 +101,7 @@ struct NewestFactsTests {
         let (february, _) = try Self.managementSupport(host: "windows-server-2019", on: "2026-02-27")
         #expect(february.support.reasons.contains { $0.contains("retired on windows-server-2019 hosts: no release of it is supported from 2026-03-01") })
         let (april, log) = try Self.managementSupport(host: "windows-server-2019", on: "2026-04-01")
-        #expect(!april.supported && log.diagnostics.isEmpty)
+        #expect(april.answer.isOutOfSupport && log.diagnostics.isEmpty)
     }
 
     @Test func aManagementClusterOnWindowsServer2022HostsIsSupportedUntilMarch2027() throws {
@@ -104,7 +110,7 @@ struct NewestFactsTests {
         // Supported as far as the retirement goes (the release itself may fall behind; that is another rule).
         #expect(!early.support.reasons.contains { $0.contains("retired on windows-server-2022 hosts: no release of it is supported from 2026") })
         let (late, _) = try Self.managementSupport(host: "windows-server-2022", on: "2027-03-01")
-        #expect(!late.supported && late.support.reasons.contains { $0.contains("retired on windows-server-2022 hosts: no release of it is supported from 2027-03-01") })
+        #expect(late.answer.isOutOfSupport && late.support.reasons.contains { $0.contains("retired on windows-server-2022 hosts: no release of it is supported from 2027-03-01") })
     }
 
     /// The gate follows the retirement: a Windows Server 2019 management cluster with no release to move to fails
@@ -123,7 +129,7 @@ struct NewestFactsTests {
         let warning = try #require(log.diagnostics.first)
         #expect(log.errorCount == 0 && warning.path == "fleet.yaml" && warning.line == 5 && warning.column == 5)
         #expect(warning.message.contains("does not say what its hosts run") && warning.message.contains("windows-server-2019 hosts from 2026-03-01"))
-        #expect(!status.supported && status.support.reasons.contains { $0.contains("the earliest retirement is assumed") })
+        #expect(status.answer.isOutOfSupport && status.support.reasons.contains { $0.contains("the earliest retirement is assumed") })
         let (_, unknownHost) = try Self.managementSupport(host: "windows-server-2016", on: "2026-03-02")
         #expect(unknownHost.diagnostics.first?.message.contains("hostOS \"windows-server-2016\", which the aks-hybrid feed does not list") == true)
     }
@@ -137,15 +143,23 @@ struct NewestFactsTests {
         let unknown = try #require(status.findings.first { $0.code == "platform-versions-unknown" })
         #expect(unknown.message.contains("2511 (2025-11-18), 2512 (2025-12-16), 2601 (2026-01-22), 2602 (2026-02-17)"))
         let plant = try #require(status.managementClusters.first { $0.name == "arc-plant" })
-        #expect(!plant.supported && plant.support.reasons.contains { $0.contains("newer releases exist (2511, 2512, 2601, 2602) but no source publishes their Kubernetes versions") })
-        // A cluster the newest published release (2510) offers may have been dropped since: its support is unknown,
-        // not "supported, no known end". One out of support stays out of support.
+        #expect(plant.answer.isOutOfSupport && plant.support.reasons.contains { $0.contains("newer releases exist (2511, 2512, 2601, 2602) but no source publishes their Kubernetes versions") })
+        // Its clusters are out of support through it, whatever their own versions say (both are given): not unknown.
         let analytics = try #require(status.clusters.first { $0.name == "analytics-dev" })
-        #expect(analytics.supported && analytics.unknownBecause?.contains("2511 (2025-11-18), 2512 (2025-12-16), 2601 (2026-01-22), 2602 (2026-02-17) came out after 2510") == true)
-        #expect(status.clusters.first { $0.name == "factory-prod" }.map { !$0.supported && $0.unknownBecause == nil } == true)
+        #expect(analytics.answer.isOutOfSupport && analytics.answer.through == "arc-plant" && analytics.answer.unknownBecause == nil)
+        #expect(analytics.answer.until == CalendarDate(year: 2026, month: 4, day: 24))
+        #expect(status.clusters.first { $0.name == "factory-prod" }.map { $0.answer.isOutOfSupport && $0.answer.unknownBecause == nil } == true)
         let text = StatusTextRenderer.render(status)
-        #expect(text.contains("analytics-dev      1.31.9                unknown    -"), "\(text)")
-        #expect(StatusGroups.summary(status).contains("4 whose support the feeds cannot tell"), "\(StatusGroups.summary(status))")
+        #expect(text.contains("analytics-dev      1.31.9                NO         2026-04-24"), "\(text)")
+        #expect(text.contains("why: management cluster arc-plant is out of support: aks-arc 2510 came out on 2025-10-24"), "\(text)")
+        #expect(text.contains("its own rules: Kubernetes 1.31 is supported by the newest aks-arc release 2510"), "\(text)")
+        // On 2026-01-10 arc-plant is still supported, but 2511 and 2512 came out after 2510 without published
+        // versions: a cluster 2510 offers may have been dropped since. Its support is unknown, not "supported".
+        let january = SupportEngine(inputs: inputs, publishedBy: SupportFixtures.date("2026-01-10")).status(on: SupportFixtures.date("2026-01-10"))
+        let replayed = try #require(january.clusters.first { $0.name == "analytics-dev" })
+        #expect(replayed.answer.state == .unknown && replayed.answer.unknownBecause?.contains("2511 (2025-11-18), 2512 (2025-12-16) came out after 2510") == true,
+                "\(replayed.answer)")
+        #expect(StatusGroups.summary(january).contains("whose support the feeds cannot tell"), "\(StatusGroups.summary(january))")
         // The plan says why it cannot update arc-plant.
         let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2026-12-05"))
         #expect(plan.findings.contains { $0.code == "support-gap-versions-unknown" && $0.subject == "management-cluster/arc-plant" && $0.message.contains("no source in the feeds publishes their Kubernetes versions") })

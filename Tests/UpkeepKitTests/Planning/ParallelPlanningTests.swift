@@ -57,8 +57,8 @@ struct ParallelPlanningTests {
               - { family: linux-1, os: linux, version: "202402.01.0", released: 2024-02-01 }
               - { family: linux-1, os: linux, version: "202404.01.0", released: 2024-04-01 }
               - { family: linux-1, os: linux, version: "202406.01.0", released: 2024-06-01 }
-              - { family: linux-1, os: linux, version: "202407.15.0", released: 2024-07-15 }
-              - { family: linux-1, os: linux, version: "202409.02.0", released: 2024-09-02 }
+              - { family: linux-1, os: linux, version: "202407.15.0", released: 2024-07-15, announced: 2024-06-01 }
+              - { family: linux-1, os: linux, version: "202409.02.0", released: 2024-09-02, announced: 2024-06-01 }
             """
         let files = [
             "platform.yaml": PlanFixtures.platform([.init(version: "1.0.1.0", released: "2024-05-01", versions: ["1.29.4", "1.30.2"])],

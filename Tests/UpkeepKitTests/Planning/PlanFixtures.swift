@@ -11,10 +11,13 @@ enum PlanFixtures {
         var extra = ""
     }
 
+    /// Every release is announced on the first one's day: the invented feed knows its schedule from the start, so
+    /// a plan made before a release may wait for it (planning.md 2, "Facts as of the day").
     static func platform(_ releases: [Release], rules: String = "supportedMinors: 3") -> String {
         var text = "apiVersion: upkeep/v1\nkind: PlatformReleases\nplatform: p\nrules: { \(rules) }\nreleases:\n"
+        let announced = releases.map(\.released).min() ?? ""
         for release in releases {
-            text += "  - version: \(release.version)\n    released: \(release.released)\n    kubernetesVersions: [\(release.versions.joined(separator: ", "))]\n"
+            text += "  - version: \(release.version)\n    released: \(release.released)\n    announced: \(announced)\n    kubernetesVersions: [\(release.versions.joined(separator: ", "))]\n"
             if !release.extra.isEmpty { text += release.extra }
         }
         return text

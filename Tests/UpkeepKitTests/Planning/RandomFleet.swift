@@ -26,15 +26,17 @@ struct RandomFleet {
     var files: [String: String] = [:]
     var asOf = "2024-07-01"
 
+    /// Releases after `asOf` are announced ahead (`announced`), so that plans may wait for them.
     static let platform = """
         apiVersion: upkeep/v1
         kind: PlatformReleases
         platform: p
         releases:
           - { version: 1.0.1.0, released: 2024-01-10, kubernetesVersions: [1.26.6, 1.27.3, 1.28.3] }
-          - { version: 1.0.2.0, released: 2024-04-10, kubernetesVersions: [1.27.7, 1.28.5, 1.29.2] }
+          - { version: 1.0.2.0, released: 2024-04-10, announced: 2024-01-10, kubernetesVersions: [1.27.7, 1.28.5, 1.29.2] }
           - version: 1.0.3.0
             released: 2024-08-20
+            announced: 2024-01-10
             kubernetesVersions: [1.28.9, 1.29.4, 1.30.1]
             endOfSupport: [{ minor: "1.27", date: 2024-10-31 }]
         """
@@ -46,10 +48,10 @@ struct RandomFleet {
         rules: { updatesTo: next, skipMinorsFromUnsupported: true, supportedReleases: none, maxBehind: none, releaseSupportMonths: 6, certificateValidity: 365d }
         releases:
           - { version: 2401, released: 2024-01-10, kubernetesVersions: [1.26.6, 1.27.3, 1.28.3] }
-          - { version: 2402, released: 2024-02-12, kubernetesVersions: [1.26.6, 1.27.3, 1.28.3] }
-          - { version: 2405, released: 2024-05-20, kubernetesVersions: [1.27.7, 1.28.5, 1.29.2] }
-          - { version: 2406, released: 2024-06-14, kubernetesVersions: unknown }
-          - { version: 2408, released: 2024-08-20, kubernetesVersions: [1.28.9, 1.29.4, 1.30.1] }
+          - { version: 2402, released: 2024-02-12, announced: 2024-01-10, kubernetesVersions: [1.26.6, 1.27.3, 1.28.3] }
+          - { version: 2405, released: 2024-05-20, announced: 2024-01-10, kubernetesVersions: [1.27.7, 1.28.5, 1.29.2] }
+          - { version: 2406, released: 2024-06-14, announced: 2024-01-10, kubernetesVersions: unknown }
+          - { version: 2408, released: 2024-08-20, announced: 2024-01-10, kubernetesVersions: [1.28.9, 1.29.4, 1.30.1] }
         """
     static let kubernetes = """
         apiVersion: upkeep/v1
@@ -67,11 +69,11 @@ struct RandomFleet {
         kind: NodeImageCatalog
         month: 2024-06
         images:
-          - { family: linux-1, os: linux, version: "202404.01.0", released: 2024-04-01 }
-          - { family: linux-1, os: linux, version: "202406.01.0", released: 2024-06-01 }
-          - { family: linux-1, os: linux, version: "202408.01.0", released: 2024-08-01 }
-          - { family: windows-1, os: windows, version: "20348.1.240401", released: 2024-04-01 }
-          - { family: windows-1, os: windows, version: "20348.2.240701", released: 2024-07-01 }
+          - { family: linux-1, os: linux, version: "202404.01.0", released: 2024-04-01, announced: 2024-01-10 }
+          - { family: linux-1, os: linux, version: "202406.01.0", released: 2024-06-01, announced: 2024-01-10 }
+          - { family: linux-1, os: linux, version: "202408.01.0", released: 2024-08-01, announced: 2024-01-10 }
+          - { family: windows-1, os: windows, version: "20348.1.240401", released: 2024-04-01, announced: 2024-01-10 }
+          - { family: windows-1, os: windows, version: "20348.2.240701", released: 2024-07-01, announced: 2024-01-10 }
         """
     static let schedule = """
         apiVersion: upkeep/v1

@@ -8,7 +8,8 @@ import Testing
 /// (a stopped cluster, a suspended subscription). The days looked at are each state's first unsupported day.
 enum SupportThroughHorizonCheck {
     static func problems(_ plan: Plan, inputs: InputSet) -> [String] {
-        let engine = SupportEngine(inputs: inputs)
+        // The facts the plan was made with: those published by its `asOf`.
+        let engine = SupportEngine(inputs: inputs, publishedBy: plan.asOf)
         let lockstep = inputs.policy.workerUpgrades == .lockstep
         var problems: [String] = []
         let placed = plan.steps.filter { $0.end != nil }

@@ -35,7 +35,7 @@ struct SupportThroughHorizonTests {
         #expect(run.output.contains("error support-gap-versions-unknown management-cluster/arc-plant"))
     }
 
-    /// The shipped feeds with one invented release after the unknown ones, whose versions are known; with
+    /// The shipped feeds with one invented release after the unknown ones, announced before the plan, whose versions are known; with
     /// `publishing`, the unknown ones get 2510's versions too.
     static func laterReleasePlan(publishing: Bool) throws -> Plan {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("upkeep-later-\(UUID().uuidString)")
@@ -50,7 +50,7 @@ struct SupportThroughHorizonTests {
                 shipped.replaceSubrange(unknown, with: "kubernetesVersions: [1.30.13, 1.30.14, 1.31.9, 1.31.10, 1.32.5, 1.32.6]")
             }
         }
-        try Data((shipped + "  - { version: 2603, released: 2026-03-10, kubernetesVersions: [1.31.10, 1.31.11, 1.32.6, 1.32.7, 1.33.2, 1.33.3] }\n").utf8).write(to: feed)
+        try Data((shipped + "  - { version: 2603, released: 2026-03-10, announced: 2026-02-20, kubernetesVersions: [1.31.10, 1.31.11, 1.32.6, 1.32.7, 1.33.2, 1.33.3] }\n").utf8).write(to: feed)
         let (inputs, log) = TestSupport.load(paths: [folder.path, Self.root.appendingPathComponent("schedules").path, Self.root.appendingPathComponent("examples/fleet.yaml").path])
         #expect(log.errorCount == 0, "\(TestSupport.messages(log))")
         return Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2026-03-01"))

@@ -83,9 +83,9 @@ struct SupportRuleTests {
         let engine = SupportEngine(inputs: inputs)
         let status = engine.status(on: F.date("2024-04-01"))
         let alpha = status.clusters[0]
-        #expect(alpha.supported)
+        #expect(alpha.answer.state == .supported)
         #expect(alpha.support.verdicts.map(\.rule) == [.kubernetesMinor, .kubernetesPatch])
-        #expect(!alpha.nodePools[0].supported)
+        #expect(alpha.nodePools[0].answer.isOutOfSupport)
     }
 
     // MARK: Platform release

@@ -28,18 +28,22 @@ struct PlanAssembly {
         let placed = PlanAssembler.placedByCluster(records, order: order, schedule: schedule, clusters: context.clusters.count)
         // Support through the horizon as the placed steps leave each subject (planning.md, "Support through the horizon").
         let unplaced = Dictionary(grouping: records.filter { $0.start == nil }, by: \.subject)
+        // The one verdict on `asOf` of each management cluster, which its clusters' rows inherit (SupportAnswer).
+        let managementStatus = Self.managementStatus(context)
         let rowsAndGaps = execution.chunks(context.clusters.count) { range in
             var memo = SupportAfterPlan.Memo()
             return range.map { position -> ClusterRow in
                 let cluster = context.clusters[position]
                 let walk = SupportAfterPlan.cluster(cluster, steps: placed[position].map { records[$0] }, unplaced: unplaced["cluster/\(cluster.name)"] ?? [],
                                                     memo: &memo, context: context)
-                return ClusterRow(summary: ClusterSummaries.summary(of: cluster, walk: walk, steps: records, own: placed[position], context: context),
-                                  findings: walk.findings)
+                var summary = ClusterSummaries.summary(of: cluster, walk: walk, steps: records, own: placed[position], context: context)
+                summary.support = context.engine.memberAnswer(walk.start, of: cluster, management: cluster.managementCluster.flatMap { managementStatus[$0.name] },
+                                                              on: context.asOf)
+                return ClusterRow(summary: summary, findings: walk.findings)
             }
         }
         findings += rowsAndGaps.flatMap(\.findings)
-        let managementRows = managementSummaries(records, unplaced: unplaced)
+        let managementRows = managementSummaries(records, unplaced: unplaced, answers: managementStatus)
         findings += managementRows.findings
         var plan = Plan(asOf: context.asOf, horizonEnd: context.horizonEnd, inputs: inputFiles(), steps: records,
                         findings: StepFindings.sorted(findings, execution: execution), clusters: rowsAndGaps.map(\.summary))
@@ -59,7 +63,8 @@ struct PlanAssembly {
     }
 
     /// Each management cluster's row (in name order) and the findings of its walk through the horizon.
-    private func managementSummaries(_ records: [PlanStep], unplaced: [String: [PlanStep]]) -> (rows: [Plan.ManagementSummary], findings: [Finding]) {
+    private func managementSummaries(_ records: [PlanStep], unplaced: [String: [PlanStep]],
+                                     answers: [String: ManagementClusterStatus]) -> (rows: [Plan.ManagementSummary], findings: [Finding]) {
         var platformSteps: [String: [PlanStep]] = [:]
         for step in records where step.cluster == nil && step.start != nil { platformSteps[step.managementCluster ?? "", default: []].append(step) }
         var findings: [Finding] = []
@@ -70,9 +75,22 @@ struct PlanAssembly {
             let target = steps.filter { $0.kind == .platformUpdate }.sorted(by: SupportAfterPlan.precedes).last?.to ?? management.version.description
             return Plan.ManagementSummary(name: management.name, platform: management.platform.name, current: management.version.description,
                                           target: target, supportedUntil: walk.start.supportedUntil, supportReasons: walk.start.reasons,
-                                          supportedUntilAfterPlan: walk.end.supportedUntil, supportReasonsAfterPlan: walk.end.reasons)
+                                          supportedUntilAfterPlan: walk.end.supportedUntil, supportReasonsAfterPlan: walk.end.reasons,
+                                          support: answers[management.name]?.answer)
         }
         return (rows, findings)
+    }
+
+    /// Each management cluster's status row on `asOf`, by name (the first of a repeated name).
+    static func managementStatus(_ context: PlanningContext) -> [String: ManagementClusterStatus] {
+        var rows: [String: ManagementClusterStatus] = [:]
+        for management in uniqueByName(context.engine.inputs.managementClusters) {
+            let support = context.engine.managementClusterSupport(management)
+            rows[management.name] = ManagementClusterStatus(name: management.name, platform: management.platform.name,
+                                                            version: management.version.description, support: support,
+                                                            answer: context.engine.managementAnswer(management, support: support, on: context.asOf))
+        }
+        return rows
     }
 
     /// The management clusters in name order, the first of a repeated name only.
