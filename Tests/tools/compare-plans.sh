@@ -25,6 +25,9 @@ for side in base head; do
     (cd "$root" && "$tree/.build/release/upkeep" plan releases schedules examples/fleet.yaml --as-of $date --format json -o "$work/$side-examples/$date.json") || [ $? -eq 3 ]
   done
 done
-python3 "$root/Tests/tools/compare_plans.py" "$work/base-fleets" "$work/head-fleets" --ignore "$@"
-python3 "$root/Tests/tools/compare_plans.py" "$work/base-examples" "$work/head-examples" --ignore "$@"
-python3 "$root/Tests/tools/compare_plans.py" "$work/base-bench.json" "$work/head-bench.json" --ignore "$@"
+# Every comparison runs; the script fails when any of them differs.
+status=0
+echo "== the test fleets"; python3 "$root/Tests/tools/compare_plans.py" "$work/base-fleets" "$work/head-fleets" --ignore "$@" || status=1
+echo "== the examples"; python3 "$root/Tests/tools/compare_plans.py" "$work/base-examples" "$work/head-examples" --ignore "$@" || status=1
+echo "== the benchmark fleet"; python3 "$root/Tests/tools/compare_plans.py" "$work/base-bench.json" "$work/head-bench.json" --ignore "$@" || status=1
+exit $status

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Compares plan JSON files value for value, ignoring the keys named with --ignore (for example a field a
 restructure adds). Usage: compare_plans.py OLD NEW [--ignore KEY ...]; OLD and NEW are files or folders of
-*.json (matched by name). Exit 0 when every pair is equal, 1 otherwise (the first differences are printed)."""
-import json, os, sys
+*.json (matched by name). Exit 0 when every pair is equal, 1 otherwise. For each pair that differs it prints the
+first difference outside the findings, and the findings added and removed (by code and subject); at the end, how
+many findings of each code were added and removed over all pairs, so that every difference can be explained."""
+import collections, json, os, sys
 
 def strip(value, ignored):
     if isinstance(value, dict):
@@ -47,6 +49,7 @@ def main():
         pairs = [(old, new)]
     failures = 0
     added = 0
+    codes_added, codes_removed = collections.Counter(), collections.Counter()
     for a, b in pairs:
         if not os.path.exists(a):
             added += 1  # a fleet only the new tests plan: nothing to compare it with
@@ -56,10 +59,28 @@ def main():
             failures += 1
             continue
         with open(a) as fa, open(b) as fb:
-            difference = first_difference(strip(json.load(fa), ignored), strip(json.load(fb), ignored))
+            left, right = strip(json.load(fa), ignored), strip(json.load(fb), ignored)
+        lines = []
+        if isinstance(left, dict) and isinstance(right, dict):
+            found_left = collections.Counter((f.get("code"), f.get("subject")) for f in left.pop("findings", []))
+            found_right = collections.Counter((f.get("code"), f.get("subject")) for f in right.pop("findings", []))
+            for (code, subject), count in sorted((found_right - found_left).items()):
+                lines.append(f"  + finding {code} {subject}" + (f" x{count}" if count > 1 else ""))
+                codes_added[code] += count
+            for (code, subject), count in sorted((found_left - found_right).items()):
+                lines.append(f"  - finding {code} {subject}" + (f" x{count}" if count > 1 else ""))
+                codes_removed[code] += count
+        difference = first_difference(left, right)
         if difference:
-            print(f"{os.path.basename(a)}: {difference}")
+            lines.insert(0, f"  {difference}")
+        if lines:
+            print(f"{os.path.basename(a)}:")
+            print("\n".join(lines))
             failures += 1
+    for code, count in sorted(codes_added.items()):
+        print(f"findings added: {code} x{count}")
+    for code, count in sorted(codes_removed.items()):
+        print(f"findings removed: {code} x{count}")
     print(f"{len(pairs) - added} plans compared, {failures} differ ({added} only in new, not compared)")
     sys.exit(1 if failures else 0)
 
