@@ -20,6 +20,18 @@ public enum NameSuggestion {
         return matches.sorted { UTF8Order.precedes($0, $1) }
     }
 
+    /// The known names a key is most likely a misspelling of: within edit distance 2, and less than half the key
+    /// (so that a short key is never taken for another); empty when none is that close.
+    public static func misspelling(of name: String, among candidates: [String]) -> [String] {
+        let target = Array(name.lowercased().unicodeScalars)
+        let close = Set(candidates).compactMap { candidate -> (String, Int)? in
+            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+            return distance <= 2 && distance * 2 < target.count ? (candidate, distance) : nil
+        }
+        guard let best = close.map(\.1).min() else { return [] }
+        return close.filter { $0.1 == best }.map(\.0).sorted { UTF8Order.precedes($0, $1) }
+    }
+
     /// The end of a sentence about a misspelt name: `; did you mean "a" or "b"?`, or `.` when nothing
     /// is close.
     public static func sentenceEnding(for name: String, among candidates: [String]) -> String {

@@ -26,6 +26,13 @@ public struct DecodingContext {
         }
         let fields = Fields(mapping: mapping, kind: what, named: named, context: self)
         for entry in mapping.entries where !known.contains(entry.key.text) {
+            // A key within two edits of a known one is a typo that drops what it says (`dependOn:`): an error.
+            let meant = NameSuggestion.misspelling(of: entry.key.text, among: known)
+            if !meant.isEmpty {
+                let quoted = meant.map { "\"\($0)\"" }.joined(separator: " or ")
+                log.error(position(entry.key.mark), "unknown key \"\(entry.key.text)\" in \(fields.what); did you mean \(quoted)? What it gives is not read.")
+                continue
+            }
             log.strictWarning(position(entry.key.mark),
                               "unknown key \"\(entry.key.text)\" in \(fields.what)\(NameSuggestion.sentenceEnding(for: entry.key.text, among: known))")
         }

@@ -65,7 +65,8 @@ enum FleetDecoder {
         let name = fields.required("name").flatMap { context.name($0, "name") }
         let management = reference(fields, "managementCluster", context)
         let ring = reference(fields, "ring", context)
-        let version = fields.required("kubernetesVersion").flatMap { context.kubernetesVersion($0, "kubernetesVersion") }
+        let versionNode = fields.required("kubernetesVersion")
+        let version = versionNode.flatMap { context.kubernetesVersion($0, "kubernetesVersion") }
         let window = reference(fields, "window", context)
         let dependsOn = fields["dependsOn"].map {
             context.list($0, "dependsOn") { item in context.name(item, "dependsOn").map { Reference(name: $0, position: context.position(item)) } }
@@ -78,7 +79,8 @@ enum FleetDecoder {
         }
         guard let name, let version else { return nil }
         return WorkloadCluster(name: name, managementCluster: management, ring: ring, kubernetesVersion: version, window: window,
-                               dependsOn: dependsOn, state: state, owner: owner, nodePools: pools, position: fields.position)
+                               dependsOn: dependsOn, state: state, owner: owner, nodePools: pools, position: fields.position,
+                               versionPosition: versionNode.map { context.position($0) })
     }
 
     private static func nodePool(_ node: YAMLNode, _ context: DecodingContext) -> NodePool? {
@@ -87,11 +89,12 @@ enum FleetDecoder {
         let os = fields.required("os").flatMap { context.choice($0, "os", as: OperatingSystem.self) }
         let family = reference(fields, "imageFamily", context, required: true)
         let version = fields.required("kubernetesVersion").flatMap { context.kubernetesVersion($0, "kubernetesVersion") }
-        let image = fields.required("nodeImage").flatMap { context.nodeImageVersion($0, "nodeImage") }
+        let imageNode = fields.required("nodeImage")
+        let image = imageNode.flatMap { context.nodeImageVersion($0, "nodeImage") }
         let nodes = fields.required("nodes").flatMap { context.integer($0, "nodes", atLeast: 1) }
         let maxSurge = fields["maxSurge"].map { context.integer($0, "maxSurge", atLeast: 1) } ?? 1
         guard let name, let os, let family, let version, let image, let nodes, let maxSurge else { return nil }
         return NodePool(name: name, os: os, imageFamily: family, kubernetesVersion: version, nodeImage: image,
-                        nodes: nodes, maxSurge: maxSurge, position: fields.position)
+                        nodes: nodes, maxSurge: maxSurge, position: fields.position, imagePosition: imageNode.map { context.position($0) })
     }
 }

@@ -43,6 +43,8 @@ public struct WorkloadCluster: Sendable {
     public var owner: String?
     public var nodePools: [NodePool]
     public var position: SourcePosition
+    /// Where the fleet gives `kubernetesVersion` (nil when not read from a file).
+    public var versionPosition: SourcePosition? = nil
 }
 
 public struct NodePool: Sendable {
@@ -54,4 +56,6 @@ public struct NodePool: Sendable {
     public var nodes: Int
     public var maxSurge: Int
     public var position: SourcePosition
+    /// Where the fleet gives `nodeImage` (nil when not read from a file).
+    public var imagePosition: SourcePosition? = nil
 }

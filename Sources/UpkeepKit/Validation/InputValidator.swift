@@ -15,6 +15,7 @@ public enum InputValidator {
             log.error(cycle.position, "the clusters' dependsOn form a cycle: \(cycle.names.joined(separator: " → ")).")
         }
         checkFixes(inputs, log: log)
+        FleetFactChecks.check(inputs, log: log)
     }
 
     /// Every id a release's `fixes` names should be an advisory of the inputs (by id or alias): otherwise no step
@@ -65,7 +66,8 @@ public enum InputValidator {
             self.log = log
         }
 
-        mutating func check(_ reference: Reference, from subject: String) {
+        /// `suggesting`: the names a misspelling may be suggested from (all of them when nil).
+        mutating func check(_ reference: Reference, from subject: String, suggesting: [String]? = nil) {
             guard !nameSet.contains(reference.name) else { return }
             if let definedBy, names.isEmpty {
                 if !warnedMissing {
@@ -74,7 +76,7 @@ public enum InputValidator {
                 }
                 return
             }
-            log.error(reference.position, "\(subject) refers to \(kind) \"\(reference.name)\", which does not exist\(NameSuggestion.sentenceEnding(for: reference.name, among: names))")
+            log.error(reference.position, "\(subject) refers to \(kind) \"\(reference.name)\", which does not exist\(NameSuggestion.sentenceEnding(for: reference.name, among: suggesting ?? names))")
         }
     }
 
@@ -89,10 +91,7 @@ public enum InputValidator {
                 log.warning(management.position, "\(subject) has no maintenance window, so its updates cannot be scheduled.")
             }
             guard let feed = inputs.platformFeeds.first(where: { $0.platform == management.platform.name }) else { continue }
-            let release = feed.releases.first { $0.version == management.version }
-            if !feed.releases.isEmpty, release == nil {
-                log.warning(management.versionPosition, "\(subject) runs \(management.version), which is not a release in the \(feed.platform) feed.")
-            }
+            let release = feed.releases.first { $0.version == management.version }  // none: an error (FleetFactChecks)
             checkHost(of: management, subject: subject, rules: feed.rules, log: log)
             if let release, !release.versionsPublished {
                 log.warning(management.versionPosition, "\(subject) runs \(management.version), whose Kubernetes versions the \(feed.platform) feed does not know (kubernetesVersions: unknown): its clusters' versions are judged against the releases whose versions are known, and status shows their support as unknown.")
@@ -141,7 +140,10 @@ public enum InputValidator {
                 }
             }
             for pool in cluster.nodePools {
-                families.check(pool.imageFamily, from: "node pool \"\(pool.name)\" of \(subject)")
+                // Never another operating system, nor another version of it (windows-2019 for windows-2022).
+                let digits = pool.imageFamily.name.filter(\.isNumber)
+                let sameSystem = familyOS.filter { $0.value == pool.os && $0.key.filter(\.isNumber) == digits }.map(\.key)
+                families.check(pool.imageFamily, from: "node pool \"\(pool.name)\" of \(subject)", suggesting: sameSystem)
                 if let os = familyOS[pool.imageFamily.name], os != pool.os {
                     log.error(pool.imageFamily.position, "node pool \"\(pool.name)\" of \(subject) runs \(pool.os.rawValue), but image family \"\(pool.imageFamily.name)\" is a \(os.rawValue) family.")
                 }

@@ -66,7 +66,7 @@ struct ValidateCommandTests {
         #expect(try Self.upkeep(["validate", path]).status == 0)
         let strict = try Self.upkeep(["validate", "--strict", path])
         #expect(strict.status == 1)
-        #expect(strict.output.contains("error: unknown key \"ownr\""))
+        #expect(strict.output.contains("error: unknown key \"notes\""))
     }
 
     @Test func missingPathIsAnError() throws {

@@ -104,7 +104,11 @@ struct TargetsAndPathsTests {
     }
 
     @Test func patches_aMinorHopReplacesThePatchUpgrade() {
-        let (plan, _) = P.plan(platform: Self.wide, fleet: P.fleet(clusters: [P.Cluster(name: "alpha", version: "1.28.4")]),
+        // 1.28.4 came with an earlier release, which 1.0.1.0 dropped it from: its cluster needs a newer patch.
+        let feed = P.platform([P.Release(version: "1.0.0.0", released: "2024-01-01", versions: ["1.27.4", "1.28.4"]),
+                               P.Release(version: "1.0.1.0", released: "2024-06-01", versions: ["1.25.5", "1.26.5", "1.27.5", "1.28.5", "1.29.5"])],
+                              rules: "supportedMinors: 5")
+        let (plan, _) = P.plan(platform: feed, fleet: P.fleet(clusters: [P.Cluster(name: "alpha", version: "1.28.4")]),
                                policy: P.policy("target: latest\n"))
         #expect(plan.steps(of: "alpha").map(\.to) == ["1.29.5"])
     }
