@@ -15,6 +15,8 @@ extension ReportRenderer {
         .row { display: flex; align-items: center; min-width: 1260px; content-visibility: auto; contain-intrinsic-size: auto 26px; }
         .row .label { position: sticky; left: 0; z-index: 1; background: #fff; width: 250px; flex: none; font-size: .8rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding-right: .4rem; }
         .management-cluster .label { font-weight: 600; }
+        .verdict { font-size: .7rem; padding: 0 .3rem; border-radius: 3px; font-weight: 600; }
+        .verdict.out-of-support { background: #b3261e; color: #fff; } .verdict.unknown { background: #e0e0e0; color: #333; }
         .lane { flex: none; }
         .band { stroke: #90a4ae; stroke-width: .5; } .b0 { fill: #e3f2fd; } .b1 { fill: #fff8e1; }
         .version { font-size: 10px; fill: #263238; pointer-events: none; paint-order: stroke; stroke: #fff; stroke-width: 2px; stroke-linejoin: round; }

@@ -182,7 +182,12 @@ public enum ReportRenderer {
         var html = "<div class=\"row \(row.kind.rawValue)\" data-subject=\"\(name)\" data-kind=\"\(row.kind.rawValue)\">"
         html += "<div class=\"label\"><span class=\"name\">\(name)</span> <span class=\"versions\">\(HTMLText.escape(row.current))"
         if row.target != row.current { html += " → \(HTMLText.escape(row.target))" }
-        html += "</span></div>"
+        html += "</span>"
+        // The verdict on asOf, as status gives it: the reason that sets the support end is its tooltip.
+        if row.verdict != .supported {
+            html += " <span class=\"verdict \(row.verdict.rawValue)\" title=\"\(HTMLText.escape(row.supportReason ?? ""))\">\(row.verdict == .outOfSupport ? "out of support" : "support unknown")</span>"
+        }
+        html += "</div>"
         html += "<svg class=\"lane\" width=\"\(width)\" height=\"\(rowHeight)\" viewBox=\"0 0 \(width) \(rowHeight)\" role=\"img\" aria-label=\"\(kindText) \(name): \(HTMLText.escape(row.current))\(row.target != row.current ? " to " + HTMLText.escape(row.target) : "")\">"
         // Each band's span on screen; a version's support end is drawn on its own band (data-band).
         var spans: [(x1: Double, x2: Double)] = []

@@ -17,6 +17,8 @@ struct ReportRow: Sendable {
     var bands: [Band]
     var supportEnd: CalendarDate?
     var supportReason: String?
+    /// The one verdict on `asOf` (SupportAnswer), the status's.
+    var verdict: SupportAnswer.State = .supported
     /// Where the plan's placed steps leave its support (drawn when it differs from where it starts).
     var supportEndAfterPlan: CalendarDate? = nil
     var supportReasonAfterPlan: String? = nil
@@ -58,6 +60,7 @@ struct ReportRow: Sendable {
                              // The one verdict (SupportAnswer): a management cluster out of support ends its clusters' support too.
                              supportEnd: status?.answer.until ?? summary.supportedUntil,
                              supportReason: status.flatMap { $0.answer.reasons($0.support).first } ?? summary.supportReasons.first,
+                             verdict: status?.answer.state ?? .supported,
                              supportEndAfterPlan: summary.supportedUntilAfterPlan, supportReasonAfterPlan: summary.supportReasonsAfterPlan.first,
                              steps: own, advisories: advisories, freezes: freezes(ring: inputs.clusters[summary.name]?.ring?.name))
         }
@@ -80,7 +83,7 @@ struct ReportRow: Sendable {
             let row = ReportRow(kind: .management, name: management.name, current: current,
                                 target: own.last { plan.steps[$0].kind == .platformUpdate }.map { "\(management.platform) \(plan.steps[$0].to)" } ?? current,
                                 bands: bands(management.version, own) { $0.kind == .platformUpdate },
-                                supportEnd: management.answer.until, supportReason: management.support.reasons.first,
+                                supportEnd: management.answer.until, supportReason: management.support.reasons.first, verdict: management.answer.state,
                                 supportEndAfterPlan: afterPlan[management.name]?.supportedUntilAfterPlan,
                                 supportReasonAfterPlan: afterPlan[management.name]?.supportReasonsAfterPlan.first,
                                 steps: own, advisories: [], freezes: freezes(ring: nil))

@@ -4,6 +4,7 @@ public enum CheckRenderer {
 
     public static func text(_ check: FleetCheck) -> String {
         var lines = check.problems.map(\.textLine)
+        if !check.support.isEmpty { lines.append(check.support) }
         lines.append("upkeep check: \(Plural.count(check.errorCount, "error")), \(Plural.count(check.warningCount, "warning")); \(check.passes ? "passes" : "fails").")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -57,6 +58,7 @@ public enum CheckRenderer {
     public static func stepSummary(_ check: FleetCheck, limit: Int = 200) -> String {
         var lines = ["### Upkeep check: \(check.passes ? "passes" : "fails")", "",
                      "\(Plural.count(check.errorCount, "error")), \(Plural.count(check.warningCount, "warning")).", ""]
+            + (check.support.isEmpty ? [] : [MarkdownText.escape(check.support), ""])
         if !check.problems.isEmpty {
             lines += ["| Severity | Code | Subject | Message | Where |", "|---|---|---|---|---|"]
             for finding in check.problems.prefix(limit) {

@@ -8,6 +8,9 @@ public struct FleetCheck: Sendable {
     /// code and message.
     public var problems: [Finding]
 
+    /// The verdicts on `asOf` of the plan's rows (SupportAnswer), in one sentence: what `status` says, counted.
+    public var support = ""
+
     public var errorCount: Int { problems.count { $0.severity == .error } }
     public var warningCount: Int { problems.count { $0.severity == .warning } }
     public var passes: Bool { errorCount == 0 }
@@ -47,10 +50,25 @@ public struct FleetCheck: Sendable {
             problems.append(Finding(.error, code: "inventory-drift", subject: "\(change.isManagement ? "management-cluster" : "cluster")/\(change.cluster)", message: "\(change.line): \(advice).",
                                     position: change.fleetPosition ?? change.observedPosition))
         }
+        support = Self.supportSentence(plan)
         self.problems = problems.sorted { a, b in
             if a.severity != b.severity { return a < b }
             let (leadsA, leadsB) = (FindingCatalog.leads(a.code), FindingCatalog.leads(b.code))
             return leadsA != leadsB ? leadsA : a < b
         }
+    }
+
+    /// `On 2026-12-07: 4 of 4 management clusters and 8 of 8 clusters are out of support (6 through their management
+    /// cluster); 0 are unknown.`
+    static func supportSentence(_ plan: Plan) -> String {
+        let managements = plan.managementClusters.compactMap(\.support)
+        let clusters = plan.clusters.compactMap(\.support)
+        let outManagements = managements.count { $0.isOutOfSupport }
+        let outClusters = clusters.count { $0.isOutOfSupport }
+        let through = clusters.count { $0.through != nil }
+        let unknown = managements.count { $0.state == .unknown } + clusters.count { $0.state == .unknown }
+        return "On \(plan.asOf): \(outManagements) of \(Plural.count(managements.count, "management cluster")) and \(outClusters) of "
+            + "\(Plural.count(clusters.count, "cluster")) out of support" + (through > 0 ? " (\(through) through their management cluster)" : "")
+            + "; \(unknown) whose support the feeds cannot tell."
     }
 }

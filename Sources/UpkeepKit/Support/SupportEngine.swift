@@ -14,12 +14,16 @@ public struct SupportEngine: Sendable {
     private let verdictCache = VerdictCache()
     /// Fleet facts published after the day the engine was made for (`publishedBy`), as warnings.
     let newerFacts: [Finding]
+    /// The same by subject: the rules whose failure they explain, and why (a verdict failing only on them is unknown).
+    let newerBySubject: [String: (explains: Set<SupportRuleCode>, because: String)]
 
     /// `publishedBy`: the day asked; feed entries published after it are left out (planning.md 2, "Facts as of
     /// the day") and fleet facts newer than it become warnings. nil keeps every entry.
     public init(inputs given: InputSet, publishedBy date: CalendarDate? = nil) {
         let inputs = date.map { given.published(by: $0) } ?? given
-        newerFacts = date.map { given.factsNewerThan($0) } ?? []
+        let newer = date.map { NewerFleetFact.find(in: given, after: $0) } ?? []
+        newerFacts = newer.map(\.finding)
+        newerBySubject = NewerFleetFact.explanations(newer, clusters: given.clusters)
         self.inputs = inputs
         policy = inputs.policy
         var timelines: [String: PlatformTimeline] = [:]
@@ -136,11 +140,25 @@ public struct SupportEngine: Sendable {
     /// A management cluster's one verdict on `date` (SupportAnswer).
     public func managementAnswer(_ management: ManagementCluster, support: CombinedSupport, on date: CalendarDate) -> SupportAnswer {
         let stale = timelines[management.platform.name].flatMap { FeedStalenessRule.staleness(of: $0, on: date, staleAfter: policy.feedStaleAfter) }
+        if let newer = newerExplanation(support, subject: "management-cluster/\(management.name)", on: date) {
+            return SupportAnswer(state: .unknown, until: nil, inherited: nil, through: nil, unknownBecause: newer)
+        }
         return .management(support, on: date, unknownBecause: stale.map { Self.staleSentence(management.platform.name, $0, on: date) })
     }
 
+    /// Why a subject that fails only rules a newer fleet fact explains is unknown rather than out of support.
+    func newerExplanation(_ support: CombinedSupport, subject: String, on date: CalendarDate) -> String? {
+        guard let newer = newerBySubject[subject] else { return nil }
+        let failing = support.verdicts.filter { !$0.isSupported(on: date) }
+        return !failing.isEmpty && failing.allSatisfy({ newer.explains.contains($0.rule) }) ? newer.because : nil
+    }
+
     /// A workload cluster's or pool's one verdict on `date`, given its own support and its management cluster's row.
-    public func memberAnswer(_ support: CombinedSupport, of cluster: WorkloadCluster, management: ManagementClusterStatus?, on date: CalendarDate) -> SupportAnswer {
+    public func memberAnswer(_ support: CombinedSupport, of cluster: WorkloadCluster, pool: String? = nil, management: ManagementClusterStatus?, on date: CalendarDate) -> SupportAnswer {
+        let subject = "cluster/\(cluster.name)" + (pool.map { "/pool/\($0)" } ?? "")
+        if let newer = newerExplanation(support, subject: subject, on: date), !(management?.answer.isOutOfSupport ?? false) {
+            return SupportAnswer(state: .unknown, until: nil, inherited: nil, through: nil, unknownBecause: newer)
+        }
         let above = management.map { row in
             (name: row.name, answer: row.answer,
              reason: (row.support.orderedVerdicts.first { !$0.isSupported(on: date) } ?? row.support.orderedVerdicts.first)?.reason)
@@ -159,7 +177,7 @@ public struct SupportEngine: Sendable {
                                  name: "node pool \(pool.name) of cluster \(cluster.name)", position: pool.position)
             return NodePoolStatus(name: pool.name, os: pool.os, kubernetesVersion: pool.kubernetesVersion.description,
                                   imageFamily: pool.imageFamily.name, nodeImage: pool.nodeImage.text, support: poolSupport,
-                                  answer: memberAnswer(poolSupport, of: cluster, management: management, on: date),
+                                  answer: memberAnswer(poolSupport, of: cluster, pool: pool.name, management: management, on: date),
                                   advisories: Self.rows(AdvisoryExposureRule.poolExposures(pool, advisories: inputs.advisories, policy: policy)))
         }
         return ClusterStatus(name: cluster.name, managementCluster: cluster.managementCluster?.name, ring: cluster.ring?.name,
@@ -179,7 +197,9 @@ public struct SupportEngine: Sendable {
     /// One finding per rule that says the thing is out of support on `date`. Stopped clusters and
     /// suspended subscriptions have findings of their own.
     private func failures(_ support: CombinedSupport, on date: CalendarDate, subject: String, name: String, position: SourcePosition) -> [Finding] {
-        support.verdicts.filter { !$0.isSupported(on: date) && $0.rule != .stopped && $0.rule != .subscription }.map { verdict in
+        // A rule that fails only for a fleet fact newer than the day asked has its warning (fact-newer-than-as-of).
+        let explained = newerBySubject[subject]?.explains ?? []
+        return support.verdicts.filter { !$0.isSupported(on: date) && $0.rule != .stopped && $0.rule != .subscription && !explained.contains($0.rule) }.map { verdict in
             let severity: Diagnostic.Severity = verdict.rule == .nodeImageAge ? .warning : .error
             return Finding(severity, code: verdict.rule.rawValue, subject: subject,
                            message: "\(name) is out of support: \(verdict.reason).", position: position)

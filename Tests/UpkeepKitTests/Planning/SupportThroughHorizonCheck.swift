@@ -21,7 +21,8 @@ enum SupportThroughHorizonCheck {
             if steps.contains(where: { step in
                 step.end?.utcDate == day || (step.status != .scheduled && (step.end.map { $0.utcDate >= day } ?? true))
             }) { return true }
-            let operatorCodes = ["cluster-stopped", "stopped-too-long", "subscription-suspended"]
+            // The operator's own facts, and a fleet fact newer than the plan's day (its support is unknown then).
+            let operatorCodes = ["cluster-stopped", "stopped-too-long", "subscription-suspended", "fact-newer-than-as-of"]
             // A pool's gap may be named with its cluster's other pools: "node pools a, b of cluster c".
             let pool = subject.split(separator: "/").count == 4 ? subject.split(separator: "/").last.map(String.init) : nil
             let owner = pool.map { _ in "cluster/" + subject.split(separator: "/")[1] }

@@ -123,7 +123,10 @@ struct CheckCommandTests {
         let checked = try TestSupport.python([TestSupport.tool("validate_plan.py"), schema, folder.appendingPathComponent("check.sarif").path])
         #expect(checked.status == 0, "\(checked.output)")
         let text = try ValidateCommandTests.upkeep(["check"] + Self.failing)
-        let problems = text.output.split(separator: "\n").count - 1
+        // One line per problem, then the verdicts' sentence and the count.
+        let lines = text.output.split(separator: "\n")
+        let problems = lines.count { $0.hasPrefix("error ") || $0.hasPrefix("warning ") }
+        #expect(lines.count == problems + 2 && lines[lines.count - 2].hasPrefix("On 2025-11-03: "), "\(lines.suffix(2))")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let results = try #require(((root["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
         #expect(results.count == problems)

@@ -106,7 +106,8 @@ enum SupportAfterPlan {
                                                             closedBy: nil, running: .release(platform: platform, state.version)))
         }
         let timeline = context.timeline(of: management)
-        let gaps = SupportGaps.gaps(in: states, unplaced: { _ in unplaced }, context: context) { state, verdict in
+        let explained = context.engine.newerBySubject["management-cluster/\(management.name)"]?.explains ?? []
+        let gaps = SupportGaps.gaps(in: states, unplaced: { _ in unplaced }, explained: explained, context: context) { state, verdict in
             SupportGaps.managementCause(verdict, running: state.running, timeline: timeline)
         }
         let subject = "management-cluster/\(management.name)"
@@ -170,7 +171,10 @@ enum SupportAfterPlan {
             }
         }
         let subject = "cluster/\(cluster.name)"
-        var findings = SupportGaps.gaps(in: control, unplaced: { _ in !unplaced.isEmpty }, context: context) { SupportGaps.kubernetesCause($1) }
+        let newer = context.engine.newerBySubject
+        var findings = SupportGaps.gaps(in: control, unplaced: { _ in !unplaced.isEmpty }, explained: newer[subject]?.explains ?? [], context: context) {
+            SupportGaps.kubernetesCause($1)
+        }
             .map { $0.finding(subject: subject, name: "cluster \(cluster.name)", plural: false, position: cluster.position) }
         var poolGaps: [SupportGaps.Gap] = [], gapPools: [Int] = []
         for (index, states) in pools.enumerated() {
@@ -185,7 +189,9 @@ enum SupportAfterPlan {
                     step.nodePool == name || step.nodeImages.contains { $0.nodePool == name } || (step.kind == .kubernetesUpgrade && !image)
                 }
             }
-            let gaps = SupportGaps.gaps(in: states, unplaced: accounts, context: context) { SupportGaps.kubernetesCause($1) }
+            let gaps = SupportGaps.gaps(in: states, unplaced: accounts, explained: newer["\(subject)/pool/\(name)"]?.explains ?? [], context: context) {
+                SupportGaps.kubernetesCause($1)
+            }
             for gap in gaps {
                 poolGaps.append(gap)
                 gapPools.append(index)

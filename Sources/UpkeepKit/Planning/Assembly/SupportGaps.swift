@@ -69,15 +69,16 @@ enum SupportGaps {
     /// The uncovered gaps in a subject's states. Walks the states by index: a state is copied only into a gap.
     /// `unplaced` says whether a step of the subject without a slot accounts for a gap still open at the horizon,
     /// given the support where the plan leaves the subject (the step's finding then says so; the gap adds nothing).
-    static func gaps(in states: [SupportAfterPlan.State], unplaced: (CombinedSupport) -> Bool, context: PlanningContext,
-                     cause: (SupportAfterPlan.State, SupportVerdict) -> (code: String, why: String)) -> [Gap] {
+    /// `explained`: rules whose failure a fleet fact newer than `asOf` explains (its warning covers the gap).
+    static func gaps(in states: [SupportAfterPlan.State], unplaced: (CombinedSupport) -> Bool, explained: Set<SupportRuleCode> = [],
+                     context: PlanningContext, cause: (SupportAfterPlan.State, SupportVerdict) -> (code: String, why: String)) -> [Gap] {
         var gaps: [Gap] = []
         var open: (first: CalendarDate, state: Int, verdict: SupportVerdict)?
         for index in states.indices {
             let begins = index == 0 ? context.asOf : states[index].since
             if let gap = open, states[index].support.isSupported(on: begins) {
                 // Closed by the step that ended the state before: covered when that step is late.
-                if let step = states[index - 1].closedBy, step.status != .late, !operatorActs(gap.verdict) {
+                if let step = states[index - 1].closedBy, step.status != .late, !operatorActs(gap.verdict), !explained.contains(gap.verdict.rule) {
                     gaps.append(Gap(code: "support-gap-unplanned", first: gap.first, reason: gap.verdict.reason, running: states[gap.state].running,
                                     stillOut: nil, why: "", closedBy: (step.id, states[index].since, step.due), startsBeforePlan: gap.first <= context.asOf))
                 }
@@ -93,7 +94,7 @@ enum SupportGaps {
             guard let opens, opens.first <= states[index].lastDay, opens.first <= context.horizonEnd else { continue }
             open = (opens.first, index, opens.verdict)
         }
-        if let gap = open, !operatorActs(gap.verdict), let last = states.last {
+        if let gap = open, !operatorActs(gap.verdict), !explained.contains(gap.verdict.rule), let last = states.last {
             // The cause is the rule that still holds where the plan's steps leave the subject.
             let binding = last.support.bindingVerdict
             let verdict = binding.flatMap { $0.isSupported(on: context.horizonEnd) ? nil : $0 }
