@@ -52,12 +52,14 @@ struct InventoryCommand: ParsableCommand {
             var lines = result.written.map(\.line)
             lines += result.notWritten.map { "\($0.change.line): not written — \($0.reason)" }
             if lines.isEmpty { lines = ["no observed fact differs from \(fleet ?? "the fleet")"] }
+            lines += Self.stateWarnings(result.bytes, path: output ?? "(standard output)")
             report.write(Data(lines.map { "\($0)\n" }.joined().utf8))
             text = result.bytes
             PhaseClock.mark("compare and patch")
         } else {
             text = Array(NewFleetWriter.render(observed, sources: paths).utf8)
             report.write(Data("a new fleet of \(observed.clusters.count) clusters; fill in every \(NewFleetWriter.marker)\n".utf8))
+            report.write(Data(Self.stateWarnings(text, path: output ?? "(standard output)").map { "\($0)\n" }.joined().utf8))
         }
         if let output {
             try OutputFile.write({ emit in try text.withUnsafeBufferPointer(emit) }, to: output)
@@ -66,5 +68,12 @@ struct InventoryCommand: ParsableCommand {
         }
         ProcessLifetime.keepUntilExit((observed, fleetDocument?.document, text))
         PhaseClock.mark("write")
+    }
+
+    /// The written fleet read back: a warning per pool in a state the platform cannot have (WrittenStateCheck).
+    static func stateWarnings(_ bytes: [UInt8], path: String) -> [String] {
+        let log = DiagnosticLog()
+        guard let document = YAMLReader().read(bytes, path: path, log: log).first(where: { $0.root.mapping?["kind"]?.scalar?.text == "Fleet" }) else { return [] }
+        return WrittenStateCheck.warnings(in: document)
     }
 }

@@ -29,13 +29,15 @@ public struct FleetDrift: Sendable {
         /// The fleet writes this value once for several clusters or pools (an anchor and its aliases): rewriting
         /// it would change the others too.
         public var valueIsShared = false
+        /// Why a change cannot be written, when the export does not give the value (`observedValue` nil).
+        public var note: String? = nil
 
         /// `payments-prod: kubernetesVersion 1.27.9 → 1.28.5 (az aksarc show)`.
         public var line: String {
             let subject = isManagement ? "management cluster \(cluster)" : pool.map { "\(cluster), node pool \($0)" } ?? cluster
             switch kind {
             case .changed:
-                return "\(subject): \(field ?? "") \(fleetValue ?? "") → \(observedValue ?? "") (\(source?.rawValue ?? "export"))"
+                return "\(subject): \(field ?? "") \(fleetValue ?? "") → \(observedValue ?? "?") (\(source?.rawValue ?? "export"))"
             case .observedOnly:
                 return "\(subject): reported by \(source?.rawValue ?? "an export") (\(observedPosition?.description ?? "")) but not in the fleet"
             case .fleetOnly:
@@ -110,6 +112,15 @@ public struct FleetDrift: Sendable {
             guard entry["platform"]?.scalar?.text == "aks-arc" else { continue }
             let before = changes.count
             compare(entry, "version", with: reported.release, cluster: name, pool: nil, document: document) { $0 == $1 }
+            let moved = changes.count > before
+            compare(entry, "lastUpdated", with: reported.lastUpdated, cluster: name, pool: nil, document: document) { $0 == $1 }
+            if moved, reported.lastUpdated == nil, let updated = entry["lastUpdated"]?.scalar {
+                // The release moved, and the update renewed the certificates: a lastUpdated left as it was would
+                // make the next plan rotate certificates that were just renewed.
+                changes.append(Change(kind: .changed, cluster: name, field: "lastUpdated", fleetValue: updated.text, observedValue: nil,
+                                      source: reported.release.source, fleetPosition: document.position(updated.mark), observedPosition: reported.release.position,
+                                      note: "the export gives no LastUpdated: set lastUpdated to the day the update to \(reported.release.value) finished, or the next plan rotates the certificates it renewed"))
+            }
             for index in before..<changes.count { changes[index].isManagement = true }
         }
         for reported in observed.managementClusters where !seen.contains(reported.name) {

@@ -27,9 +27,9 @@ public enum FleetPatcher {
                 notWritten.append((change, "remove it from the fleet if it is gone, or export it again"))
             case .changed:
                 guard let scalar = change.fleetScalar, let value = change.observedValue else {
-                    let reason = change.field == "kubelet versions"
+                    let reason = change.note ?? (change.field == "kubelet versions"
                         ? "the nodes do not name their pools: set each pool's kubernetesVersion"
-                        : "the fleet does not write \(change.field ?? "it") here; add it"
+                        : "the fleet does not write \(change.field ?? "it") here; add it")
                     notWritten.append((change, reason))
                     continue
                 }

@@ -1,7 +1,8 @@
 /// A fleet written from what the exports report, for an operator who has none yet: every observed fact in
 /// its place — the AKS Arc management clusters an Azure Local export named, with their release — and `FILL-IN` on
 /// every field only the operator can decide (the fleet's name, each cluster's management cluster, ring and window,
-/// each pool's image family, each management cluster's window and last update) and on every fact no export gave.
+/// each pool's image family, each management cluster's window, and its last update unless the Azure Local export gives
+/// it) and on every fact no export gave.
 /// The markers fail `upkeep validate`, each with its line, until they are filled in.
 public enum NewFleetWriter {
     public static let marker = "FILL-IN"
@@ -21,7 +22,7 @@ public enum NewFleetWriter {
             lines.append("  - name: \(YAMLWriter.quoted(management.name))")
             lines.append("    platform: aks-arc")
             lines.append("    version: \(YAMLWriter.quoted(management.release.value))  # solution version \(YAMLWriter.quoted(management.solutionVersion))")
-            lines.append("    lastUpdated: \(marker)")
+            lines.append("    lastUpdated: " + (management.lastUpdated.map { "\($0.value)  # LastUpdated (\($0.source.rawValue))" } ?? marker))
             lines.append("    window: \(marker)")
         }
         lines.append(observed.clusters.isEmpty ? "clusters: []" : "clusters:")

@@ -11,11 +11,12 @@ public enum ObservedExportReader {
         }
         let context = DecodingContext(document: document, log: log)
         let items = entries(of: document.root)
+        let graph = isGraphResult(document.root)
         guard let first = items.first else {
             context.error(document.root, "the export lists nothing: no cluster or node pool to read.")
             return facts
         }
-        guard let kind = kind(of: first) else {
+        guard let kind = kind(of: first, inGraphResult: graph) else {
             context.error(first, "this is no export Upkeep reads: expected one of \(knownKinds).")
             return facts
         }
@@ -25,7 +26,7 @@ public enum ObservedExportReader {
         }
         var poolClusters: [String: Int] = [:]  // where each cluster of a node pool list is in `facts.clusters`
         for item in items {
-            guard let itemKind = self.kind(of: item), sameFamily(itemKind, kind) else {
+            guard let itemKind = self.kind(of: item, inGraphResult: graph), sameFamily(itemKind, kind) else {
                 context.error(item, "this entry is not \(kind.rawValue) output like the first entry of the file; one file holds one kind of export.")
                 continue
             }
@@ -65,15 +66,20 @@ public enum ObservedExportReader {
         }
     }
 
-    /// The kind of one entry, from the keys and the Azure resource type it has.
-    static func kind(of node: YAMLNode) -> ObservedExportKind? {
+    /// A Resource Graph result: the rows under `data`, with the counts `az graph query` gives beside them
+    /// (`totalRecords` or `total_records`, `count`, `skip_token`). The rows themselves look like `az aksarc show`.
+    static func isGraphResult(_ root: YAMLNode) -> Bool {
+        guard let mapping = root.mapping, mapping["data"]?.sequence != nil else { return false }
+        return ["totalRecords", "total_records", "count", "skip_token", "\u{24}skipToken", "resultTruncated"].contains { mapping[$0] != nil }
+    }
+
+    /// The kind of one entry, from the keys and the Azure resource type it has, and whether it is a row of a
+    /// Resource Graph result (the type's letter case tells nothing: `az aksarc show` may write it in lower case too).
+    static func kind(of node: YAMLNode, inGraphResult graph: Bool = false) -> ObservedExportKind? {
         guard let mapping = node.mapping else { return nil }
         if let type = mapping["type"]?.scalar?.text.lowercased() {
             if type.hasSuffix("/provisionedclusterinstances/agentpools") { return .arcNodePools }
-            if type.hasSuffix("/provisionedclusterinstances") {
-                // Resource Graph writes resource types in lower case; Azure Resource Manager as declared.
-                return type == mapping["type"]?.scalar?.text ? .resourceGraph : .arcClusters
-            }
+            if type.hasSuffix("/provisionedclusterinstances") { return graph ? .resourceGraph : .arcClusters }
             return nil
         }
         if mapping["NodePoolName"] != nil && mapping["ClusterName"] != nil { return .aksHciNodePools }
@@ -109,9 +115,15 @@ public enum ObservedExportReader {
             context.error(current, "\"CurrentVersion\" is \"\(text)\", which is not an Azure Local solution version (like 10.2408.0.29).")
             return nil
         }
-        return ObservedManagementCluster(name: clusterName(fromPath: path),
-                                         release: ObservedFact(String(parts[1]), source: .azureLocalSolution, position: context.position(current)),
-                                         solutionVersion: text)
+        var management = ObservedManagementCluster(name: clusterName(fromPath: path),
+                                                   release: ObservedFact(String(parts[1]), source: .azureLocalSolution, position: context.position(current)),
+                                                   solutionVersion: text)
+        if let node = node.mapping?["LastUpdated"], let day = SolutionUpdateDate.day(of: node) {
+            management.lastUpdated = ObservedFact(day.description, source: .azureLocalSolution, position: context.position(node))
+        } else if let node = node.mapping?["LastUpdated"], let value = node.scalar?.text, !value.isEmpty, node.scalar?.isNull != true {
+            context.error(node, "\"LastUpdated\" is \"\(value)\", which is no date PowerShell writes (\"/Date(MILLISECONDS)/\", an ISO 8601 date and time, or M/D/YYYY).")
+        }
+        return management
     }
 
     /// The cluster a file names by where it is: its own name without the extension, or its folder's name when

@@ -46,6 +46,9 @@ public struct ObservedManagementCluster: Sendable {
     public var release: ObservedFact<String>
     /// The solution version as reported.
     public var solutionVersion: String
+    /// The day of its last solution update (`LastUpdated`, as `YYYY-MM-DD`, UTC), when the export gives one: the
+    /// platform update renews the certificates, so the fleet's `lastUpdated` follows it.
+    public var lastUpdated: ObservedFact<String>? = nil
 }
 
 /// One observed value, the export kind that gave it and where.

@@ -22,7 +22,9 @@ struct ManagementDriftTests {
         let solution = #"{"SbeFamily": "GenA", "CurrentVersion": "11.2509.1001.20", "HealthState": "Success"}"#
         observed.managementClusters = ObservedExportReader.read(Array(solution.utf8), path: "observed/arc-local/solution.json", log: log).managementClusters
         let drift = FleetDrift.compare(fleet: document, observed: observed)
-        #expect(drift.changes.map(\.line) == ["management cluster arc-local: version 2508 → 2509 (Get-SolutionUpdateEnvironment)"])
+        // The export gives no LastUpdated: the release moves, and the fleet's lastUpdated is named as left behind.
+        #expect(drift.changes.map(\.line) == ["management cluster arc-local: version 2508 → 2509 (Get-SolutionUpdateEnvironment)",
+                                               "management cluster arc-local: lastUpdated 2025-09-07 → ? (Get-SolutionUpdateEnvironment)"])
         let result = FleetPatcher.apply(drift, to: bytes)
         let after = String(decoding: result.bytes, as: UTF8.self)
         #expect(after.contains("  - name: arc-local\n    platform: aks-arc\n    version: 2509\n"))

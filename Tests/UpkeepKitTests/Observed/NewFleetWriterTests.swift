@@ -49,6 +49,7 @@ struct NewFleetWriterTests {
         let management = try #require(document.root.mapping?["managementClusters"]?.sequence?.items.first?.mapping)
         #expect(management["name"]?.scalar?.text == "arc-local" && management["platform"]?.scalar?.text == "aks-arc")
         #expect(management["version"]?.scalar?.text == "2508")
-        #expect(management["window"]?.scalar?.text == NewFleetWriter.marker && management["lastUpdated"]?.scalar?.text == NewFleetWriter.marker)
+        // The export's LastUpdated (Windows PowerShell's /Date(…)/ of 2025-09-07) is the last update; the window is the operator's.
+        #expect(management["window"]?.scalar?.text == NewFleetWriter.marker && management["lastUpdated"]?.scalar?.text == "2025-09-07")
     }
 }
