@@ -38,6 +38,8 @@ struct FleetGenerator {
     }
 
     static let versions = ["1.26.10", "1.26.12", "1.27.7", "1.27.9", "1.28.3", "1.28.5"]
+    /// What a cluster of a management cluster on 1.0.22.10209 runs instead of a version only 1.0.23.10605 offers.
+    static let olderRelease = ["1.26.12": "1.26.10", "1.27.9": "1.27.7", "1.28.3": "1.27.7", "1.28.5": "1.27.7"]
     /// A fleet on a monthly cadence: most pools run one of the last two images, some lag behind.
     let linuxImages = ["202406.11.0", "202406.11.0", "202405.27.0", "202405.27.0", "202405.03.0", "202404.08.0"]
     let windowsImages = ["20348.2527.240611", "20348.2527.240611", "20348.2461.240514", "20348.2402.240409"]
@@ -65,7 +67,7 @@ struct FleetGenerator {
 
     var catalog: String {
         """
-        # Invented benchmark data.
+        # Invented benchmark data. Images after the plan day (2024-07-01) are announced ahead, so that the plan waits for them.
         apiVersion: upkeep/v1
         kind: NodeImageCatalog
         month: 2024-06
@@ -74,13 +76,13 @@ struct FleetGenerator {
           - { family: azurelinux-2, os: linux, version: "202405.03.0", released: 2024-05-03 }
           - { family: azurelinux-2, os: linux, version: "202405.27.0", released: 2024-05-27 }
           - { family: azurelinux-2, os: linux, version: "202406.11.0", released: 2024-06-11 }
-          - { family: azurelinux-2, os: linux, version: "202407.09.0", released: 2024-07-09 }
-          - { family: azurelinux-2, os: linux, version: "202408.13.0", released: 2024-08-13 }
+          - { family: azurelinux-2, os: linux, version: "202407.09.0", released: 2024-07-09, announced: 2024-06-15 }
+          - { family: azurelinux-2, os: linux, version: "202408.13.0", released: 2024-08-13, announced: 2024-06-15 }
           - { family: windows-2022, os: windows, version: "20348.2402.240409", released: 2024-04-09 }
           - { family: windows-2022, os: windows, version: "20348.2461.240514", released: 2024-05-14 }
           - { family: windows-2022, os: windows, version: "20348.2527.240611", released: 2024-06-11 }
-          - { family: windows-2022, os: windows, version: "20348.2582.240709", released: 2024-07-09 }
-          - { family: windows-2022, os: windows, version: "20348.2655.240813", released: 2024-08-13 }
+          - { family: windows-2022, os: windows, version: "20348.2582.240709", released: 2024-07-09, announced: 2024-06-15 }
+          - { family: windows-2022, os: windows, version: "20348.2655.240813", released: 2024-08-13, announced: 2024-06-15 }
 
         """
     }
@@ -133,8 +135,11 @@ struct FleetGenerator {
         }
         text += "clusters:\n"
         for index in 0..<clusters {
-            let version = Self.versions[random.next(Self.versions.count)]
             let management = index % managementClusters
+            // A cluster runs a version its management cluster's release offers (or an earlier one did): those on
+            // 1.0.22.10209 (every third) get that release's nearest patch.
+            let drawn = Self.versions[random.next(Self.versions.count)]
+            let version = management % 3 == 0 ? Self.olderRelease[drawn] ?? drawn : drawn
             text += """
               - name: cluster-\(index)
                 managementCluster: mgmt-\(management)

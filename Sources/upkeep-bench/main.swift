@@ -1,7 +1,7 @@
 import Foundation
 import UpkeepKit
 
-/// `upkeep-bench --upkeep PATH --work DIR [--clusters N]`: generates the benchmark fleet, then times,
+/// `upkeep-bench --upkeep PATH --work DIR [--clusters N] [--generate-only]`: generates the benchmark fleet, then times,
 /// in one run, a raw libyaml event scan of its files, our reader building the located tree, and the
 /// whole `upkeep validate` (a child process, whose peak memory is read from the kernel).
 
@@ -64,6 +64,8 @@ let paths = try FleetGenerator(clusters: clusters).write(into: folder)
 let files = try paths.map { (path: $0, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0)))) }
 let totalBytes = files.reduce(0) { $0 + $1.bytes.count }
 print("Benchmark inputs: \(clusters) workload clusters, 5 node pools each, \(FleetGenerator(clusters: clusters).managementClusters) management clusters: \(files.count) files, \(String(format: "%.1f", Double(totalBytes) / 1_048_576)) MiB in \(folder)")
+// `--generate-only`: the fleet and nothing else (a test validates a small one: the benchmark's inputs must be valid).
+if CommandLine.arguments.contains("--generate-only") { exit(0) }
 
 let rawScan = fastest(runs) {
     for file in files { precondition(YAMLEventScan.countEvents(file.bytes) != nil, "the generated file \(file.path) does not parse") }
