@@ -85,6 +85,23 @@ struct OneVerdictTests {
         }
     }
 
+    @Test(arguments: cases) func planYAML(_ verdict: Case) throws {
+        let output = try Self.run("plan", verdict, ["--format", "yaml"]).output
+        let row = try #require(output.components(separatedBy: "    name: \"\(verdict.cluster)\"\n").dropFirst().first?.components(separatedBy: "\n  - ").first)
+        if verdict.supported == false {
+            #expect(row.contains("    support:\n      supported: false\n      through:\n        managementCluster: \"\(verdict.management)\""), "\(row)")
+        } else {
+            #expect(row.contains("    support:\n      supported: \"unknown\"\n      through: null\n"), "\(row)")
+        }
+    }
+
+    /// The plan's markdown gives the management clusters' verdicts (its steps name the clusters).
+    @Test(arguments: cases.filter { $0.supported == false }) func planMarkdown(_ verdict: Case) throws {
+        let output = try Self.run("plan", verdict, ["--format", "markdown"]).output
+        let row = try #require(output.split(separator: "\n").first { $0.hasPrefix("| \(verdict.management) |") })
+        #expect(row.contains("| ❌ out of support |"), "\(row)")
+    }
+
     @Test(arguments: cases) func report(_ verdict: Case) throws {
         let folder = try CheckCommandTests.folder([:])
         defer { try? FileManager.default.removeItem(at: folder) }
