@@ -30,7 +30,7 @@ public struct StepExplanation: Sendable {
         }
         constraints = plan.constraints(of: step)
         unblocks = plan.steps.filter { $0.after.contains(id) }.map(\.id)
-        fix = Self.fix(for: step, constraints: constraints, window: windowOf(step))
+        fix = Self.fix(for: step, constraints: constraints, window: windowOf(step), asOf: plan.asOf)
     }
 
     /// The closest step ids to a mistyped one.
@@ -41,7 +41,8 @@ public struct StepExplanation: Sendable {
     /// The binding constraint, if the step was placed.
     public var binding: PlanStep.Constraint? { constraints.first { $0.binding } }
 
-    private static func fix(for step: PlanStep, constraints: [PlanStep.Constraint], window: String?) -> String? {
+    /// What would make it on time, or that nothing can: advice never names a day already past on `asOf`.
+    private static func fix(for step: PlanStep, constraints: [PlanStep.Constraint], window: String?, asOf: CalendarDate) -> String? {
         let window = window.map { "window \($0)" } ?? "its window"
         switch step.status {
         case .scheduled:
@@ -49,6 +50,9 @@ public struct StepExplanation: Sendable {
         case .late:
             let binding = constraints.first { $0.binding }
             let held = binding.map { "it cannot start before \($0.notBefore) (\($0.kind)\($0.detail.isEmpty ? "" : ": \($0.detail)"))" } ?? "it starts too late"
+            if let due = step.due, due < asOf {
+                return "it ends \(step.end?.description ?? "?"), after its due date \(due), which was past already on \(asOf), the day planned: no occurrence can make it on time, so it takes the earliest it may (\(held)); lifting that constraint, or an extra occurrence of \(window) sooner, would bring it forward."
+            }
             return "it ends \(step.end?.description ?? "?"), after its due date \(step.due?.description ?? "?"): \(held); an earlier, longer or extra occurrence of \(window) before \(step.due?.description ?? "the due date"), or lifting that constraint, would make it on time."
         case .blocked:
             return "\(step.reasons.last ?? "it waits for something that never comes"): resolve that, and it will be planned."

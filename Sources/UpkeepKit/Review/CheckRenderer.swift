@@ -72,7 +72,7 @@ public enum CheckRenderer {
     // MARK: SARIF
 
     /// SARIF 2.1.0 for code scanning: one result per problem, its rule the finding's code.
-    public static func sarif(_ check: FleetCheck, toolVersion: String = "0.1.0") -> String {
+    public static func sarif(_ check: FleetCheck, toolVersion: String = ToolVersion.current) -> String {
         var codes: [String] = []
         for finding in check.problems where !codes.contains(finding.code) { codes.append(finding.code) }
         codes.sort { UTF8Order.precedes($0, $1) }

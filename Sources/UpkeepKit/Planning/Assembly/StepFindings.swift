@@ -14,8 +14,12 @@ enum StepFindings {
         case .scheduled:
             return []
         case .late:
+            // Advice never names a day already past: a step due before the plan starts cannot be made on time.
+            let advice = step.due.map { $0 < context.asOf } ?? false
+                ? "it was due before the plan starts (\(context.asOf)), so no occurrence makes it on time: it takes the earliest occurrence of window \(window) it may"
+                : "an earlier, longer or extra occurrence of window \(window) would make it on time"
             return [Finding(.error, code: "step-late", subject: step.subject,
-                            message: "\(step.id) ends on \(step.end?.description ?? "?"), after its due date \(step.due?.description ?? "?") (\(step.dueReason ?? "")); an earlier, longer or extra occurrence of window \(window) would make it on time.",
+                            message: "\(step.id) ends on \(step.end?.description ?? "?"), after its due date \(step.due?.description ?? "?") (\(step.dueReason ?? "")); \(advice).",
                             position: position)]
         case .unschedulable:
             return [Finding(.error, code: "step-unschedulable", subject: step.subject,
