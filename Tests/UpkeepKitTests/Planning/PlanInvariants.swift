@@ -55,6 +55,12 @@ enum PlanInvariants {
         return problems
     }
 
+    /// Every step names where it goes, placed or not (a blocked Kubernetes step its target minor), so that its id
+    /// is never `cluster/kubernetes/`.
+    static func everyStepNamesItsTarget(_ plan: Plan) -> [String] {
+        plan.steps.filter { $0.to.isEmpty || $0.id.hasSuffix("/") }.map { "\($0.id) (\($0.status.rawValue)) names no target" }
+    }
+
     static func context(_ plan: Plan, _ inputs: InputSet) -> PlanningContext {
         PlanningContext(inputs: inputs, asOf: plan.asOf, horizon: inputs.policy.horizon)
     }
@@ -63,7 +69,7 @@ enum PlanInvariants {
         let context = Self.context(plan, inputs)
         for problem in hopsOnANewReleaseWaitForItsUpdate(plan, inputs: inputs, context: context)
             + unschedulableForNoReleaseWhileAnUpdateOffersOne(plan, inputs: inputs, context: context)
-            + SupportThroughHorizonCheck.problems(plan, inputs: inputs) {
+            + SupportThroughHorizonCheck.problems(plan, inputs: inputs) + everyStepNamesItsTarget(plan) {
             Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
         }
     }

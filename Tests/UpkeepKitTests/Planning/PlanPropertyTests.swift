@@ -25,6 +25,7 @@ struct PlanPropertyTests {
                 + PlanInvariants.unschedulableForNoReleaseWhileAnUpdateOffersOne(plan, inputs: inputs, context: context)
                 + SupportThroughHorizonCheck.problems(plan, inputs: inputs)
                 + MessyFleetRules.problems(plan, inputs: inputs, context: context)
+                + PlanInvariants.everyStepNamesItsTarget(plan)
             if !problems.isEmpty {
                 Issue.record("seed \(seed), as of \(fleet.asOf):\n\(problems.joined(separator: "\n"))\n\(fleet.files["fleet.yaml"] ?? "")")
             }

@@ -40,6 +40,7 @@ extension StepScheduler {
             for index in stuck {
                 placements[index].status = .blocked
                 placements[index].blockedReason = "waits for itself through a cycle of rings and dependsOn"
+                settleResult(index)  // its target minor, as for every step without a slot (`c0/kubernetes/1.28`, not `c0/kubernetes/`)
                 readiness.settle(index)
             }
             break
