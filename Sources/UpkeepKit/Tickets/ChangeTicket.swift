@@ -22,6 +22,8 @@ public struct ChangeTicket: Sendable {
     public var configurationItems: [String]
     public var knownIssues: [String]
     public var constraints: [String]
+    /// The steps of other subjects or windows this change waits for, each with its ticket (TicketPrerequisites).
+    public var doneFirst: [String] = []
     public var owner: String?
     public var ring: String?
     public var platform: String?
@@ -29,11 +31,14 @@ public struct ChangeTicket: Sendable {
     /// The tickets of a plan, one per calendar event, in calendar order.
     public static func tickets(for plan: Plan, inputs: InputSet) -> [ChangeTicket] {
         let context = InputLookup(inputs)
-        return MaintenanceEvent.events(of: plan).map { ChangeTicket(event: $0, plan: plan, context: context) }
+        let events = MaintenanceEvent.events(of: plan)
+        let prerequisites = TicketPrerequisites(events: events)
+        return events.map { ChangeTicket(event: $0, plan: plan, context: context, prerequisites: prerequisites) }
     }
 
-    init(event: MaintenanceEvent, plan: Plan, context: InputLookup) {
+    init(event: MaintenanceEvent, plan: Plan, context: InputLookup, prerequisites: TicketPrerequisites) {
         self.event = event
+        doneFirst = prerequisites.lines(for: event)
         let cluster = context.cluster(ofSubject: event.subject, named: event.name)
         let platform = event.subject.hasPrefix("cluster/")
             ? cluster?.platform
@@ -108,7 +113,7 @@ public struct ChangeTicket: Sendable {
     /// wiki markup and Atlassian Document Format).
     public var sections: [Section] {
         let lists: [(String, [String], Bool)] = [
-            ("Justification", justification, false), ("Implementation plan", implementation, true),
+            ("Justification", justification, false), ("Done first", doneFirst, false), ("Implementation plan", implementation, true),
             ("Backout plan", backout, false), ("Test plan", tests, false),
             ("Risk and impact", ["Risk: \(risk.name)", "Impact: \(impact.name)"] + riskReasons, false),
             ("Window", ["UTC: \(windowUTC)", "Local: \(windowLocal)"], false),

@@ -9,8 +9,7 @@ public enum TicketRenderer {
     /// The ticket's file name, made from its subject and occurrence: safe whatever the names hold, unique
     /// and stable (see `CalendarRenderer.fileName(for:)`).
     public static func fileName(_ ticket: ChangeTicket, format: Format) -> String {
-        let base = CalendarRenderer.fileName(for: ticket.event.subject, extension: "")
-        return base + "-" + CalendarRenderer.stamp(ticket.event.occurrence.start) + "." + format.fileExtension
+        TicketPrerequisites.ticketID(ticket.event) + "." + format.fileExtension
     }
 
     public static func render(_ ticket: ChangeTicket, format: Format, jiraProject: String = "OPS") -> String {
@@ -36,8 +35,10 @@ public enum TicketRenderer {
     public static func files(for plan: Plan, inputs: InputSet, format: Format, jiraProject: String = "OPS",
                              execution: ExecutionOptions = .standard) -> [File] {
         let context = InputLookup(inputs)
-        return execution.map(MaintenanceEvent.events(of: plan), minimum: 64) { event in
-            file(ChangeTicket(event: event, plan: plan, context: context), format: format, jiraProject: jiraProject)
+        let events = MaintenanceEvent.events(of: plan)
+        let prerequisites = TicketPrerequisites(events: events)
+        return execution.map(events, minimum: 64) { event in
+            file(ChangeTicket(event: event, plan: plan, context: context, prerequisites: prerequisites), format: format, jiraProject: jiraProject)
         }
     }
 
@@ -46,8 +47,10 @@ public enum TicketRenderer {
     public static func deliver(for plan: Plan, inputs: InputSet, format: Format, jiraProject: String = "OPS",
                                execution: ExecutionOptions = .standard, _ deliver: @Sendable (File) -> Void) {
         let context = InputLookup(inputs)
-        _ = execution.map(MaintenanceEvent.events(of: plan), minimum: 64) { event in
-            deliver(file(ChangeTicket(event: event, plan: plan, context: context), format: format, jiraProject: jiraProject))
+        let events = MaintenanceEvent.events(of: plan)
+        let prerequisites = TicketPrerequisites(events: events)
+        _ = execution.map(events, minimum: 64) { event in
+            deliver(file(ChangeTicket(event: event, plan: plan, context: context, prerequisites: prerequisites), format: format, jiraProject: jiraProject))
         }
     }
 
@@ -159,6 +162,7 @@ public enum TicketRenderer {
                            "Window (UTC): \(ticket.windowUTC)",
                            "Window (local): \(ticket.windowLocal)",
                            "Configuration items: \(ticket.configurationItems.joined(separator: ", "))",
+                           "Done first:", bullets(ticket.doneFirst),
                            "Known issues and workarounds:", bullets(ticket.knownIssues),
                            "Why this window:", bullets(ticket.constraints)].joined(separator: "\n")
         return [

@@ -22,7 +22,7 @@ struct JiraTicketTests {
         }
     }
 
-    static let sections = ["Summary", "Justification", "Implementation plan", "Backout plan", "Test plan", "Risk and impact",
+    static let sections = ["Summary", "Justification", "Done first", "Implementation plan", "Backout plan", "Test plan", "Risk and impact",
                            "Window", "Affected configuration items", "Known issues and workarounds", "Why this window"]
 
     /// The commands of a ticket in order, as the ticket holds them.

@@ -8,7 +8,7 @@ import Testing
 struct TicketTests {
     typealias P = PlanFixtures
     static let inputs = ["releases", "schedules", "Tests/UpkeepKitTests/Fixtures/sample-2024"]
-    static let sections = ["Summary", "Justification", "Implementation plan", "Backout plan", "Test plan", "Risk and impact",
+    static let sections = ["Summary", "Justification", "Done first", "Implementation plan", "Backout plan", "Test plan", "Risk and impact",
                            "Window", "Affected configuration items", "Known issues and workarounds", "Why this window"]
 
     struct Parsed: Decodable {
