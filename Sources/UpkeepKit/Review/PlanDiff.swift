@@ -1,10 +1,11 @@
 /// What changed between two plans (`upkeep diff OLD.json NEW.json`): steps matched by id — added,
-/// removed, changed (moved to another window or start, another target, another status) and how many are
+/// removed, changed (moved to another window or start, another target, another status, other steps it waits
+/// for) and how many are
 /// unchanged — and the findings that appeared or went away.
 public struct PlanDiff: Sendable {
     /// One field of a step that differs, old → new (nil: the step had none).
     public struct Change: Sendable, Equatable {
-        public enum Field: String, Sendable { case window, start, to, status, due }
+        public enum Field: String, Sendable { case window, start, to, status, due, after }
         public var field: Field
         public var old: String?
         public var new: String?
@@ -66,6 +67,9 @@ public struct PlanDiff: Sendable {
         compare(.to, old.to, new.to)
         compare(.status, old.status.rawValue, new.status.rawValue)
         compare(.due, old.due?.description, new.due?.description)
+        // What it waits for (a dependsOn added, a platform update it now follows): an edge of the plan changed.
+        let edges = { (step: PlanStep) in step.after.isEmpty ? nil : step.after.sorted { UTF8Order.precedes($0, $1) }.joined(separator: ", ") }
+        compare(.after, edges(old), edges(new))
         return changes
     }
 
@@ -87,11 +91,14 @@ public struct PlanDiff: Sendable {
         if !removed.isEmpty { parts.append("\(removed.count) removed") }
         let moved = changed.count { $0.moved }, retargeted = changed.count { $0.retargeted }
         let restatused = changed.count { !$0.moved && !$0.retargeted && $0.statusChanged }
-        let other = changed.count - changed.count { $0.moved || $0.retargeted || $0.statusChanged }
+        let rest = changed.filter { !$0.moved && !$0.retargeted && !$0.statusChanged }
+        let redated = rest.count { change in change.changes.contains { $0.field == .due } }
+        let rewired = rest.count - redated
         if moved > 0 { parts.append("\(moved) moved") }
         if retargeted > 0 { parts.append("\(retargeted) retargeted") }
         if restatused > 0 { parts.append("\(restatused) changed status") }
-        if other > 0 { parts.append("\(other) with another due date") }
+        if redated > 0 { parts.append("\(redated) with another due date") }
+        if rewired > 0 { parts.append("\(rewired) waiting for other steps") }
         var text = parts.isEmpty ? "no step changed" : parts.joined(separator: ", ")
         text += " (\(unchanged) unchanged)"
         var extras: [String] = []
