@@ -102,12 +102,16 @@ public enum ReportRenderer {
         ]
         for (name, value, attributes) in counts { html += "<div\(attributes)><dt>\(name)</dt><dd>\(value)</dd></div>\n" }
         html += "</dl>\n<h3>Nearest deadlines</h3>\n<ol class=\"deadlines\">\n"
-        let dated = plan.steps.indices.filter { plan.steps[$0].due != nil }
-            .sorted { a, b in
-                let (x, y) = (plan.steps[a], plan.steps[b])
-                return x.due != y.due ? (x.due ?? plan.asOf) < (y.due ?? plan.asOf) : a < b
-            }
-        for index in dated.prefix(5) {
+        // Deadlines still ahead; those already past are one line (they run as soon as their windows allow).
+        let dated = plan.steps.indices.filter { plan.steps[$0].due != nil }.sorted { a, b in
+            let (x, y) = (plan.steps[a], plan.steps[b])
+            return x.due != y.due ? (x.due ?? plan.asOf) < (y.due ?? plan.asOf) : a < b
+        }
+        let past = dated.filter { (plan.steps[$0].due ?? plan.asOf) < plan.asOf }
+        if let first = past.first {
+            html += "<li class=\"bad\">\(Plural.count(past.count, "step")) past due already (the earliest due \(plan.steps[first].due?.description ?? "")): each runs in the first occurrence it may take</li>\n"
+        }
+        for index in dated.filter({ (plan.steps[$0].due ?? plan.asOf) >= plan.asOf }).prefix(5) {
             let step = plan.steps[index]
             html += "<li><a href=\"#step-\(index)\">\(HTMLText.escape(step.id))</a>: due \(step.due.map(\.description) ?? "") (\(step.status.rawValue))</li>\n"
         }

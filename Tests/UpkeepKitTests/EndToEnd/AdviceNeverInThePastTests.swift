@@ -33,4 +33,18 @@ struct AdviceNeverInThePastTests {
             #expect(plan.findings.contains { $0.message.hasPrefix("\(step.id) ") && $0.message.contains("would make it on time") })
         }
     }
+
+    /// The report's "Nearest deadlines" are deadlines still ahead; the steps already past due are one line.
+    @Test func theReportsNearestDeadlinesAreStillAhead() throws {
+        let folder = try CheckCommandTests.folder([:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("report.html").path
+        _ = try ValidateCommandTests.upkeep(["report"] + Self.inputs + ["--as-of", "2026-12-07", "-o", file])
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        let list = try #require(html.components(separatedBy: "<ol class=\"deadlines\">").dropFirst().first?.components(separatedBy: "</ol>").first)
+        let items = list.components(separatedBy: "<li").dropFirst()
+        #expect(items.first?.contains("past due already (the earliest due 2025-05-14)") == true, "\(list)")
+        let dues = items.compactMap { item in item.range(of: ": due ").map { String(item[$0.upperBound...].prefix(10)) } }
+        #expect(!dues.isEmpty && dues.allSatisfy { $0 >= "2026-12-07" }, "\(dues)")
+    }
 }
