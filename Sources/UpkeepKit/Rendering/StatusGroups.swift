@@ -41,4 +41,24 @@ struct StatusGroups {
             + (unknown > 0 ? "\(unknown) whose support the feeds cannot tell; " : "")
             + "\(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))."
     }
+
+    /// What to do next, first: the subjects still supported whose support ends soonest (up to five), with the day
+    /// and why — `Next support ends: arc-berlin 2026-12-14 (certificates expire …); …` — or that none ends.
+    static func nextEnds(_ report: StatusReport, limit: Int = 5) -> String {
+        var ends: [(day: CalendarDate, subject: String, reason: String)] = []
+        for management in report.managementClusters where !management.answer.isOutOfSupport {
+            if let day = management.answer.until { ends.append((day, "management cluster \(management.name)", management.support.reasons.first ?? "")) }
+        }
+        for cluster in report.clusters {
+            if !cluster.answer.isOutOfSupport, let day = cluster.answer.until {
+                ends.append((day, "cluster \(cluster.name)", cluster.answer.reasons(cluster.support).first ?? ""))
+            }
+            for pool in cluster.nodePools where !pool.answer.isOutOfSupport {
+                if let day = pool.answer.until { ends.append((day, "node pool \(pool.name) of cluster \(cluster.name)", pool.answer.reasons(pool.support).first ?? "")) }
+            }
+        }
+        let soonest = ends.sorted { $0.day != $1.day ? $0.day < $1.day : UTF8Order.precedes($0.subject, $1.subject) }.prefix(limit)
+        guard !soonest.isEmpty else { return "Next support ends: none that the feeds know of among what is supported now." }
+        return "Next support ends: " + soonest.map { "\($0.subject) on \($0.day) (\($0.reason))" }.joined(separator: "; ") + "."
+    }
 }

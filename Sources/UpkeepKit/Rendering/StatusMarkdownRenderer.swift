@@ -1,7 +1,7 @@
 /// `upkeep status --format markdown`: for a pull request or a job summary.
 public enum StatusMarkdownRenderer {
     public static func render(_ report: StatusReport) -> String {
-        var lines = ["## Upkeep support status on \(report.asOf)", "", StatusGroups.summary(report), ""]
+        var lines = ["## Upkeep support status on \(report.asOf)", "", StatusGroups.summary(report), "", MarkdownText.escape(StatusGroups.nextEnds(report)), ""]
         for group in StatusGroups.make(report) {
             if let management = group.management {
                 let state = Self.mark(management.answer, long: true)

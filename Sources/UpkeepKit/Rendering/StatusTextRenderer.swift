@@ -1,8 +1,9 @@
-/// `upkeep status --format text`: a table per management cluster (standalone clusters last), then the
-/// findings and a one-line summary.
+/// `upkeep status --format text`: the summary and the next support ends, a table per management cluster
+/// (standalone clusters last), then the findings and the summary again.
 public enum StatusTextRenderer {
     public static func render(_ report: StatusReport) -> String {
-        var lines = ["Support status on \(report.asOf)", ""]
+        // The summary and what ends next come first; the tables and findings follow.
+        var lines = ["Support status on \(report.asOf)", "", StatusGroups.summary(report), StatusGroups.nextEnds(report), ""]
         for group in StatusGroups.make(report) {
             if let management = group.management {
                 lines.append("Management cluster \(management.name) (\(management.platform) \(management.version)): \(management.answer.phrase), \(StatusGroups.until(management.answer.until))")
