@@ -25,7 +25,8 @@ public enum PlanTextRenderer {
         }
         if !plan.findings.isEmpty {
             lines.append("Findings")
-            lines += plan.findings.map { "  " + $0.textLine }
+            // Folded at 120 columns, continuation lines indented (TextWrap).
+            lines += plan.findings.flatMap { TextWrap.wrap("  " + $0.textLine) }
             lines.append("")
         }
         lines.append(PlanGroups.summary(plan))
