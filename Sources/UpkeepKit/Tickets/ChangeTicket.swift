@@ -32,11 +32,11 @@ public struct ChangeTicket: Sendable {
     public static func tickets(for plan: Plan, inputs: InputSet) -> [ChangeTicket] {
         let context = InputLookup(inputs)
         let events = MaintenanceEvent.events(of: plan)
-        let prerequisites = TicketPrerequisites(events: events)
-        return events.map { ChangeTicket(event: $0, plan: plan, context: context, prerequisites: prerequisites) }
+        let prerequisites = TicketPrerequisites(events: events), verdicts = TicketVerdicts(plan: plan)
+        return events.map { ChangeTicket(event: $0, plan: plan, context: context, prerequisites: prerequisites, verdicts: verdicts) }
     }
 
-    init(event: MaintenanceEvent, plan: Plan, context: InputLookup, prerequisites: TicketPrerequisites) {
+    init(event: MaintenanceEvent, plan: Plan, context: InputLookup, prerequisites: TicketPrerequisites, verdicts: TicketVerdicts) {
         self.event = event
         doneFirst = prerequisites.lines(for: event)
         let cluster = context.cluster(ofSubject: event.subject, named: event.name)
@@ -47,7 +47,8 @@ public struct ChangeTicket: Sendable {
         owner = cluster?.owner
         ring = cluster?.ring
         title = CalendarRenderer.summary(event)
-        var justification: [String] = []
+        // The subject's verdict first, as status gives it: what is urgent about it comes before why each step runs.
+        var justification: [String] = verdicts.line(for: event.subject).map { [$0] } ?? []
         for step in event.steps {
             if let due = step.due {
                 // The due reason is often one of the step's reasons already (a node image's age).

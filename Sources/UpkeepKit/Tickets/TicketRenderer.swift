@@ -36,9 +36,9 @@ public enum TicketRenderer {
                              execution: ExecutionOptions = .standard) -> [File] {
         let context = InputLookup(inputs)
         let events = MaintenanceEvent.events(of: plan)
-        let prerequisites = TicketPrerequisites(events: events)
+        let prerequisites = TicketPrerequisites(events: events), verdicts = TicketVerdicts(plan: plan)
         return execution.map(events, minimum: 64) { event in
-            file(ChangeTicket(event: event, plan: plan, context: context, prerequisites: prerequisites), format: format, jiraProject: jiraProject)
+            file(ChangeTicket(event: event, plan: plan, context: context, prerequisites: prerequisites, verdicts: verdicts), format: format, jiraProject: jiraProject)
         }
     }
 
@@ -48,9 +48,9 @@ public enum TicketRenderer {
                                execution: ExecutionOptions = .standard, _ deliver: @Sendable (File) -> Void) {
         let context = InputLookup(inputs)
         let events = MaintenanceEvent.events(of: plan)
-        let prerequisites = TicketPrerequisites(events: events)
+        let prerequisites = TicketPrerequisites(events: events), verdicts = TicketVerdicts(plan: plan)
         _ = execution.map(events, minimum: 64) { event in
-            deliver(file(ChangeTicket(event: event, plan: plan, context: context, prerequisites: prerequisites), format: format, jiraProject: jiraProject))
+            deliver(file(ChangeTicket(event: event, plan: plan, context: context, prerequisites: prerequisites, verdicts: verdicts), format: format, jiraProject: jiraProject))
         }
     }
 

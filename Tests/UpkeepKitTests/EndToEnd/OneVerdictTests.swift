@@ -113,6 +113,19 @@ struct OneVerdictTests {
         #expect(row.contains(verdict.supported == false ? "<span class=\"verdict out-of-support\"" : "<span class=\"verdict unknown\""), "\(row)")
     }
 
+    /// A ticket of a subject out of support says so first (a rotation keeps a retired host running; it does not
+    /// bring it back into support), as status does.
+    @Test(arguments: cases.filter { $0.supported == false }) func tickets(_ verdict: Case) throws {
+        let (inputs, _) = TestSupport.load(paths: Self.inputs.map { TestSupport.packageRoot.appendingPathComponent($0).path })
+        let plan = Planner.plan(inputs: inputs, asOf: SupportFixtures.date(verdict.asOf))
+        let tickets = ChangeTicket.tickets(for: plan, inputs: inputs).filter { $0.event.subject == "management-cluster/\(verdict.management)" }
+        try #require(!tickets.isEmpty)
+        for ticket in tickets {
+            let first = try #require(ticket.justification.first)
+            #expect(first.hasPrefix("management cluster \(verdict.management) is out of support on \(verdict.asOf): ") && first.contains(verdict.reason), "\(first)")
+        }
+    }
+
     @Test(arguments: cases) func check(_ verdict: Case) throws {
         let output = try Self.run("check", verdict).output
         let sentence = try #require(output.split(separator: "\n").first { $0.hasPrefix("On \(verdict.asOf): ") })
