@@ -13,6 +13,8 @@ struct CalendarCommand: ParsableCommand {
 
     @OptionGroup var planning: PlanOptions
 
+    @OptionGroup var view: ViewOptions
+
     @Option(name: .shortAndLong, help: "The .ics file to write.")
     var output: String
 
@@ -38,7 +40,10 @@ struct CalendarCommand: ParsableCommand {
             previousPlan = plan
         }
         let loaded = try inputs.load()
-        let plan = planning.plan(loaded)
+        // The plan this calendar replaces is seen through the same view: what the view leaves out is not cancelled.
+        let shown = try view.view(of: loaded)
+        previousPlan = previousPlan.map { shown.apply(to: $0, inputs: loaded) }
+        let plan = shown.apply(to: planning.plan(loaded), inputs: loaded)
         let names = CalendarRenderer.Names(loaded)
         let calendar = CalendarRenderer.renderBytes(plan, names: names, previous: previousPlan)
         try OutputFile.write({ emit in try calendar.withUnsafeBufferPointer(emit) }, to: output)

@@ -15,6 +15,7 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var planning: PlanOptions
+    @OptionGroup var view: ViewOptions
 
     @Option(help: "Output format: text, markdown, json or yaml.")
     var format: Format = .text
@@ -26,11 +27,12 @@ struct PlanCommand: ParsableCommand {
         PhaseClock.mark("start")
         try inputs.refuseOverwritingAnInput(with: output)
         let loaded = try inputs.load(digests: true)
+        let shown = try view.view(of: loaded)
         PhaseClock.mark("read and check the inputs")
         // The input files are hashed on another thread while the plan is made, from when it keeps one core busy.
         var execution = Self.execution()
         execution.sideWork = { [loaded] in loaded.startDigests() }
-        let plan = planning.plan(loaded, inputFiles: { Self.inputFiles(loaded) }, execution: execution)
+        let plan = shown.apply(to: planning.plan(loaded, inputFiles: { Self.inputFiles(loaded) }, execution: execution), inputs: loaded)
         // JSON goes out piece by piece; the other formats are small enough to build whole.
         let write: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
         func whole(_ text: String) -> ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void {

@@ -12,6 +12,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var planning: PlanOptions
+    @OptionGroup var view: ViewOptions
 
     @Option(name: .shortAndLong, help: "The HTML file to write.")
     var output: String
@@ -20,9 +21,10 @@ struct ReportCommand: ParsableCommand {
         PhaseClock.mark("start")
         try inputs.refuseOverwritingAnInput(with: output)
         let loaded = try inputs.load()
+        let shown = try view.view(of: loaded)
         PhaseClock.mark("read and check the inputs")
         let execution = PlanCommand.execution()
-        let plan = planning.plan(loaded, execution: execution)
+        let plan = shown.apply(to: planning.plan(loaded, execution: execution), inputs: loaded)
         let html = ReportRenderer.render(plan, inputs: loaded, execution: execution)
         PhaseClock.mark("render the report")
         try OutputFile.write(html, to: output)

@@ -21,10 +21,13 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "Output format: text, markdown or json.")
     var format: Format = .text
 
+    @OptionGroup var view: ViewOptions
+
     func run() throws {
         let loaded = try inputs.load()
         let date = (asOf ?? .todayUTC).date
-        let report = SupportEngine(inputs: loaded, publishedBy: date).status(on: date)
+        let shown = try view.view(of: loaded)
+        let report = shown.apply(to: SupportEngine(inputs: loaded, publishedBy: date).status(on: date), inputs: loaded)
         let output: String
         switch format {
         case .text: output = StatusTextRenderer.render(report)

@@ -18,6 +18,8 @@ struct TicketsCommand: ParsableCommand {
 
     @OptionGroup var planning: PlanOptions
 
+    @OptionGroup var view: ViewOptions
+
     @Option(help: "Ticket format: markdown, servicenow, jira (REST v2, wiki markup) or jira-adf (REST v3, Atlassian Document Format).")
     var format: Format = .markdown
 
@@ -31,9 +33,10 @@ struct TicketsCommand: ParsableCommand {
         PhaseClock.mark("start")
         try inputs.refuseReplacingAnInput(withFolder: output)
         let loaded = try inputs.load()
+        let shown = try view.view(of: loaded)
         PhaseClock.mark("read and check the inputs")
         let execution = PlanCommand.execution()
-        let plan = planning.plan(loaded, execution: execution)
+        let plan = shown.apply(to: planning.plan(loaded, execution: execution), inputs: loaded)
         let kind = TicketRenderer.Format(rawValue: format.rawValue) ?? .markdown
         // Each ticket is written on the thread that rendered it, while the others render theirs.
         try OutputFolder.write(to: output, command: "tickets") { folder in

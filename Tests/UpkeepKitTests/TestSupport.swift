@@ -14,6 +14,24 @@ enum TestSupport {
     /// The 2024 sample fleet (the examples' fleet before the demo moved to late 2025), which most end-to-end tests plan.
     static let examples = packageRoot.appendingPathComponent("Tests/UpkeepKitTests/Fixtures/sample-2024")
 
+    /// Text output with each folded finding (a line starting `error ` or `warning ` after its indent, and the
+    /// lines under it indented two more) back on one line, as it was before TextWrap folded it at 120 columns.
+    static func unfolded(_ text: String) -> String {
+        var lines: [String] = []
+        var findingIndent: Int?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let indent = line.prefix { $0 == " " }.count
+            let content = line.dropFirst(indent)
+            if let base = findingIndent, indent == base + 2, !lines.isEmpty {
+                lines[lines.count - 1] += " " + content
+                continue
+            }
+            findingIndent = content.hasPrefix("error ") || content.hasPrefix("warning ") || content.hasPrefix("On ") ? indent : nil
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// Reads YAML text as one file, returning the documents and the log.
     static func readYAML(_ text: String, path: String = "test.yaml", limits: YAMLLimits = .standard) -> ([YAMLDocument], DiagnosticLog) {
         let log = DiagnosticLog()

@@ -4,6 +4,11 @@ public enum ExplainRenderer {
         value(explanation).rendered(inlineFrom: 3)
     }
 
+    /// Several explanations (`explain --cluster`): a JSON array of them, in plan order.
+    public static func json(_ explanations: [StepExplanation]) -> String {
+        JSONValue.array(explanations.map(value)).rendered(inlineFrom: 4)
+    }
+
     static func value(_ explanation: StepExplanation) -> JSONValue {
         let step = explanation.step
         let reasons: [JSONValue] = explanation.reasons.map { reason in

@@ -50,10 +50,9 @@ public struct StepExplanation: Sendable {
         case .late:
             let binding = constraints.first { $0.binding }
             let held = binding.map { "it cannot start before \($0.notBefore) (\($0.kind)\($0.detail.isEmpty ? "" : ": \($0.detail)"))" } ?? "it starts too late"
-            if let due = step.due, due < asOf {
-                return "it ends \(step.end?.description ?? "?"), after its due date \(due), which was past already on \(asOf), the day planned: no occurrence can make it on time, so it takes the earliest it may (\(held)); lifting that constraint, or an extra occurrence of \(window) sooner, would bring it forward."
-            }
-            return "it ends \(step.end?.description ?? "?"), after its due date \(step.due?.description ?? "?"): \(held); an earlier, longer or extra occurrence of \(window) before \(step.due?.description ?? "the due date"), or lifting that constraint, would make it on time."
+            let advice = StepFindings.lateAdvice(due: step.due, asOf: asOf, window: window)
+            let lifting = step.due.map { $0 < asOf } ?? false ? "lifting that constraint would bring it forward" : "so would lifting that constraint"
+            return "it ends \(step.end?.description ?? "?"), after its due date \(step.due?.description ?? "?"): \(held); \(advice); \(lifting)."
         case .blocked:
             return "\(step.reasons.last ?? "it waits for something that never comes"): resolve that, and it will be planned."
         case .unschedulable:

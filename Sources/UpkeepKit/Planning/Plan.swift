@@ -49,6 +49,8 @@ public struct Plan: Sendable {
     public var clusters: [ClusterSummary]
     /// One row per management cluster, by name.
     public var managementClusters: [ManagementSummary] = []
+    /// When this is a view of the whole plan (`--cluster`, `--until`), what it keeps.
+    public var view: PlanView? = nil
     /// Every step's id by its position in the schedule (what the steps' placement constraints name), and
     /// the policy's rings (what soak constraints name).
     var scheduleIDs: [String] = []

@@ -83,6 +83,11 @@ public enum PlanJSONRenderer {
         list("steps", plan.steps.count) { .steps($0) }
         text.key("summary", indent: 2)
         text.write(summary(plan), indent: 2)
+        if let view = plan.view {
+            text.raw(",\n")
+            text.key("view", indent: 2)
+            text.write(view.json, indent: 2)
+        }
         text.raw("\n}\n")
         pieces.append(.text(text.bytes))
         return pieces

@@ -2,7 +2,8 @@
 /// month, findings with severity marks, each step's explanation in a `<details>` block.
 public enum PlanMarkdownRenderer {
     public static func render(_ plan: Plan) -> String {
-        var lines = ["## Upkeep plan \(plan.asOf) → \(plan.horizonEnd)", "", PlanGroups.summary(plan), ""]
+        var lines = ["## Upkeep plan \(plan.asOf) → \(plan.horizonEnd)", ""] + (plan.view.map { [MarkdownText.escape($0.sentence()), ""] } ?? [])
+            + [PlanGroups.summary(plan), ""]
         var months: [(String, [PlanStep])] = []
         for step in plan.steps {
             let month = step.start.map { String($0.utcDate.description.prefix(7)) } ?? "without a slot"
@@ -38,7 +39,7 @@ public enum PlanMarkdownRenderer {
         if !plan.findings.isEmpty {
             lines.append("### Findings")
             lines.append("")
-            lines += plan.findings.map(\.markdownLine)
+            lines += FindingGroup.grouping(plan.findings).map(\.markdownLine)
             lines.append("")
         }
         lines.append("<details><summary>Why each step</summary>")

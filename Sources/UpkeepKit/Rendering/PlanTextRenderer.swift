@@ -2,7 +2,7 @@
 /// and a one-line summary.
 public enum PlanTextRenderer {
     public static func render(_ plan: Plan) -> String {
-        var lines = ["Upgrade plan from \(plan.asOf) to \(plan.horizonEnd)", ""]
+        var lines = ["Upgrade plan from \(plan.asOf) to \(plan.horizonEnd)"] + (plan.view.map { TextWrap.wrap($0.sentence()) } ?? []) + [""]
         for group in PlanGroups.byOccurrence(plan) {
             lines.append("\(group.occurrence.window): \(group.occurrence.start) – \(group.occurrence.end)")
             var table = [["START", "SUBJECT", "STEP", "FROM → TO", "DUE", "STATUS"]]
@@ -26,7 +26,7 @@ public enum PlanTextRenderer {
         if !plan.findings.isEmpty {
             lines.append("Findings")
             // Folded at 120 columns, continuation lines indented (TextWrap).
-            lines += plan.findings.flatMap { TextWrap.wrap("  " + $0.textLine) }
+            lines += FindingGroup.grouping(plan.findings).flatMap { TextWrap.wrap("  " + $0.textLine) }
             lines.append("")
         }
         lines.append(PlanGroups.summary(plan))

@@ -1,7 +1,7 @@
 /// `upkeep status --format json`: the shape of outputs.md, keys sorted, lists sorted by name.
 public enum StatusJSONRenderer {
     public static func render(_ report: StatusReport) -> String {
-        JSONValue.object([
+        var members: [String: JSONValue] = [
             "asOf": .string(report.asOf.description),
             "managementClusters": .array(report.managementClusters.map { management in
                 .object([
@@ -16,7 +16,9 @@ public enum StatusJSONRenderer {
             }),
             "clusters": .array(report.clusters.map(cluster)),
             "findings": .array(report.findings.map(\.json)),
-        ]).rendered()
+        ]
+        if let view = report.view { members["view"] = view.json }
+        return JSONValue.object(members).rendered()
     }
 
     private static func cluster(_ cluster: ClusterStatus) -> JSONValue {

@@ -1,7 +1,8 @@
 /// `upkeep status --format markdown`: for a pull request or a job summary.
 public enum StatusMarkdownRenderer {
     public static func render(_ report: StatusReport) -> String {
-        var lines = ["## Upkeep support status on \(report.asOf)", "", StatusGroups.summary(report), "", MarkdownText.escape(StatusGroups.nextEnds(report)), ""]
+        var lines = ["## Upkeep support status on \(report.asOf)", ""] + (report.view.map { [MarkdownText.escape($0.sentence(of: "status")), ""] } ?? [])
+            + [StatusGroups.summary(report), "", MarkdownText.escape(StatusGroups.nextEnds(report)), ""]
         for group in StatusGroups.make(report) {
             if let management = group.management {
                 let state = Self.mark(management.answer, long: true)
@@ -31,7 +32,7 @@ public enum StatusMarkdownRenderer {
         if !report.findings.isEmpty {
             lines.append("### Findings")
             lines.append("")
-            lines += report.findings.map(\.markdownLine)
+            lines += FindingGroup.grouping(report.findings).map(\.markdownLine)
             lines.append("")
         }
         lines.append("<details><summary>Every rule applied</summary>")

@@ -3,7 +3,8 @@
 public enum StatusTextRenderer {
     public static func render(_ report: StatusReport) -> String {
         // The summary and what ends next come first; the tables and findings follow.
-        var lines = ["Support status on \(report.asOf)", "", StatusGroups.summary(report), StatusGroups.nextEnds(report), ""]
+        var lines = ["Support status on \(report.asOf)"] + (report.view.map { TextWrap.wrap($0.sentence(of: "status")) } ?? [])
+            + ["", StatusGroups.summary(report), StatusGroups.nextEnds(report), ""]
         for group in StatusGroups.make(report) {
             if let management = group.management {
                 lines.append("Management cluster \(management.name) (\(management.platform) \(management.version)): \(management.answer.phrase), \(StatusGroups.until(management.answer.until))")
@@ -35,7 +36,7 @@ public enum StatusTextRenderer {
         }
         if !report.findings.isEmpty {
             lines.append("Findings")
-            lines += report.findings.map { "  " + $0.textLine }
+            lines += FindingGroup.grouping(report.findings).flatMap { TextWrap.wrap("  " + $0.textLine) }
             lines.append("")
         }
         lines.append(StatusGroups.summary(report))

@@ -12,7 +12,9 @@ public enum ReportRenderer {
 
     public static func render(_ plan: Plan, inputs: InputSet, execution: ExecutionOptions = .standard) -> String {
         let lookup = InputLookup(inputs)
-        let status = SupportEngine(inputs: inputs, publishedBy: plan.asOf).status(on: plan.asOf)
+        // A view of the plan (`--cluster`, `--until`) shows the same part of the status.
+        let whole = SupportEngine(inputs: inputs, publishedBy: plan.asOf).status(on: plan.asOf)
+        let status = plan.view.map { $0.apply(to: whole, inputs: inputs) } ?? whole
         let rows = ReportRow.rows(plan: plan, status: status, inputs: lookup)
         let check = FleetCheck(plan: plan)
         let scale = Scale(plan)
@@ -84,7 +86,7 @@ public enum ReportRenderer {
         <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#c62828"/><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2"/></pattern>
         <pattern id="freeze" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="8" height="8" fill="#eceff1"/><line x1="0" y1="0" x2="0" y2="8" stroke="#b0bec5" stroke-width="2"/></pattern>
         </defs></svg>
-        <header><h1>Upkeep plan, \(plan.asOf) to \(plan.horizonEnd)</h1></header>
+        <header><h1>Upkeep plan, \(plan.asOf) to \(plan.horizonEnd)</h1>\(plan.view.map { "<p class=\"view\">\(HTMLText.escape($0.sentence()))</p>" } ?? "")</header>
 
         """
     }
@@ -285,14 +287,5 @@ public enum ReportRenderer {
     static func placedBy(_ step: PlanStep, plan: Plan) -> String {
         guard let binding = plan.bindingConstraint(of: step) else { return "" }
         return binding.detail.isEmpty ? binding.kind : "\(binding.detail) (\(binding.kind))"
-    }
-
-    static func findings(_ plan: Plan) -> String {
-        var html = "<section id=\"findings\" aria-labelledby=\"findings-title\">\n<h2 id=\"findings-title\">Findings</h2>\n<ul class=\"findings\">\n"
-        for (index, finding) in plan.findings.enumerated() {
-            html += "<li id=\"finding-\(index)\" class=\"f-\(finding.severity.rawValue)\"><strong>\(finding.severity.rawValue)</strong> <code>\(HTMLText.escape(finding.code))</code> \(HTMLText.escape(finding.subject)): \(HTMLText.escape(finding.message))\(finding.position.map { " <span class=\"where\">(\(HTMLText.escape($0.description)))</span>" } ?? "")</li>\n"
-        }
-        if plan.findings.isEmpty { html += "<li>No findings.</li>\n" }
-        return html + "</ul>\n</section>\n"
     }
 }

@@ -2,9 +2,10 @@
 public enum CheckRenderer {
     // MARK: Text
 
+    /// The problems most urgent first, one line per cause (FindingGroup), folded at 120 columns.
     public static func text(_ check: FleetCheck) -> String {
-        var lines = check.problems.map(\.textLine)
-        if !check.support.isEmpty { lines.append(check.support) }
+        var lines = FindingGroup.grouping(check.problems).flatMap { TextWrap.wrap($0.textLine) }
+        if !check.support.isEmpty { lines += TextWrap.wrap(check.support) }
         lines.append("upkeep check: \(Plural.count(check.errorCount, "error")), \(Plural.count(check.warningCount, "warning")); \(check.passes ? "passes" : "fails").")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -19,14 +20,17 @@ public enum CheckRenderer {
         var lines: [String] = []
         for severity in [Diagnostic.Severity.error, .warning] {
             let level = severity == .error ? "error" : "warning"
-            let problems = check.problems.filter { $0.severity == severity }
-            let shown = problems.count > annotationsPerLevel ? annotationsPerLevel - 1 : problems.count
-            for finding in problems.prefix(shown) {
+            // One annotation per cause, at its first finding's place; the most urgent first.
+            let groups = FindingGroup.grouping(check.problems.filter { $0.severity == severity })
+            let shown = groups.count > annotationsPerLevel ? annotationsPerLevel - 1 : groups.count
+            for group in groups.prefix(shown) {
+                let finding = group.first
                 lines.append(annotation(finding.severity, path: finding.position?.path, line: finding.position?.line,
-                                        column: finding.position?.column, title: finding.code, message: "\(finding.subject): \(finding.message)"))
+                                        column: finding.position?.column, title: finding.code,
+                                        message: group.isGroup ? group.message : "\(finding.subject): \(finding.message)"))
             }
-            if problems.count > shown {
-                let rest = problems.count - shown
+            if groups.count > shown {
+                let rest = groups.dropFirst(shown).reduce(0) { $0 + $1.findings.count }
                 lines.append("::\(level)::\(data("\(rest) more \(level)\(rest == 1 ? "" : "s") not shown; run upkeep check for all of them."))")
             }
         }
@@ -61,10 +65,12 @@ public enum CheckRenderer {
             + (check.support.isEmpty ? [] : [MarkdownText.escape(check.support), ""])
         if !check.problems.isEmpty {
             lines += ["| Severity | Code | Subject | Message | Where |", "|---|---|---|---|---|"]
-            for finding in check.problems.prefix(limit) {
-                lines.append("| \(finding.severity.rawValue) | \(MarkdownText.escape(finding.code)) | \(MarkdownText.escape(finding.subject)) | \(MarkdownText.escape(finding.message)) | \(finding.position.map { MarkdownText.escape($0.description) } ?? "—") |")
+            let groups = FindingGroup.grouping(check.problems)
+            for group in groups.prefix(limit) {
+                let subject = group.isGroup ? "\(group.findings.count) subjects: \(group.subjects)" : group.first.subject
+                lines.append("| \(group.severity.rawValue) | \(MarkdownText.escape(group.code)) | \(MarkdownText.escape(subject)) | \(MarkdownText.escape(group.isGroup ? group.first.cause ?? "" : group.first.message)) | \(group.position.map { MarkdownText.escape($0) } ?? "—") |")
             }
-            if check.problems.count > limit { lines += ["", "_\(check.problems.count - limit) more not shown._"] }
+            if groups.count > limit { lines += ["", "_\(groups.dropFirst(limit).reduce(0) { $0 + $1.findings.count }) more not shown._"] }
         }
         return lines.joined(separator: "\n") + "\n"
     }

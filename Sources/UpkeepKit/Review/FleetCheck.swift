@@ -3,9 +3,7 @@
 /// pool out of support with no step that fixes it (`support-gap-*`, planning.md, "Support through the horizon") and every late step — or when
 /// the committed plan file is not the plan of the inputs.
 public struct FleetCheck: Sendable {
-    /// Errors first; among them the codes the catalog says lead (the inventory's disagreements with the clusters:
-    /// every other finding is made from the inventory, and GitHub's ten annotations show them); then by subject,
-    /// code and message.
+    /// In the urgency order (FindingCatalog+Urgency): GitHub shows the first ten annotations of each level.
     public var problems: [Finding]
 
     /// The verdicts on `asOf` of the plan's rows (SupportAnswer), in one sentence: what `status` says, counted.
@@ -51,11 +49,7 @@ public struct FleetCheck: Sendable {
                                     position: change.fleetPosition ?? change.observedPosition))
         }
         support = Self.supportSentence(plan)
-        self.problems = problems.sorted { a, b in
-            if a.severity != b.severity { return a < b }
-            let (leadsA, leadsB) = (FindingCatalog.leads(a.code), FindingCatalog.leads(b.code))
-            return leadsA != leadsB ? leadsA : a < b
-        }
+        self.problems = FindingCatalog.urgentFirst(problems, asOf: plan.asOf)
     }
 
     /// `On 2026-12-07: 4 of 4 management clusters and 8 of 8 clusters are out of support (6 through their management

@@ -5,6 +5,8 @@ public struct StatusReport: Sendable {
     public var managementClusters: [ManagementClusterStatus]
     public var clusters: [ClusterStatus]
     public var findings: [Finding]
+    /// When this is a view of the whole status (`--cluster`, `--until`), what it keeps.
+    public var view: PlanView? = nil
 }
 
 public struct ManagementClusterStatus: Sendable {

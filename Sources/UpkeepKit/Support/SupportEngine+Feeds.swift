@@ -50,7 +50,8 @@ extension SupportEngine {
         for advisory in inputs.advisories where advisory.severityIsAssumed {
             findings.append(Finding(.warning, code: "advisory-severity-unknown", subject: "advisory/\(advisory.id)",
                                     message: "no record in the feeds gives \(advisory.id)'s severity or CVSS vector: its deadline counts as a \(advisory.severity.rawValue) advisory's until one does.",
-                                    position: advisory.position))
+                                    position: advisory.position,
+                                    cause: "has no severity or CVSS vector in any record of the feeds: its deadline counts as a \(advisory.severity.rawValue) advisory's until one does."))
         }
         if let newest = upstream.newestPatch, let stale = FeedStalenessRule.staleness(newest: newest.released, on: date, staleAfter: policy.feedStaleAfter) {
             findings.append(Finding(.warning, code: "feed-stale", subject: "kubernetes",

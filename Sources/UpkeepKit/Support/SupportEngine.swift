@@ -112,7 +112,7 @@ public struct SupportEngine: Sendable {
         }
         findings += advisoryFindings(clusterRows, on: date)
         findings += feedFindings(on: date)
-        return StatusReport(asOf: date, managementClusters: managementRows, clusters: clusterRows, findings: findings.sorted())
+        return StatusReport(asOf: date, managementClusters: managementRows, clusters: clusterRows, findings: FindingCatalog.urgentFirst(findings, asOf: date))
     }
 
     /// The findings a plan carries from the support rules: what no step fixes, or what the operator must
@@ -202,7 +202,8 @@ public struct SupportEngine: Sendable {
         return support.verdicts.filter { !$0.isSupported(on: date) && $0.rule != .stopped && $0.rule != .subscription && !explained.contains($0.rule) }.map { verdict in
             let severity: Diagnostic.Severity = verdict.rule == .nodeImageAge ? .warning : .error
             return Finding(severity, code: verdict.rule.rawValue, subject: subject,
-                           message: "\(name) is out of support: \(verdict.reason).", position: position)
+                           message: "\(name) is out of support: \(verdict.reason).", position: position,
+                           due: verdict.endDate ?? date, cause: "is out of support: \(verdict.reason).")
         }
     }
 
@@ -213,12 +214,12 @@ public struct SupportEngine: Sendable {
             if date >= deadline {
                 findings.append(Finding(.error, code: "stopped-too-long", subject: subject,
                                         message: "cluster \(cluster.name) has been stopped since \(since) and can no longer be updated since \(deadline); redeploy it.",
-                                        position: cluster.position))
+                                        position: cluster.position, due: deadline))
             } else {
                 let outOfSupport = since.adding(days: policy.stoppedClusters.outOfSupportAfter.days)
                 findings.append(Finding(date >= outOfSupport ? .error : .warning, code: "cluster-stopped", subject: subject,
                                         message: "cluster \(cluster.name) has been stopped since \(since) and is out of support from \(outOfSupport); start and update it before \(deadline), after which it can no longer be updated.",
-                                        position: cluster.position))
+                                        position: cluster.position, due: outOfSupport))
             }
         }
         if let name = cluster.managementCluster?.name, let management = managementClusters[name],
@@ -226,7 +227,7 @@ public struct SupportEngine: Sendable {
             let end = since.adding(days: policy.subscriptionGracePeriod.days)
             findings.append(Finding(.error, code: "subscription-suspended", subject: subject,
                                     message: "the subscription of management cluster \(name) is suspended since \(since); cluster \(cluster.name) is out of support from \(end) unless it is reinstated.",
-                                    position: cluster.position))
+                                    position: cluster.position, due: end))
         }
         return findings
     }
@@ -245,7 +246,8 @@ public struct SupportEngine: Sendable {
                 } else if let due = advisory.due, due <= date {
                     findings.append(Finding(.error, code: "advisory-overdue", subject: subject,
                                             message: "\(name) is exposed to \(advisory.id) (\(advisory.severity.rawValue)), which had to be fixed by \(due).",
-                                            position: position(ofSubject: subject)))
+                                            position: position(ofSubject: subject), due: due,
+                                            cause: "is exposed to \(advisory.id) (\(advisory.severity.rawValue)), which had to be fixed by \(due)."))
                 }
             }
         }

@@ -24,8 +24,10 @@ struct AdviceNeverInThePastTests {
             let finding = try #require(plan.findings.first { $0.code == "step-late" && $0.message.hasPrefix("\(step.id) ") })
             #expect(!finding.message.contains("would make it on time") && finding.message.contains("it was due before the plan starts (2026-12-07)"), "\(finding.message)")
             let explained = try #require(StepExplanation(id: step.id, plan: plan, windowOf: { _ in "w" }, entryOf: { _ in nil }))
-            #expect(explained.fix?.contains("before \(step.due?.description ?? "")") == false && explained.fix?.contains("no occurrence can make it on time") == true,
-                    "\(explained.fix ?? "")")
+            // The finding and explain give the same advice, in the same words.
+            let advice = StepFindings.lateAdvice(due: step.due, asOf: plan.asOf, window: "window w")
+            #expect(explained.fix?.contains("before \(step.due?.description ?? "")") == false && explained.fix?.contains(advice) == true
+                    && advice.contains("no occurrence makes it on time"), "\(explained.fix ?? "")")
         }
         // A step late for a due date still ahead keeps the advice that can help.
         let ahead = plan.steps.filter { $0.status == .late && ($0.due.map { $0 >= plan.asOf } ?? false) }

@@ -65,7 +65,7 @@ struct InventoryCommandTests {
             let run = try ValidateCommandTests.upkeep(["check", "releases", "schedules", "examples/fleet.yaml", "--as-of", "2025-11-17",
                                                        "--observed", observed.path, "--format", format])
             #expect(run.status == 3)
-            let lines = run.output.split(separator: "\n").filter { $0.contains("kubernetesVersion 1.28.5 → 1.29.2") }
+            let lines = TestSupport.unfolded(run.output).split(separator: "\n").filter { $0.contains("kubernetesVersion 1.28.5 → 1.29.2") }
             #expect(lines.count == 1, "\(format): \(lines)")
             #expect(lines.first?.contains("platform-services-prod") == true)
         }

@@ -118,7 +118,8 @@ struct NewestFactsTests {
     @Test func checkFailsOnTheWindowsServer2019Retirement() throws {
         let folder = try CheckCommandTests.folder(["fleet.yaml": Self.hybridFleet(host: "windows-server-2019")])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try ValidateCommandTests.upkeep(["check", "releases", "schedules", folder.appendingPathComponent("fleet.yaml").path, "--as-of", "2026-02-15"])
+        let raw = try ValidateCommandTests.upkeep(["check", "releases", "schedules", folder.appendingPathComponent("fleet.yaml").path, "--as-of", "2026-02-15"])
+        let run = (output: TestSupport.unfolded(raw.output), status: raw.status)
         #expect(run.status == 3, "\(run.output)")
         #expect(run.output.contains("error support-gap-no-release management-cluster/mgmt: management cluster mgmt is out of support from 2026-03-01 (aks-hybrid is retired on windows-server-2019 hosts"), "\(run.output)")
         #expect(run.output.contains("no later aks-hybrid release is in the feeds") && !run.output.contains("platform-versions-unknown"))

@@ -40,15 +40,16 @@ struct CheckCommandTests {
     }
 
     @Test func aClusterOutOfSupportWithNoOnTimeStepFailsWithExitThree() throws {
-        let run = try ValidateCommandTests.upkeep(["check"] + Self.failing)
-        #expect(run.status == 3)
+        let raw = try ValidateCommandTests.upkeep(["check"] + Self.failing)
+        #expect(raw.status == 3)
+        let run = (output: TestSupport.unfolded(raw.output), status: raw.status)
         // arc-plant's release 2510 ends on 2026-04-24, and on 2025-11-03 no later release exists (2511 came out on
         // 2025-11-18: a replayed day sees only what was published by then): nothing can fix it, and the message says
         // why. arc-local reaches 2510 through the plan's own updates and meets the same end after them.
-        #expect(run.output.contains("error support-gap-no-release management-cluster/arc-plant: management cluster arc-plant is out of support from 2026-04-24"))
-        #expect(run.output.contains("error support-gap-no-release management-cluster/arc-local: management cluster arc-local is out of support from 2026-04-24"))
+        // The two share the cause: one line names both.
+        #expect(run.output.contains("error support-gap-no-release 2 subjects (management-cluster/arc-local, management-cluster/arc-plant); each is out of support from 2026-04-24"), "\(run.output)")
         #expect(run.output.contains("no later aks-arc release is in the feeds") && !run.output.contains("2511"))
-        #expect(run.output.contains("(examples/fleet.yaml:28:5)"))
+        #expect(run.output.contains("(examples/fleet.yaml:23:5 and 1 more)"))
         #expect(run.output.contains("error step-late cluster/factory-prod"))
     }
 
@@ -73,7 +74,7 @@ struct CheckCommandTests {
         // The fleet changes, the plan does not: stale.
         let changed = try ValidateCommandTests.upkeep(["check", "releases", "schedules", "examples/pull-request/fleet.yaml", "--plan", plan])
         #expect(changed.status == 3)
-        #expect(changed.output.contains("error plan-stale plan/\(plan): \(plan) is not the plan of these inputs; write it again with `upkeep plan releases schedules examples/pull-request/fleet.yaml --as-of 2025-11-03 --horizon 180d --format json -o \(plan)`"), "\(changed.output)")
+        #expect(TestSupport.unfolded(changed.output).contains("error plan-stale plan/\(plan): \(plan) is not the plan of these inputs; write it again with `upkeep plan releases schedules examples/pull-request/fleet.yaml --as-of 2025-11-03 --horizon 180d --format json -o \(plan)`"), "\(changed.output)")
         let notAPlan = try ValidateCommandTests.upkeep(["check"] + inputs + ["--plan", "README.md"])
         #expect(notAPlan.status == 1 && notAPlan.output.contains("README.md is not a plan file"))
     }
@@ -123,10 +124,13 @@ struct CheckCommandTests {
         let checked = try TestSupport.python([TestSupport.tool("validate_plan.py"), schema, folder.appendingPathComponent("check.sarif").path])
         #expect(checked.status == 0, "\(checked.output)")
         let text = try ValidateCommandTests.upkeep(["check"] + Self.failing)
-        // One line per problem, then the verdicts' sentence and the count.
-        let lines = text.output.split(separator: "\n")
-        let problems = lines.count { $0.hasPrefix("error ") || $0.hasPrefix("warning ") }
-        #expect(lines.count == problems + 2 && lines[lines.count - 2].hasPrefix("On 2025-11-03: "), "\(lines.suffix(2))")
+        // One line per cause (folded), then the verdicts' sentence and the count; SARIF has one result per problem.
+        let lines = TestSupport.unfolded(text.output).split(separator: "\n")
+        let causes = lines.count { $0.hasPrefix("error ") || $0.hasPrefix("warning ") }
+        #expect(lines.count == causes + 2 && lines[lines.count - 2].hasPrefix("On 2025-11-03: "), "\(lines.suffix(2))")
+        let counts = lines.last.map { $0.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) } } ?? []
+        let problems = counts.reduce(0, +)
+        #expect(counts.count == 2 && problems > causes)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
         let results = try #require(((root["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
         #expect(results.count == problems)

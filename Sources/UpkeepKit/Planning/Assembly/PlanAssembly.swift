@@ -46,7 +46,7 @@ struct PlanAssembly {
         let managementRows = managementSummaries(records, unplaced: unplaced, answers: managementStatus)
         findings += managementRows.findings
         var plan = Plan(asOf: context.asOf, horizonEnd: context.horizonEnd, inputs: inputFiles(), steps: records,
-                        findings: StepFindings.sorted(findings, execution: execution), clusters: rowsAndGaps.map(\.summary))
+                        findings: FindingCatalog.urgentFirst(findings, asOf: context.asOf, execution: execution), clusters: rowsAndGaps.map(\.summary))
         plan.managementClusters = managementRows.rows
         plan.scheduleIDs = numbered
         plan.placements = schedule.constraints

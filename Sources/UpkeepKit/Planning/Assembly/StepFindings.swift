@@ -10,26 +10,34 @@ enum StepFindings {
             ?? step.managementCluster.flatMap { context.engine.managementClusters[$0]?.position }
         let window = cluster.flatMap { context.clusters[$0].window?.name }
             ?? step.managementCluster.flatMap { context.engine.managementClusters[$0]?.window?.name } ?? "its window"
+        // What the step is due for: certificates, an advisory its due reason names first, or support.
+        let concern: FindingConcern = step.kind == .certificateRotation ? .certificates
+            : step.fixes.contains(where: { step.dueReason?.hasPrefix($0) ?? false }) ? .advisory : .support
         switch step.status {
         case .scheduled:
             return []
         case .late:
-            // Advice never names a day already past: a step due before the plan starts cannot be made on time.
-            let advice = step.due.map { $0 < context.asOf } ?? false
-                ? "it was due before the plan starts (\(context.asOf)), so no occurrence makes it on time: it takes the earliest occurrence of window \(window) it may"
-                : "an earlier, longer or extra occurrence of window \(window) would make it on time"
+            let advice = lateAdvice(due: step.due, asOf: context.asOf, window: "window \(window)")
             return [Finding(.error, code: "step-late", subject: step.subject,
                             message: "\(step.id) ends on \(step.end?.description ?? "?"), after its due date \(step.due?.description ?? "?") (\(step.dueReason ?? "")); \(advice).",
-                            position: position)]
+                            position: position, due: step.due, concern: concern)]
         case .unschedulable:
             return [Finding(.error, code: "step-unschedulable", subject: step.subject,
                             message: "\(step.id) cannot be scheduled: \(blockedReason ?? "no slot")\(windowAdvice(blockedReason, window: "window \(window)")).",
-                            position: position)]
+                            position: position, due: step.due, concern: concern)]
         case .blocked:
             return [Finding(.warning, code: "step-blocked", subject: step.subject,
                             message: "\(step.id) is blocked: \(blockedReason ?? "it waits for a step with no slot")\(step.due.map { "; it is due \($0)" } ?? "").",
-                            position: position)]
+                            position: position, due: step.due, concern: concern)]
         }
+    }
+
+    /// What a late step's finding and `explain` advise. Never a day already past: a step due before the plan
+    /// starts cannot be made on time by any occurrence.
+    static func lateAdvice(due: CalendarDate?, asOf: CalendarDate, window: String) -> String {
+        due.map { $0 < asOf } ?? false
+            ? "it was due before the plan starts (\(asOf)), so no occurrence makes it on time: it takes the earliest occurrence of \(window) it may"
+            : "an earlier, longer or extra occurrence of \(window) would make it on time"
     }
 
     /// What an unschedulable step's finding and `explain` add to its reason: a longer or extra occurrence of its
@@ -56,23 +64,11 @@ enum StepFindings {
                 && !messages.contains(where: { $0.contains(exposure.advisoryID) }) {
                 findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)",
                                         message: "cluster \(cluster.name) is exposed to \(exposure.advisoryID) (due \(exposure.due?.description ?? "no date")), but no version offered to it within the horizon fixes it.",
-                                        position: cluster.position))
+                                        position: cluster.position, due: exposure.due,
+                                        cause: "is exposed to \(exposure.advisoryID) (due \(exposure.due?.description ?? "no date")), but no version offered to it within the horizon fixes it."))
             }
         }
         return findings
     }
 
-    /// Findings in their order: severity, subject, code, message (equal ones as they came).
-    static func sorted(_ findings: [Finding], execution: ExecutionOptions) -> [Finding] {
-        // The fields are read where they are: copying two findings at every comparison would cost more
-        // than the comparison.
-        let order = execution.sortedIndices(Array(findings.indices)) { a, b in
-            if findings[a].severity != findings[b].severity { return findings[a].severity < findings[b].severity }
-            var order = UTF8Order.compare(findings[a].subject, findings[b].subject)
-            if order == 0 { order = UTF8Order.compare(findings[a].code, findings[b].code) }
-            if order == 0 { order = UTF8Order.compare(findings[a].message, findings[b].message) }
-            return order != 0 ? order < 0 : a < b
-        }
-        return order.map { findings[$0] }
-    }
 }

@@ -20,7 +20,7 @@ enum StepIDs {
     }
 
     /// `payments-prod/kubernetes/1.27.9`, `payments-prod/pool/win/image/20348.2582.240710`,
-    /// `mgmt-east/platform/1.0.24.10106`, `mgmt-east/certificates/2024-09-14` (before repeats are numbered).
+    /// `mgmt-east/platform/1.0.24.10106`, `mgmt-east/certificates/2024-09-14` (the day the certificates it renews expire), before repeats are numbered.
     static func id(of index: Int, in schedule: Schedule) -> String {
         // The placement's fields are read where they are (a copy of it would cost more than the id).
         let step = schedule.requirements[index]
@@ -29,7 +29,8 @@ enum StepIDs {
         func add(_ text: String) { bytes.append(contentsOf: text.utf8) }
         switch step.kind {
         case .platformUpdate: add(step.management ?? ""); add("/platform/"); add(schedule.placements[index].to)
-        case .certificateRotation: add(step.management ?? ""); add("/certificates/"); add(schedule.placements[index].start?.utcDate.description ?? schedule.placements[index].from)
+        // The day the certificates it renews expire, whether it is placed or not (its slot may move).
+        case .certificateRotation: add(step.management ?? ""); add("/certificates/"); add(schedule.placements[index].from)
         case .kubernetesUpgrade: add(step.cluster ?? ""); add("/kubernetes/"); add(schedule.placements[index].to)
         case .nodePoolUpgrade: add(step.cluster ?? ""); add("/pool/"); add(step.pool ?? ""); add("/kubernetes/"); add(schedule.placements[index].to)
         case .nodeImageUpdate: add(step.cluster ?? ""); add("/pool/"); add(step.pool ?? ""); add("/image/"); add(schedule.placements[index].to)

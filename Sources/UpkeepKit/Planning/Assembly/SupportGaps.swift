@@ -42,10 +42,18 @@ enum SupportGaps {
 
         /// The finding: `name` is the subject in words (`node pools a, b of cluster c` when `plural`).
         func finding(subject: String, name: String, plural: Bool, position: SourcePosition?) -> Finding {
+            let words = words(plural: plural)
+            // What follows the name, in the singular, is the cause: pools of other clusters with the same gap share it.
+            return Finding(.error, code: code, subject: subject, message: name + " " + words, position: position, due: first,
+                           cause: plural ? self.words(plural: false) : words)
+        }
+
+        /// The message after the subject's name.
+        private func words(plural: Bool) -> String {
             let verb = plural ? (startsBeforePlan ? "have been out of support since" : "are out of support from")
                 : (startsBeforePlan ? "has been out of support since" : "is out of support from")
-            var message = MessageText(capacity: name.utf8.count + reason.utf8.count + why.utf8.count + (stillOut?.reason.utf8.count ?? 0) + 240)
-            message.add(name); message.add(" "); message.add(verb); message.add(" "); message.add(first)
+            var message = MessageText(capacity: reason.utf8.count + why.utf8.count + (stillOut?.reason.utf8.count ?? 0) + 240)
+            message.add(verb); message.add(" "); message.add(first)
             message.add(" ("); message.add(reason); message.add(") ")
             if let closedBy {
                 message.add("running "); running.write(to: &message); message.add(" until "); message.add(closedBy.id)
@@ -62,7 +70,7 @@ enum SupportGaps {
             if closedBy == nil {
                 message.add(", and no step of the plan fixes it within the horizon: "); message.add(why); message.add(".")
             }
-            return Finding(.error, code: code, subject: subject, message: message.string, position: position)
+            return message.string
         }
     }
 

@@ -46,9 +46,9 @@ extension ClusterPathBuilder {
             }
             let candidates = patchCandidates(minimum: minimum)
             guard let first = candidates.first else {
-                findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)",
-                                        message: "cluster \(cluster.name) needs a newer \(current.minorVersion) patch by \(draft.due?.description ?? "the horizon") (\(draft.dueReason ?? "")), but no release within the horizon offers one\(minimum.map { " at or above \($0)" } ?? "").",
-                                        position: cluster.position))
+                let cause = "needs a newer \(current.minorVersion) patch by \(draft.due?.description ?? "the horizon") (\(draft.dueReason ?? "")), but no release within the horizon offers one\(minimum.map { " at or above \($0)" } ?? "")."
+                findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)", message: "cluster \(cluster.name) \(cause)",
+                                        position: cluster.position, due: draft.due, concern: draft.fixes.isEmpty ? .support : .advisory, cause: cause))
                 break
             }
             draft.availableFrom = first.available

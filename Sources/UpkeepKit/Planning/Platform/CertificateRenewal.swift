@@ -72,13 +72,13 @@ enum CertificateRenewal {
     }
 
     /// A warning for each management cluster whose rotation has no documented command on its platform.
-    static func undocumentedFindings(rotations: [(management: ManagementCluster, expiry: String)]) -> [Finding] {
+    static func undocumentedFindings(rotations: [(management: ManagementCluster, expiry: CalendarDate)]) -> [Finding] {
         var seen = Set<String>()
         var findings: [Finding] = []
         for rotation in rotations where rotation.management.platform.name != "aks-hybrid" && seen.insert(rotation.management.name).inserted {
             findings.append(Finding(.warning, code: "certificate-renewal-undocumented", subject: "management-cluster/\(rotation.management.name)",
-                                    message: "management cluster \(rotation.management.name) needs its certificates renewed (they expire \(rotation.expiry)), but \(rotation.management.platform.name) documents no command that renews them apart from a platform update: the plan keeps the date in its window; ask Microsoft support how to renew them, or make the platform update possible in time.",
-                                    position: rotation.management.position))
+                                    message: "management cluster \(rotation.management.name) needs its certificates renewed (they expire on \(rotation.expiry)), but \(rotation.management.platform.name) documents no command that renews them apart from a platform update: the plan keeps the date in its window; ask Microsoft support how to renew them, or make the platform update possible in time.",
+                                    position: rotation.management.position, due: rotation.expiry))
         }
         return findings
     }

@@ -12,7 +12,7 @@ enum CertificateRound {
         for (index, requirement) in scheduler.requirements.enumerated() where requirement.kind == .certificateRotation {
             if let management = requirement.management, let end = scheduler.placements[index].end { placedRotations[management, default: []].append(end) }
         }
-        var rotations: [(management: ManagementCluster, expiry: String)] = []
+        var rotations: [(management: ManagementCluster, expiry: CalendarDate)] = []
         for management in context.engine.inputs.managementClusters.sorted(by: { UTF8Order.precedes($0.name, $1.name) }) {
             guard let lastUpdated = management.lastUpdated, let timeline = context.timeline(of: management) else { continue }
             let validity = timeline.rules.certificateValidity.days
@@ -43,7 +43,7 @@ enum CertificateRound {
                 expiry = end.utcDate.adding(days: validity)
                 earliest = end
             }
-            if rotated { rotations.append((management, "on \(firstExpiry)")) }
+            if rotated { rotations.append((management, firstExpiry)) }
         }
         return CertificateRenewal.undocumentedFindings(rotations: rotations)
     }

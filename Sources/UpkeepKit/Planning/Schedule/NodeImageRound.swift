@@ -72,9 +72,10 @@ enum NodeImageRound {
             let byDue = newer.last { family[$0].released < max(imageDue.date, context.asOf.adding(days: 1)) }
             guard let imageIndex = byDue ?? newer.first else {
                 if bringing == nil {
-                    result.findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)",
-                                            message: "node pool \(pool.name) of cluster \(cluster.name) needs a newer \(pool.imageFamily.name) image by \(imageDue.date) (\(imageDue.reason)), but no catalog has one for Kubernetes \(pool.kubernetesVersion) within the horizon.",
-                                            position: pool.position))
+                    let cause = "needs a newer \(pool.imageFamily.name) image by \(imageDue.date) (\(imageDue.reason)), but no catalog has one for Kubernetes \(pool.kubernetesVersion) within the horizon."
+                    result.findings.append(Finding(.warning, code: "nothing-to-fix-with", subject: "cluster/\(cluster.name)/pool/\(pool.name)",
+                                                   message: "node pool \(pool.name) of cluster \(cluster.name) \(cause)",
+                                                   position: pool.position, due: imageDue.date, concern: .support, cause: cause))
                 }
                 continue
             }
@@ -161,7 +162,8 @@ enum NodeImageRound {
             } ?? ""
             findings.append(Finding(.warning, code: "image-needs-kubernetes-upgrade", subject: "cluster/\(cluster.name)",
                                     message: "cluster \(cluster.name): \(need.reason); its platform updates node images only with a Kubernetes upgrade\(planned), and no newer \(current.minorVersion) patch offered within the horizon brings a newer image.",
-                                    position: cluster.position))
+                                    position: cluster.position,
+                                    cause: planned.isEmpty ? "\(need.reason); its platform updates node images only with a Kubernetes upgrade, and no newer \(current.minorVersion) patch offered within the horizon brings a newer image." : nil))
             return
         }
         let lockstepMinutes = context.policy.durations.controlPlane.minutes + cluster.nodePools.map(context.roll).reduce(0, +)

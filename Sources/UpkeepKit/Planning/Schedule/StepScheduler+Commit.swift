@@ -64,8 +64,20 @@ extension StepScheduler {
     }
 
     /// A step that got no slot still counts toward its gate (so later rings are not held forever).
+    /// A step without a slot names the patch it would take, as a placed step does, so that its id keeps one shape
+    /// (`…/kubernetes/1.30.14`) whether it is placed or blocked: the newest patch of its minor offered to it by the
+    /// horizon's end (supported then, if one is), else the newest any release of its platform lists, else the minor.
     mutating func settleResult(_ index: Int) {
-        if placements[index].to.isEmpty, let minor = requirements[index].targetMinor { placements[index].to = minor.description }
+        guard placements[index].to.isEmpty, let minor = requirements[index].targetMinor else { return }
+        if let (candidates, supported) = versionCandidates(index, at: Instant(startOf: context.horizonEnd)),
+           let best = candidates.last(where: supported) ?? candidates.last {
+            placements[index].to = best.description
+        } else if let management = requirements[index].management.flatMap({ context.engine.managementClusters[$0] }),
+                  let listed = context.timeline(of: management)?.releases.flatMap(\.kubernetesVersions).filter({ $0.minorVersion == minor }).max() {
+            placements[index].to = listed.description
+        } else {
+            placements[index].to = minor.description
+        }
     }
 
     func describe(_ index: Int) -> String {

@@ -82,7 +82,8 @@ extension StepScheduler {
                 let ring = gate.ring < context.policy.rings.count ? context.policy.rings[gate.ring].name : "an earlier ring"
                 findings.append(Finding(.warning, code: "ring-order-given-way", subject: "cluster/\(name)",
                                         message: "\(name)'s step to \(gate.minor) does not wait for ring \(ring)'s steps to \(gate.minor): they wait for a platform update that needs this step first.",
-                                        position: context.clusterIndex[name].map { context.clusters[$0].position }))
+                                        position: context.clusterIndex[name].map { context.clusters[$0].position },
+                                        cause: "has a step to \(gate.minor) that does not wait for ring \(ring)'s steps to \(gate.minor): they wait for a platform update that needs it first."))
             }
         }
         return opened

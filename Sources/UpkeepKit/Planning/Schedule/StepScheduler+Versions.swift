@@ -21,7 +21,8 @@ extension StepScheduler {
         if step.bridge, let best = candidates.last {
             findings.append(Finding(.warning, code: "bridge-version-unsupported", subject: "cluster/\(clusterName)",
                                     message: "cluster \(clusterName) bridges to \(best), the newest patch its current release offers, although it is no longer supported on \(day); the platform update waits for it.",
-                                    position: cluster.position))
+                                    position: cluster.position, due: day,
+                                    cause: "bridges to \(best), the newest patch its current release offers, although it is no longer supported on \(day); the platform update waits for it."))
             return best
         }
         if step.transit, let best = candidates.last {
@@ -30,7 +31,8 @@ extension StepScheduler {
             if let earlier = findings.lastIndex(where: { $0.code == "transit-version-unsupported" && $0.message.hasPrefix(said) }) { findings.remove(at: earlier) }
             findings.append(Finding(.warning, code: "transit-version-unsupported", subject: "cluster/\(clusterName)",
                                     message: "cluster \(clusterName) passes through \(best), which is no longer supported on \(day): it upgrades one minor at a time, so it cannot skip \(minor) on its way to a supported minor.",
-                                    position: cluster.position))
+                                    position: cluster.position, due: day,
+                                    cause: "passes through \(best), which is no longer supported on \(day): it upgrades one minor at a time, so it cannot skip \(minor) on its way to a supported minor."))
             return best
         }
         return nil

@@ -1,0 +1,63 @@
+/// The one urgency order every output lists findings in (issue 31): errors before warnings, and within each
+/// severity
+/// 1. the inputs themselves in doubt (the inventory disagrees with the clusters, a stale committed plan, a
+///    dependency cycle, a fleet fact newer than the day): every other finding is made from them, so they lead;
+/// 2. out of support now or within `soonDays` days (a support finding due by then);
+/// 3. certificates (expired, expiring, or with no documented rotation);
+/// 4. advisories past their deadline;
+/// 5. the rest;
+/// each class by its day (earliest first, findings with no day last), then by subject, code and message.
+extension FindingCatalog {
+    enum Urgency: Int, Comparable {
+        case inputs, outOfSupportSoon, certificates, advisoryPastDue, rest
+
+        static func < (a: Urgency, b: Urgency) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Days after `asOf` within which a support end counts as now.
+    static let soonDays = 7
+
+    static func concern(of finding: Finding) -> FindingConcern {
+        finding.concern ?? entries[finding.code]?.concern ?? .other
+    }
+
+    static func urgency(of finding: Finding, asOf: CalendarDate) -> Urgency {
+        switch concern(of: finding) {
+        case .support:
+            if let due = finding.due, due.daysSinceEpoch <= asOf.daysSinceEpoch + soonDays { return .outOfSupportSoon }
+            return .rest
+        case .certificates: return .certificates
+        case .advisory:
+            if let due = finding.due, due < asOf { return .advisoryPastDue }
+            return .rest
+        case .inputs: return .inputs
+        case .other: return .rest
+        }
+    }
+
+    /// Whether `a` comes before `b` in the urgency order, given their classes (a strict weak order; equal findings
+    /// neither).
+    static func precedes(_ a: borrowing Finding, _ urgencyA: Urgency, _ b: borrowing Finding, _ urgencyB: Urgency) -> Bool {
+        if a.severity != b.severity { return a.severity < b.severity }
+        if urgencyA != urgencyB { return urgencyA < urgencyB }
+        if a.due != b.due {
+            guard let dueA = a.due else { return false }
+            guard let dueB = b.due else { return true }
+            return dueA < dueB
+        }
+        var order = UTF8Order.compare(a.subject, b.subject)
+        if order == 0 { order = UTF8Order.compare(a.code, b.code) }
+        if order == 0 { order = UTF8Order.compare(a.message, b.message) }
+        return order < 0
+    }
+
+    /// `findings` in the urgency order on `asOf` (equal ones as they came); each finding's class looked up once.
+    static func urgentFirst(_ findings: [Finding], asOf: CalendarDate, execution: ExecutionOptions = .serial) -> [Finding] {
+        let urgency = findings.map { Self.urgency(of: $0, asOf: asOf) }
+        let order = execution.sortedIndices(Array(findings.indices)) { a, b in
+            precedes(findings[a], urgency[a], findings[b], urgency[b])
+                || (!precedes(findings[b], urgency[b], findings[a], urgency[a]) && a < b)
+        }
+        return order.map { findings[$0] }
+    }
+}
