@@ -188,12 +188,21 @@ let report = try fastest(runs) {
 print("upkeep report (whole process)        \(format(report))   \(String(format: "%.2f", report / plan))× the JSON plan   target ≤ 2×: \(report / plan <= 2 ? "met" : "NOT MET")")
 if let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
     let profile = "\(outputs)/chromium-profile"
-    let opened = try fastest(1) {
-        let status = try runUpkeep(browser, ["--headless=new", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)", "--window-size=1400,1000",
-                                             "--screenshot=\(outputs)/plan-\(clusters).png", "file://" + URL(fileURLWithPath: reportFile).path])
-        precondition(status == 0, "chromium failed on the report (exit \(status))")
+    func open(_ page: String, _ shot: String) throws -> Double {
+        try fastest(3) {
+            let status = try runUpkeep(browser, ["--headless=new", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)", "--window-size=1400,1000",
+                                                 "--screenshot=\(outputs)/\(shot)", "file://" + URL(fileURLWithPath: page).path])
+            precondition(status == 0, "chromium failed on \(page) (exit \(status))")
+        }
     }
-    print("chromium opens the report (headless)  \(format(opened))   target ≤ 30 s: \(opened <= 30 ? "met" : "NOT MET")")
+    // What chromium itself takes to start, load an empty page and take the screenshot, for comparison.
+    let emptyPage = "\(outputs)/empty.html"
+    try Data("<!DOCTYPE html><html><head><title>empty</title></head><body></body></html>".utf8).write(to: URL(fileURLWithPath: emptyPage))
+    let empty = try open(emptyPage, "empty.png")
+    // The report opens with its summary and most urgent rows; the rest waits in inert blocks (ReportRenderer+Deferred).
+    let opened = try open(reportFile, "plan-\(clusters).png")
+    print("chromium opens an empty page          \(format(empty))")
+    print("chromium opens the report (headless)  \(format(opened))   target < 3 s: \(opened < 3 ? "met" : "NOT MET")")
 } else {
     print("chromium opens the report             skipped: chromium is not installed")
 }

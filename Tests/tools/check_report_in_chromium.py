@@ -26,8 +26,22 @@ CHECKER = """<script>
   console.error = function () { state.errors.push(Array.prototype.join.call(arguments, " ")); consoleError.apply(console, arguments); };
   window.alert = window.confirm = window.prompt = function () { state.alerts += 1; };
   window.addEventListener("load", function () {
-    var out = { rows: [], marks: [], errors: state.errors, alerts: state.alerts,
-                scripts: document.querySelectorAll("script").length, images: document.querySelectorAll("img").length,
+    // A large report opens with part of its rows: count them, follow a link to a step not yet on the page, then
+    // bring in the rest (window.upkeepShowAll) before listing everything.
+    var opening = { rows: document.querySelectorAll("#timeline .row[data-subject]").length,
+                    deferred: document.querySelectorAll("script.deferred").length, linkRevealed: null };
+    var hidden = Array.prototype.filter.call(document.querySelectorAll("a[href^='#step-']"), function (link) {
+      return !document.getElementById(link.getAttribute("href").slice(1));
+    })[0];
+    if (hidden) {
+      var target = hidden.getAttribute("href").slice(1);
+      hidden.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+      opening.linkRevealed = !!document.getElementById(target);
+    }
+    if (window.upkeepShowAll) { window.upkeepShowAll(); }
+    var out = { rows: [], marks: [], errors: state.errors, alerts: state.alerts, opening: opening,
+                deferredAfter: document.querySelectorAll("script.deferred").length,
+                scripts: document.querySelectorAll("script:not(.deferred)").length, images: document.querySelectorAll("img").length,
                 frames: document.querySelectorAll("iframe, object, embed").length };
     function span(element) { var box = element.getBoundingClientRect(); return { left: box.left, right: box.right, width: box.width }; }
     document.querySelectorAll("#timeline .row[data-subject]").forEach(function (row) {

@@ -18,7 +18,12 @@ extension ReportRenderer {
         .verdict { font-size: .7rem; padding: 0 .3rem; border-radius: 3px; font-weight: 600; }
         .verdict.out-of-support { background: #b3261e; color: #fff; } .verdict.unknown { background: #e0e0e0; color: #333; }
         .lane { flex: none; }
-        .band { stroke: #90a4ae; stroke-width: .5; } .b0 { fill: #e3f2fd; } .b1 { fill: #fff8e1; }
+        .band { stroke: #90a4ae; stroke-width: .5; } .b0 { fill: #e3f2fd; } .b1 { fill: #fff8e1; } .b-out { fill: #ffcdd2; stroke: #c62828; }
+        .row.u-now .label { border-left: 5px solid #b71c1c; background: #ffebee; } .row.u-certificates .label { border-left: 5px solid #6a1b9a; }
+        .row.u-advisory .label { border-left: 5px solid #e65100; } .row.u-later .label { border-left: 5px solid #f9a825; }
+        .swatch { display: inline-block; width: 10px; height: 12px; vertical-align: middle; }
+        .swatch.u-now { background: #b71c1c; } .swatch.u-certificates { background: #6a1b9a; } .swatch.u-advisory { background: #e65100; } .swatch.u-later { background: #f9a825; }
+        button.more { font: inherit; font-size: .85rem; padding: .2rem .6rem; }
         .version { font-size: 10px; fill: #263238; pointer-events: none; paint-order: stroke; stroke: #fff; stroke-width: 2px; stroke-linejoin: round; }
         .month { font-size: 10px; fill: #455a64; } .tick { stroke: #b0bec5; }
         .m-scheduled { fill: #1565c0; } .m-late { stroke: #b71c1c; stroke-width: 1; }
@@ -47,7 +52,8 @@ extension ReportRenderer {
         """
 
     /// Hover and focus show a mark's text; the filter hides rows. Text only (`textContent`): nothing from the
-    /// inputs is ever parsed as HTML.
+    /// inputs is ever parsed as HTML. The only markup it parses is a large report's deferred blocks: Upkeep's own,
+    /// every input text in them escaped, parsed as the page itself would have been.
     static let script = """
         (function () {
           "use strict";
@@ -81,7 +87,37 @@ extension ReportRenderer {
           document.addEventListener("focusout", hide);
           var filter = document.getElementById("filter");
           var rows = document.querySelectorAll(".row[data-subject]");
+          // What a large report keeps out of the page until asked for (ReportRenderer+Deferred): a group's rows and
+          // step tables, the later findings.
+          function materialize(group) {
+            document.querySelectorAll("script.deferred").forEach(function (block) {
+              if (block.getAttribute("data-group") !== group) { return; }
+              block.insertAdjacentHTML("afterend", block.textContent);
+              block.remove();
+            });
+            document.querySelectorAll("button.more").forEach(function (button) {
+              if (button.getAttribute("data-group") === group) { button.closest("p").remove(); }
+            });
+            rows = document.querySelectorAll(".row[data-subject]");
+          }
+          function materializeAll() {
+            document.querySelectorAll("button.more").forEach(function (button) { materialize(button.getAttribute("data-group")); });
+          }
+          document.addEventListener("click", function (event) {
+            var button = event.target.closest ? event.target.closest("button.more") : null;
+            if (button) { materialize(button.getAttribute("data-group")); return; }
+            // A link to a step still kept out of the page brings its group in first; the browser then scrolls to it.
+            var link = event.target.closest ? event.target.closest("a[href^='#step-']") : null;
+            if (!link) { return; }
+            var id = link.getAttribute("href").slice(1);
+            if (document.getElementById(id)) { return; }
+            document.querySelectorAll("script.deferred").forEach(function (block) {
+              if (block.textContent.indexOf('id="' + id + '"') >= 0) { materialize(block.getAttribute("data-group")); }
+            });
+          });
+          window.upkeepShowAll = materializeAll;
           filter.addEventListener("input", function () {
+            materializeAll();
             var text = filter.value.toLowerCase();
             for (var i = 0; i < rows.length; i++) {
               rows[i].hidden = text !== "" && rows[i].getAttribute("data-subject").toLowerCase().indexOf(text) < 0;

@@ -10,36 +10,46 @@ public enum ReportRenderer {
     static let width = 1000
     static let rowHeight = 24
 
-    public static func render(_ plan: Plan, inputs: InputSet, execution: ExecutionOptions = .standard) -> String {
+    /// `inlineRows`: the most rows a report opens with all of (ReportRenderer+Deferred).
+    public static func render(_ plan: Plan, inputs: InputSet, execution: ExecutionOptions = .standard, inlineRows: Int = inlineRows) -> String {
         let lookup = InputLookup(inputs)
         // A view of the plan (`--cluster`, `--until`) shows the same part of the status.
         let whole = SupportEngine(inputs: inputs, publishedBy: plan.asOf).status(on: plan.asOf)
         let status = plan.view.map { $0.apply(to: whole, inputs: inputs) } ?? whole
-        let rows = ReportRow.rows(plan: plan, status: status, inputs: lookup)
+        var rows = ReportRow.rows(plan: plan, status: status, inputs: lookup)
+        let urgency = urgencies(plan, rows: rows)
+        for index in rows.indices { rows[index].urgency = urgencyClass(urgency[index]) }
+        let shown = shownOnOpening(urgency, limit: inlineRows)
         let check = FleetCheck(plan: plan)
         let scale = Scale(plan)
         // Rows are the bulk of a large report: rendered on every core, joined in order.
         let renderedRows = execution.map(rows, minimum: 256) { row in Self.row(row, plan: plan, scale: scale) }
+        // Each management cluster heads a group of its clusters; the standalone clusters close the timeline.
+        var group: [Int] = [], count = -1, standaloneOpened = false
+        for row in rows {
+            let standalone = row.kind == .cluster && lookup.clusters[row.name]?.managementCluster == nil
+            if row.kind == .management || (standalone && !standaloneOpened) { count += 1 }
+            standaloneOpened = standaloneOpened || standalone
+            group.append(max(0, count))
+        }
         var html = head(plan)
         html += summary(plan, status: status, check: check)
         html += "<section id=\"timeline\" aria-labelledby=\"timeline-title\">\n<h2 id=\"timeline-title\">Timeline</h2>\n"
         html += legend() + filter() + axis(plan, scale: scale)
-        // Each management cluster heads a group of its clusters; the standalone clusters close the timeline.
-        var openGroup = false, standaloneOpened = false
-        for (row, rendered) in zip(rows, renderedRows) {
-            let standalone = row.kind == .cluster && lookup.clusters[row.name]?.managementCluster == nil
-            if row.kind == .management || (standalone && !standaloneOpened) {
-                if openGroup { html += "</div>\n" }
-                standaloneOpened = standaloneOpened || standalone
-                let title = row.kind == .management ? "Management cluster \(HTMLText.escape(row.name)) and its clusters" : "Standalone clusters"
-                html += "<div class=\"group\" role=\"group\" aria-label=\"\(title)\">\n<h3>\(title)</h3>\n"
-                openGroup = true
+        for members in groups(group) {
+            let first = rows[members[0]]
+            let title = first.kind == .management ? "Management cluster \(HTMLText.escape(first.name)) and its clusters" : "Standalone clusters"
+            html += "<div class=\"group\" role=\"group\" aria-label=\"\(title)\">\n<h3>\(title)</h3>\n"
+            let later = members.filter { !shown[$0] }
+            for index in members where shown[index] { html += renderedRows[index] }
+            if !later.isEmpty {
+                html += moreButton(group: "g\(group[members[0]])", "Show \(Plural.count(later.count, "more row")) of this group")
+                html += deferred(later.map { renderedRows[$0] }.joined(), group: "g\(group[members[0]])")
             }
-            html += rendered
+            html += "</div>\n"
         }
-        if openGroup { html += "</div>\n" }
         html += "</section>\n"
-        html += stepTables(plan, rows: rows, execution: execution)
+        html += stepTables(plan, rows: rows, shown: shown, group: group, execution: execution)
         html += findings(plan)
         html += "<div id=\"tip\" role=\"tooltip\" hidden></div>\n<script>\n\(script)</script>\n</body>\n</html>\n"
         return html
@@ -147,6 +157,8 @@ public enum ReportRenderer {
         <li><svg width="18" height="12" aria-hidden="true"><rect width="18" height="12" fill="url(#hatch)"/></svg> late step (red, hatched)</li>
         <li>\(blockedSymbol) blocked and \(unschedulableSymbol) unschedulable steps, listed at the row's end</li>
         <li><svg width="36" height="12" aria-hidden="true"><rect width="18" height="12" class="band b0"/><rect x="18" width="18" height="12" class="band b1"/></svg> the version a row runs, one band per version (alternating colours), labelled where there is room</li>
+        <li><svg width="18" height="12" aria-hidden="true"><rect width="18" height="12" class="band b-out"/></svg> a version out of support (red band)</li>
+        <li><span class="swatch u-now"></span> out of support now or within 7 days, <span class="swatch u-certificates"></span> certificates, <span class="swatch u-advisory"></span> an advisory past due, <span class="swatch u-later"></span> a later error: the most urgent error of the row</li>
         <li><svg width="12" height="12" aria-hidden="true"><path d="M0 0 L12 0 L6 10 Z" class="support-end"/></svg> support of the version it runs now ends (dotted line), drawn while it still runs it</li>
         <li><svg width="12" height="12" aria-hidden="true"><path d="M0 12 L12 12 L6 2 Z" class="support-end-after"/></svg> support ends where the plan's steps leave it, on the last band</li>
         <li><svg width="6" height="12" aria-hidden="true"><rect width="3" height="12" class="advisory"/></svg> advisory due</li>
@@ -185,7 +197,7 @@ public enum ReportRenderer {
     static func row(_ row: ReportRow, plan: Plan, scale: Scale) -> String {
         let name = HTMLText.escape(row.name)
         let kindText = row.kind == .management ? "management cluster" : "cluster"
-        var html = "<div class=\"row \(row.kind.rawValue)\" data-subject=\"\(name)\" data-kind=\"\(row.kind.rawValue)\">"
+        var html = "<div class=\"row \(row.kind.rawValue)\(row.urgency)\" data-subject=\"\(name)\" data-kind=\"\(row.kind.rawValue)\">"
         html += "<div class=\"label\"><span class=\"name\">\(name)</span> <span class=\"versions\">\(HTMLText.escape(row.current))"
         if row.target != row.current { html += " → \(HTMLText.escape(row.target))" }
         html += "</span>"
@@ -203,7 +215,11 @@ public enum ReportRenderer {
             spans.append((x1, x2))
             guard x2 > x1 else { continue }
             let version = HTMLText.escape(band.version)
-            html += "<rect class=\"band b\(position % 2)\" data-band=\"\(position)\" x=\"\(number(x1))\" y=\"4\" width=\"\(number(x2 - x1))\" height=\"16\"><title>\(version) from \(band.from)</title></rect>"
+            // A version out of support is drawn red: the one it runs now when its verdict says so, the last one when
+            // support has ended there by the time the plan reaches it.
+            let out = (position == 0 && row.verdict == .outOfSupport)
+                || (position > 0 && position == row.bands.count - 1 && row.supportEndAfterPlan.map { $0 <= band.from.utcDate } == true)
+            html += "<rect class=\"band \(out ? "b-out" : "b\(position % 2)")\" data-band=\"\(position)\" x=\"\(number(x1))\" y=\"4\" width=\"\(number(x2 - x1))\" height=\"16\"><title>\(version) from \(band.from)</title></rect>"
         }
         for index in row.freezes {
             let freeze = plan.freezes[index]
@@ -261,31 +277,5 @@ public enum ReportRenderer {
             html += "</div>"
         }
         return html + "</div>\n"
-    }
-
-    // MARK: Tables
-
-    /// The steps, one table per subject in report order (each laid out only when scrolled to).
-    static func stepTables(_ plan: Plan, rows: [ReportRow], execution: ExecutionOptions) -> String {
-        let tables = execution.map(rows.filter { !$0.steps.isEmpty }, minimum: 256) { row in stepTable(row, plan: plan) }
-        return "<section id=\"steps\" aria-labelledby=\"steps-title\">\n<h2 id=\"steps-title\">Steps</h2>\n" + tables.joined() + "</section>\n"
-    }
-
-    static func stepTable(_ row: ReportRow, plan: Plan) -> String {
-        let name = HTMLText.escape(row.name)
-        var html = "<div class=\"steps-of\"><h3>\(row.kind == .management ? "Management cluster" : "Cluster") \(name)</h3><div class=\"scroll\"><table>\n"
-        html += "<thead><tr><th scope=\"col\">Step</th><th scope=\"col\">From → to</th><th scope=\"col\">Window and start</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th><th scope=\"col\">Why</th><th scope=\"col\">Placed by</th></tr></thead>\n<tbody>\n"
-        for index in row.steps {
-            let step = plan.steps[index]
-            let placement = step.occurrence.map { "\($0.window) \(step.start?.description ?? "")" } ?? "no slot"
-            html += "<tr id=\"step-\(index)\" class=\"s-\(step.status.rawValue)\" data-step=\"\(HTMLText.escape(step.id))\"><td>\(HTMLText.escape(step.id))</td><td>\(HTMLText.escape(step.from)) → \(HTMLText.escape(step.to))</td><td>\(HTMLText.escape(placement))</td><td>\(step.due?.description ?? "")</td><td>\(step.status.rawValue)</td><td>\(HTMLText.escape(step.reasons.first ?? ""))</td><td>\(HTMLText.escape(placedBy(step, plan: plan)))</td></tr>\n"
-        }
-        return html + "</tbody></table></div></div>\n"
-    }
-
-    /// The constraint that decided the step's start (the first thing `upkeep explain` gives).
-    static func placedBy(_ step: PlanStep, plan: Plan) -> String {
-        guard let binding = plan.bindingConstraint(of: step) else { return "" }
-        return binding.detail.isEmpty ? binding.kind : "\(binding.detail) (\(binding.kind))"
     }
 }

@@ -27,6 +27,8 @@ struct ReportRow: Sendable {
     var advisories: [(id: String, due: CalendarDate)]
     /// Indices into the plan's freezes.
     var freezes: [Int]
+    /// The class its label is coloured by, from its most urgent error (ReportRenderer.urgencyClass).
+    var urgency = ""
 
     /// The rows in report order: each management cluster (by name) followed by its workload clusters, then
     /// the standalone clusters; workload clusters in the plan's cluster order.

@@ -108,7 +108,8 @@ struct OneVerdictTests {
         let file = folder.appendingPathComponent("report.html").path
         _ = try Self.run("report", verdict, ["-o", file])
         let html = try String(contentsOfFile: file, encoding: .utf8)
-        let row = try #require(html.components(separatedBy: "<div class=\"row cluster\" data-subject=\"\(verdict.cluster)\"").dropFirst().first?
+        // The row's class names its urgency too (`row cluster u-now`).
+        let row = try #require(html.components(separatedBy: "\" data-subject=\"\(verdict.cluster)\" data-kind=\"cluster\"").dropFirst().first?
             .components(separatedBy: "</div>").first)
         #expect(row.contains(verdict.supported == false ? "<span class=\"verdict out-of-support\"" : "<span class=\"verdict unknown\""), "\(row)")
     }

@@ -28,12 +28,21 @@ struct ReportTests {
         var images: Int
         var frames: Int
         var screenshotBytes: Int
+        struct Opening: Decodable { var rows: Int; var deferred: Int; var linkRevealed: Bool? }
+        /// What the page opened with, before its deferred blocks were brought in.
+        var opening: Opening?
+        var deferredAfter: Int?
     }
 
     static func render(_ arguments: [String], in folder: URL) throws -> (html: String, rendered: Rendered) {
         let page = folder.appendingPathComponent("plan.html").path
         let run = try ValidateCommandTests.upkeep(["report"] + arguments + ["-o", page])
         #expect(run.status == 0, "\(run.output)")
+        return try check(page, in: folder)
+    }
+
+    /// The page at `page` opened in chromium by check_report_in_chromium.py.
+    static func check(_ page: String, in folder: URL) throws -> (html: String, rendered: Rendered) {
         let checked = try TestSupport.python([TestSupport.tool("check_report_in_chromium.py"), page, folder.appendingPathComponent("plan.png").path])
         #expect(checked.status == 0, "\(checked.output)")
         let rendered = try JSONDecoder().decode(Rendered.self, from: Data(checked.output.utf8))
@@ -110,6 +119,16 @@ struct ReportTests {
         #expect(rendered.scripts == 2 && rendered.images == 0 && rendered.frames == 0)
         #expect(Set(rendered.rows.map(\.subject)) == Set(names))
         #expect(!html.contains("<script>alert") && !html.contains("<img"))
+        // The same names kept in a large report's deferred blocks, brought in by its script: still only text.
+        let (inputs, _) = TestSupport.load(paths: ["releases", "schedules"].map { TestSupport.packageRoot.appendingPathComponent($0).path }
+                                           + [folder.appendingPathComponent("fleet.yaml").path])
+        let page = folder.appendingPathComponent("deferred.html")
+        let deferred = ReportRenderer.render(Planner.plan(inputs: inputs, asOf: SupportFixtures.date("2025-11-03")), inputs: inputs, inlineRows: 0)
+        try Data(deferred.utf8).write(to: page)
+        let (_, brought) = try Self.check(page.path, in: folder)
+        #expect((brought.opening?.deferred ?? 0) > 0 && brought.deferredAfter == 0)
+        #expect(brought.errors.isEmpty && brought.alerts == 0 && brought.scripts == 2 && brought.images == 0 && brought.frames == 0, "\(brought.errors)")
+        #expect(Set(brought.rows.map(\.subject)) == Set(names))
     }
 
     @Test func thePageFetchesNothingAndIsTheSameBytesEveryRun() throws {
