@@ -55,10 +55,10 @@ enum CertificateRenewal {
     }
 
     /// Whether a platform update placed in `schedule` renews `management`'s certificates before `expiry`.
-    static func renewedByUpdate(_ management: String, before expiry: CalendarDate, in schedule: Schedule) -> Bool {
-        schedule.requirements.indices.contains { index in
-            schedule.requirements[index].kind == .platformUpdate && schedule.requirements[index].management == management
-                && (schedule.placements[index].end.map { $0 < Instant(startOf: expiry) } ?? false)
+    static func renewedByUpdate(_ management: String, before expiry: CalendarDate, in scheduler: StepScheduler) -> Bool {
+        scheduler.requirements.indices.contains { index in
+            scheduler.requirements[index].kind == .platformUpdate && scheduler.requirements[index].management == management
+                && (scheduler.placements[index].end.map { $0 < Instant(startOf: expiry) } ?? false)
         }
     }
 
