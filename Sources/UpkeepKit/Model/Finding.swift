@@ -33,7 +33,7 @@ public struct Finding: Sendable, Equatable, Comparable {
     }
 
     /// Errors first, then by subject, code and message (the order of sets of findings, as in `diff`; the outputs
-    /// use the urgency order, FindingCatalog.precedes).
+    /// use the urgency order, FindingCatalog.order).
     public static func < (lhs: Finding, rhs: Finding) -> Bool {
         compare(lhs, rhs) < 0
     }

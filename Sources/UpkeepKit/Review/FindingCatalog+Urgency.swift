@@ -35,29 +35,30 @@ extension FindingCatalog {
         }
     }
 
-    /// Whether `a` comes before `b` in the urgency order, given their classes (a strict weak order; equal findings
-    /// neither).
-    static func precedes(_ a: borrowing Finding, _ urgencyA: Urgency, _ b: borrowing Finding, _ urgencyB: Urgency) -> Bool {
-        if a.severity != b.severity { return a.severity < b.severity }
-        if urgencyA != urgencyB { return urgencyA < urgencyB }
+    /// Negative when `a` comes before `b` in the urgency order (given their classes), positive when after, zero when
+    /// neither does.
+    static func order(_ a: borrowing Finding, _ urgencyA: Urgency, _ b: borrowing Finding, _ urgencyB: Urgency) -> Int {
+        if a.severity != b.severity { return a.severity < b.severity ? -1 : 1 }
+        if urgencyA != urgencyB { return urgencyA < urgencyB ? -1 : 1 }
         if a.due != b.due {
-            guard let dueA = a.due else { return false }
-            guard let dueB = b.due else { return true }
-            return dueA < dueB
+            guard let dueA = a.due else { return 1 }
+            guard let dueB = b.due else { return -1 }
+            return dueA < dueB ? -1 : 1
         }
         var order = UTF8Order.compare(a.subject, b.subject)
         if order == 0 { order = UTF8Order.compare(a.code, b.code) }
         if order == 0 { order = UTF8Order.compare(a.message, b.message) }
-        return order < 0
+        return order
     }
 
-    /// `findings` in the urgency order on `asOf` (equal ones as they came); each finding's class looked up once.
+    /// `findings` in the urgency order on `asOf` (equal ones as they came); each finding's class looked up once,
+    /// each pair compared once.
     static func urgentFirst(_ findings: [Finding], asOf: CalendarDate, execution: ExecutionOptions = .serial) -> [Finding] {
         let urgency = findings.map { Self.urgency(of: $0, asOf: asOf) }
-        let order = execution.sortedIndices(Array(findings.indices)) { a, b in
-            precedes(findings[a], urgency[a], findings[b], urgency[b])
-                || (!precedes(findings[b], urgency[b], findings[a], urgency[a]) && a < b)
+        let sorted = execution.sortedIndices(Array(findings.indices)) { a, b in
+            let order = order(findings[a], urgency[a], findings[b], urgency[b])
+            return order != 0 ? order < 0 : a < b
         }
-        return order.map { findings[$0] }
+        return sorted.map { findings[$0] }
     }
 }
