@@ -26,9 +26,6 @@ struct FindingGroup: Sendable {
         return "\(findings.count) subjects (\(subjects)); each \(cause)"
     }
 
-    /// The subject of a lone finding; the count of a group.
-    var subject: String { isGroup ? "\(findings.count) subjects" : first.subject }
-
     /// Where the first finding is, and how many more places there are.
     var position: String? {
         guard let place = first.position?.description else { return nil }
